@@ -1,0 +1,122 @@
+// Live, mutable server state: the fleet plus running SIM actions and their timers.
+import type { KnownSimStatus, SimCardAction, SimCardDetail, SimCardGroup } from '../src/telnyx/types';
+import { STATUS_REASONS, type MockFleet } from './fleet';
+import { Rng } from './random';
+
+export type ActionKind = 'enable' | 'disable' | 'set_standby';
+
+const TRANSITIONS: Record<ActionKind, { during: KnownSimStatus; end: KnownSimStatus }> = {
+  enable: { during: 'enabling', end: 'enabled' },
+  disable: { during: 'disabling', end: 'disabled' },
+  set_standby: { during: 'setting_standby', end: 'standby' },
+};
+
+/** Fields only `GET /sim_cards/{id}` (SIMCard) carries, not list items (SimpleSIMCard). */
+const DETAIL_ONLY = [
+  'current_imei',
+  'ipv4',
+  'ipv6',
+  'current_device_location',
+  'current_mcc',
+  'current_mnc',
+  'live_data_session',
+  'pin_puk_codes',
+  'sim_card_group',
+] as const;
+
+export class MockState {
+  readonly actions = new Map<string, SimCardAction>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  // Action ids come from their own stream so they do not disturb the fleet's.
+  private readonly ids: Rng;
+
+  constructor(
+    readonly fleet: MockFleet,
+    private readonly transitionMs: number,
+    seed: number,
+  ) {
+    this.ids = new Rng((seed ^ 0x5eed) >>> 0);
+  }
+
+  findSim(id: string): SimCardDetail | undefined {
+    return this.fleet.sims.find((s) => s.id === id);
+  }
+
+  findGroup(id: string | null | undefined): SimCardGroup | undefined {
+    if (!id) return undefined;
+    return this.fleet.groups.find((g) => g.id === id);
+  }
+
+  /** A list item: the record without the live/detail fields. */
+  simple(sim: SimCardDetail, includeGroup: boolean): Record<string, unknown> {
+    const out: Record<string, unknown> = { ...sim };
+    for (const k of DETAIL_ONLY) delete out[k];
+    return includeGroup ? this.withGroup(out, sim) : out;
+  }
+
+  detail(sim: SimCardDetail, includeGroup: boolean): Record<string, unknown> {
+    const out: Record<string, unknown> = { ...sim };
+    delete out.sim_card_group;
+    return includeGroup ? this.withGroup(out, sim) : out;
+  }
+
+  /** A single group (`SIMCardGroup`: no sim_card_count). */
+  group(g: SimCardGroup): Record<string, unknown> {
+    const out: Record<string, unknown> = { ...g };
+    delete out.sim_card_count;
+    return out;
+  }
+
+  /** A group list item (`SearchedSIMCardGroup`, with sim_card_count). */
+  searchedGroup(g: SimCardGroup): Record<string, unknown> {
+    return { ...g, sim_card_count: g.sim_card_count ?? this.fleet.sims.filter((s) => s.sim_card_group_id === g.id).length };
+  }
+
+  private withGroup(out: Record<string, unknown>, sim: SimCardDetail): Record<string, unknown> {
+    // "when present": SIMs without a group get no sim_card_group key at all.
+    const g = this.findGroup(sim.sim_card_group_id);
+    if (g) out.sim_card_group = this.group(g);
+    return out;
+  }
+
+  /** Starts an action: the SIM goes transitional now and reaches the end state after transitionMs. */
+  startAction(sim: SimCardDetail, kind: ActionKind): SimCardAction {
+    const now = new Date().toISOString();
+    const t = TRANSITIONS[kind];
+    const action: SimCardAction = {
+      id: this.ids.uuid(),
+      record_type: 'sim_card_action',
+      sim_card_id: sim.id,
+      action_type: kind,
+      status: { value: 'in-progress' },
+      settings: {},
+      created_at: now,
+      updated_at: now,
+    };
+    this.actions.set(action.id, action);
+    sim.status = { value: t.during, reason: STATUS_REASONS[t.during][0] };
+    sim.actions_in_progress = true;
+    sim.updated_at = now;
+
+    // A newer action on the same SIM replaces the older one's pending transition.
+    const previous = this.timers.get(sim.id);
+    if (previous) clearTimeout(previous);
+    const timer = setTimeout(() => {
+      this.timers.delete(sim.id);
+      const done = new Date().toISOString();
+      sim.status = { value: t.end, reason: STATUS_REASONS[t.end][0] };
+      sim.actions_in_progress = false;
+      sim.updated_at = done;
+      action.status = { value: 'completed' };
+      action.updated_at = done;
+    }, this.transitionMs);
+    timer.unref();
+    this.timers.set(sim.id, timer);
+    return { ...action, status: { ...action.status } };
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+}

@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import { FILTERABLE_STATUSES } from '../telnyx/types';
+import { statusLabel, type SimFilter } from '../fleet';
+import type { CommandContext } from './context';
+
+const TITLE = 'Filter SIM Cards';
+const STEPS = 5;
+
+interface Pick<T> extends vscode.QuickPickItem {
+  value: T;
+}
+
+/** All SIM tags currently known, for suggestions (filters still go to the API). */
+function knownTags(ctx: CommandContext): string[] {
+  const tags = new Set<string>();
+  for (const sim of ctx.loader.lastGoodView.sims) for (const t of sim.tags ?? []) if (typeof t === 'string') tags.add(t);
+  return [...tags].sort((a, b) => a.localeCompare(b));
+}
+
+async function pickMany<T>(step: number, placeholder: string, items: Pick<T>[]): Promise<T[] | undefined> {
+  const qp = vscode.window.createQuickPick<Pick<T>>();
+  qp.title = `${TITLE} (${step}/${STEPS})`;
+  qp.placeholder = placeholder;
+  qp.canSelectMany = true;
+  qp.items = items;
+  qp.selectedItems = items.filter((i) => i.picked);
+  qp.ignoreFocusOut = true;
+  return new Promise((resolve) => {
+    qp.onDidAccept(() => {
+      resolve(qp.selectedItems.map((i) => i.value));
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      resolve(undefined);
+      qp.dispose();
+    });
+    qp.show();
+  });
+}
+
+function input(step: number, prompt: string, value: string | undefined, placeHolder: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: `${TITLE} (${step}/${STEPS})`,
+    prompt,
+    value: value ?? '',
+    placeHolder,
+    ignoreFocusOut: true,
+  });
+}
+
+/**
+ * A multi-step filter: status, tags (all of), ICCID contains, MSISDN, SIM card group.
+ * Escape at any step leaves the current filter untouched. A SimFilter argument skips the UI.
+ */
+export function registerFilter(ctx: CommandContext): vscode.Disposable {
+  return vscode.commands.registerCommand('telnyxSims.filter', async (given?: unknown) => {
+    if (given && typeof given === 'object' && !('kind' in given)) {
+      await ctx.state.setFilter(given as SimFilter);
+      return;
+    }
+    const current = ctx.state.filter;
+    const status = await pickMany(
+      1,
+      'Only SIM cards with any of these statuses (none selected: all statuses)',
+      FILTERABLE_STATUSES.map((s) => ({ label: statusLabel(s), description: s, value: s, picked: current.status?.includes(s) })),
+    );
+    if (status === undefined) return;
+
+    const tagItems = [...new Set([...knownTags(ctx), ...(current.tags ?? [])])].map((t) => ({
+      label: t,
+      value: t,
+      picked: current.tags?.includes(t),
+    }));
+    const tags = await pickMany(2, 'Only SIM cards carrying ALL of these tags (none selected: any tags)', tagItems);
+    if (tags === undefined) return;
+
+    const iccid = await input(3, 'ICCID contains (leave empty for any)', current.iccid, 'e.g. 8931');
+    if (iccid === undefined) return;
+    const msisdn = await input(4, 'MSISDN (leave empty for any)', current.msisdn, 'e.g. +13109976224');
+    if (msisdn === undefined) return;
+
+    const groups = [...ctx.loader.lastGoodView.groupsById.values()].sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
+    const groupItems: Pick<string | undefined>[] = [
+      { label: '$(circle-slash) Any group', value: undefined },
+      ...groups.map((g) => ({
+        label: g.name || g.id,
+        description: g.id,
+        value: g.id,
+        picked: g.id === current.simCardGroupId,
+      })),
+    ];
+    const qp = await vscode.window.showQuickPick(groupItems, {
+      title: `${TITLE} (5/${STEPS})`,
+      placeHolder: 'Only SIM cards in this SIM card group',
+      ignoreFocusOut: true,
+    });
+    if (qp === undefined) return;
+
+    await ctx.state.setFilter({ status, tags, iccid, msisdn, simCardGroupId: qp.value });
+  });
+}

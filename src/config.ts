@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import { isGroupBy, type GroupBy } from './fleet';
+
+export const SECTION = 'telnyxSims';
+export const DEFAULT_BASE_URL = 'https://api.telnyx.com/v2';
+
+export interface ExplorerSettings {
+  apiBaseUrl: string;
+  pageSize: number;
+  groupBy: GroupBy;
+  maxConcurrentRequests: number;
+}
+
+function clampInt(value: unknown, min: number, max: number, fallback: number): number {
+  const n = typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : fallback;
+  return Math.min(max, Math.max(min, n));
+}
+
+/** Reads the settings, repairing out-of-range values instead of passing them to the API. */
+export function readSettings(): ExplorerSettings {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  const baseUrl = c.get<string>('apiBaseUrl', DEFAULT_BASE_URL);
+  const groupBy = c.get<string>('groupBy', 'status');
+  return {
+    apiBaseUrl: typeof baseUrl === 'string' && baseUrl.trim() ? baseUrl.trim() : DEFAULT_BASE_URL,
+    pageSize: clampInt(c.get('pageSize'), 1, 250, 250),
+    groupBy: isGroupBy(groupBy) ? groupBy : 'status',
+    maxConcurrentRequests: clampInt(c.get('maxConcurrentRequests'), 1, 8, 4),
+  };
+}
+
+/** Grouping is saved per workspace when one is open, else for the user. */
+export async function saveGroupBy(groupBy: GroupBy): Promise<void> {
+  const target = vscode.workspace.workspaceFolders?.length
+    ? vscode.ConfigurationTarget.Workspace
+    : vscode.ConfigurationTarget.Global;
+  await vscode.workspace.getConfiguration(SECTION).update('groupBy', groupBy, target);
+}

@@ -1,0 +1,257 @@
+// Builds everything the details panel shows from the API records. Pure: no vscode, no
+// DOM, no clock unless `now` is omitted. Strings from the API are passed through as data
+// (the webview sets them with textContent); only the panel title is flattened to one line.
+import { simStatus, simStatusReason, statusIcon, statusLabel } from '../fleet/status';
+import { plainText } from '../fleet/text';
+import { simUsage } from '../fleet/usage';
+import type { SimCard, SimCardDetail, SimCardGroup, WirelessConnectivityLog } from '../telnyx/types';
+import { dateText, formatDataSize, formatPercent } from './format';
+import { toJsonValue } from './json';
+import type {
+  CopyField,
+  DetailsViewModel,
+  FieldRow,
+  SessionRow,
+  SessionsModel,
+  StatusModel,
+  StatusTone,
+  UsageModel,
+  UsageState,
+} from './model';
+
+export interface DetailsInput {
+  /** The list item (from the tree) or, when opened by id, the detail record. */
+  sim: SimCard;
+  /** `GET /sim_cards/{id}`; absent until loaded or when that request failed. */
+  detail?: SimCardDetail;
+  /** The SIM's group, for its name and its data limit when the SIM has none. */
+  group?: SimCardGroup;
+  /** Connectivity sessions, newest first as the API returns them; absent = not loaded. */
+  logs?: readonly WirelessConnectivityLog[];
+  /** Why the logs could not be loaded (shown instead of the table). */
+  logsError?: string;
+  now?: Date;
+}
+
+/** Usage at or above this share of the limit is "near". */
+export const NEAR_LIMIT_PERCENT = 80;
+
+const TONE_BY_COLOR: Record<string, StatusTone> = {
+  'testing.iconPassed': 'ok',
+  errorForeground: 'error',
+  'list.warningForeground': 'warning',
+  'charts.yellow': 'standby',
+  'charts.blue': 'transitional',
+};
+
+function str(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return '';
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** The detail record over the list item; keys the detail leaves undefined keep the list value. */
+export function mergeRecords(sim: SimCard, detail?: SimCardDetail): SimCardDetail {
+  const merged: Record<string, unknown> = { ...sim };
+  if (detail) {
+    for (const [k, v] of Object.entries(detail)) if (v !== undefined) merged[k] = v;
+  }
+  return merged as unknown as SimCardDetail;
+}
+
+/** The value of a copyable field in a (merged) record; '' when absent. */
+export function copyFieldValue(record: SimCardDetail, field: CopyField): string {
+  switch (field) {
+    case 'groupId':
+      return str(record.sim_card_group_id);
+    case 'currentImei':
+      return str(record.current_imei);
+    default:
+      return str(record[field]);
+  }
+}
+
+/** "SIM 123456": last 6 characters of the ICCID, else of the id. */
+export function panelTitle(sim: SimCard): string {
+  const key = plainText(sim.iccid, 100) || plainText(sim.id, 200) || '?';
+  return `SIM ${key.slice(-6)}`;
+}
+
+function statusModel(record: SimCard): StatusModel {
+  const value = simStatus(record);
+  const icon = statusIcon(value);
+  return {
+    value,
+    label: statusLabel(value),
+    reason: simStatusReason(record) ?? '',
+    tone: TONE_BY_COLOR[icon.color] ?? 'unknown',
+    codicon: icon.codicon,
+  };
+}
+
+function row(label: string, value: string, extra: Omit<FieldRow, 'label' | 'value'> = {}): FieldRow {
+  return { label, value, ...extra };
+}
+
+function identifierRows(r: SimCardDetail): FieldRow[] {
+  const rows: FieldRow[] = [
+    row('ICCID', str(r.iccid), { copy: 'iccid', mono: true }),
+    row('IMSI', str(r.imsi), { copy: 'imsi', mono: true }),
+    row('MSISDN', str(r.msisdn), { copy: 'msisdn', mono: true }),
+    row('SIM ID', str(r.id), { copy: 'id', mono: true }),
+  ];
+  if (r.type === 'esim' || str(r.eid) !== '') rows.push(row('EID', str(r.eid), { copy: 'eid', mono: true }));
+  return rows;
+}
+
+function summaryRows(r: SimCardDetail, group: SimCardGroup | undefined, nowMs: number): FieldRow[] {
+  const tags = strings(r.tags);
+  const imeis = strings(r.authorized_imeis);
+  const groupId = str(r.sim_card_group_id) || str(group?.id);
+  const groupName = str(group?.name) || str(r.sim_card_group?.name);
+  const rows: FieldRow[] = [
+    row('Type', r.type === 'esim' ? 'eSIM' : r.type === 'physical' ? 'Physical' : str(r.type)),
+    row('Group', groupName || groupId, groupId ? { copy: 'groupId', ...(groupName ? { secondary: groupId } : {}), mono: !groupName } : {}),
+    row('Tags', tags.join(', '), { items: tags }),
+    row('Authorized IMEIs', imeis.join(', '), { items: imeis, mono: true }),
+  ];
+  const esimStatus = str(r.esim_installation_status);
+  if (esimStatus) rows.push(row('eSIM installation', esimStatus));
+  for (const [label, value] of [['Created', r.created_at], ['Updated', r.updated_at]] as const) {
+    const date = dateText(value, nowMs);
+    rows.push(date ? row(label, date.text, { date }) : row(label, ''));
+  }
+  return rows;
+}
+
+function liveSessionText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value != null && typeof value === 'object') return JSON.stringify(value);
+  return '';
+}
+
+function locationText(r: SimCardDetail): string {
+  const loc = r.current_device_location;
+  if (loc == null || typeof loc !== 'object') return '';
+  const lat = str(loc.latitude);
+  const lon = str(loc.longitude);
+  if (!lat && !lon) return '';
+  const accuracy = str(loc.accuracy);
+  const unit = str(loc.accuracy_unit);
+  return `${lat || '?'}, ${lon || '?'}${accuracy ? ` (±${accuracy}${unit ? ` ${unit}` : ''})` : ''}`;
+}
+
+function networkRows(r: SimCardDetail): FieldRow[] {
+  const mcc = str(r.current_mcc);
+  const mnc = str(r.current_mnc);
+  return [
+    row('Current IMEI', str(r.current_imei), { copy: 'currentImei', mono: true }),
+    row('IPv4', str(r.ipv4), { copy: 'ipv4', mono: true }),
+    row('IPv6', str(r.ipv6), { copy: 'ipv6', mono: true }),
+    row('Network (MCC/MNC)', mcc || mnc ? `${mcc || '?'}/${mnc || '?'}` : '', { mono: true }),
+    row('Live data session', liveSessionText(r.live_data_session)),
+    row('Device location', locationText(r)),
+  ];
+}
+
+function usageModel(r: SimCardDetail, group: SimCardGroup | undefined, status: string): UsageModel {
+  const u = simUsage(r, group);
+  const usedText = formatDataSize(u.usedBytes);
+  const limitText = formatDataSize(u.limitBytes);
+  const groupName = str(group?.name) || str(r.sim_card_group?.name);
+  const limitSourceText =
+    u.limitSource === 'sim' ? 'SIM data limit' : u.limitSource === 'group' ? (groupName ? `Group data limit (${groupName})` : 'Group data limit') : 'No data limit';
+  let remainingText = '';
+  let overByText = '';
+  if (u.limitBytes !== undefined && u.usedBytes !== undefined) {
+    remainingText = formatDataSize(Math.max(0, u.limitBytes - u.usedBytes));
+    if (u.usedBytes > u.limitBytes) overByText = formatDataSize(u.usedBytes - u.limitBytes);
+  }
+  let state: UsageState;
+  if (status === 'data_limit_exceeded') state = 'dataLimitExceeded';
+  else if (u.limitBytes === undefined) state = 'noLimit';
+  else if (u.overLimit) state = 'over';
+  else if (u.percent !== undefined && u.percent >= NEAR_LIMIT_PERCENT) state = 'near';
+  else state = 'ok';
+  const percentText = formatPercent(u.percent);
+  const stateText = {
+    noLimit: 'No data limit',
+    ok: u.percent === undefined ? 'Usage not reported' : 'Within limit',
+    near: 'Near limit',
+    over: `Over limit by ${overByText}`,
+    dataLimitExceeded: 'Data limit exceeded: data is blocked until the limit is raised or the billing period ends',
+  }[state];
+  const used = usedText || 'Unknown usage';
+  const ariaText = limitText
+    ? `${used} of ${limitText} used${percentText ? ` (${percentText})` : ''}${remainingText ? `, ${remainingText} remaining` : ''}`
+    : `${used} used, no data limit`;
+  const model: UsageModel = {
+    state,
+    usedText,
+    limitText,
+    remainingText,
+    percentText,
+    barPercent: u.percent === undefined ? 0 : Math.min(100, Math.max(0, u.percent)),
+    limitSource: u.limitSource,
+    limitSourceText,
+    stateText,
+    ariaText,
+  };
+  if (u.percent !== undefined) model.percent = u.percent;
+  return model;
+}
+
+function sessionRow(log: WirelessConnectivityLog, nowMs: number): SessionRow {
+  const mcc = str(log.mobile_country_code);
+  const mnc = str(log.mobile_network_code);
+  const result: SessionRow = {
+    id: str(log.id),
+    apn: str(log.apn),
+    network: mcc || mnc ? `${mcc || '?'}/${mnc || '?'}` : '',
+    ip: str(log.ipv4) || str(log.ipv6),
+    rat: str(log.radio_access_technology),
+    logType: str(log.log_type),
+  };
+  const start = dateText(log.start_time ?? log.created_at, nowMs);
+  const stop = dateText(log.stop_time, nowMs);
+  if (start) result.start = start;
+  if (stop) result.stop = stop;
+  return result;
+}
+
+function sessionsModel(input: DetailsInput, nowMs: number): SessionsModel {
+  if (input.logs) {
+    return { status: 'loaded', rows: input.logs.map((l) => sessionRow(l, nowMs)), message: input.logs.length ? '' : 'No connectivity sessions recorded' };
+  }
+  if (input.logsError !== undefined) {
+    return { status: 'error', rows: [], message: `Connectivity sessions could not be loaded: ${input.logsError}` };
+  }
+  return { status: 'notLoaded', rows: [], message: 'Connectivity sessions not loaded' };
+}
+
+export function buildDetailsViewModel(input: DetailsInput): DetailsViewModel {
+  const now = input.now ?? new Date();
+  const nowMs = now.getTime();
+  const record = mergeRecords(input.sim, input.detail);
+  const status = statusModel(record);
+  const json = toJsonValue(record);
+  const model: DetailsViewModel = {
+    simId: str(record.id),
+    title: panelTitle(record),
+    heading: str(record.iccid) || str(record.id),
+    status,
+    identifiers: identifierRows(record),
+    summary: summaryRows(record, input.group, nowMs),
+    usage: usageModel(record, input.group, status.value),
+    sessions: sessionsModel(input, nowMs),
+    record: json,
+    recordJson: JSON.stringify(json, null, 2),
+    builtAt: now.toISOString(),
+  };
+  if (input.detail) model.network = networkRows(record);
+  return model;
+}

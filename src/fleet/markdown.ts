@@ -1,0 +1,13 @@
+// Escaping untrusted text for VS Code MarkdownString sources.
+import { plainText } from './text';
+
+/**
+ * Makes `s` render as literal text in Markdown: it is first reduced to one line of plain
+ * text, then every ASCII punctuation character is backslash-escaped (CommonMark allows
+ * that for all of them). This covers emphasis, links, headings, tables, code spans,
+ * `$(icon)` syntax, entities (`&lt;`) and HTML: `<img onerror=…>` becomes `\<img onerror\=…\>`
+ * which no Markdown renderer treats as a tag, and `https\:\/\/…` is not auto-linked.
+ */
+export function escapeMarkdown(s: unknown, maxLength = 300): string {
+  return plainText(s, maxLength).replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}

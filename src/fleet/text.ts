@@ -1,0 +1,48 @@
+// Helpers that turn untrusted API strings into safe one-line plain text and format
+// numbers for the tree. Plain text is what TreeItem labels/descriptions render.
+
+/** Control characters (C0/C1) and bidi overrides that could reorder or hide text. */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const LINE_BREAKS = /[\t\n\r\u2028\u2029]+/g;
+
+/**
+ * One line of plain text from anything the API sent: non-strings become '', line breaks
+ * collapse to a space, invisible control/bidi characters go, runs of spaces shrink, and
+ * very long values are cut with an ellipsis so a hostile record cannot flood the UI.
+ */
+export function plainText(value: unknown, maxLength = 200): string {
+  if (typeof value !== 'string') return '';
+  let s = value.replace(LINE_BREAKS, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
+  if (s.length > maxLength) s = `${s.slice(0, Math.max(1, maxLength - 1)).trimEnd()}…`;
+  return s;
+}
+
+/** A non-empty trimmed string, or undefined (for optional API fields that may hold garbage). */
+export function nonEmpty(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const s = value.trim();
+  return s === '' ? undefined : s;
+}
+
+/**
+ * A number for display: at most `maxDecimals` decimals, no trailing zeros, no grouping,
+ * no exponent ("2048", "1.5", "0.25"). Tiny positive values show as "<0.01" rather than
+ * a misleading "0".
+ */
+export function formatNumber(n: number, maxDecimals = 2): string {
+  if (!Number.isFinite(n)) return '—';
+  const smallest = 10 ** -maxDecimals;
+  if (n > 0 && n < smallest) return `<${smallest.toFixed(maxDecimals)}`;
+  return n.toLocaleString('en-US', { maximumFractionDigits: maxDecimals, useGrouping: false });
+}
+
+/** A count with thousands separators ("1,234"), fixed to en-US so output is predictable. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+}
+
+/** First characters of an id with an ellipsis, for labels that must stay short. */
+export function shortId(id: string, length = 8): string {
+  const clean = plainText(id, 1000);
+  return clean.length > length ? `${clean.slice(0, length)}…` : clean;
+}

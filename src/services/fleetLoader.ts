@@ -1,0 +1,154 @@
+import * as vscode from 'vscode';
+import { CancelledError, isTelnyxError, type TelnyxClient } from '../telnyx';
+import type { SimCard, SimCardGroup, SimCardQuery } from '../telnyx/types';
+
+export const VIEW_ID = 'telnyxSims.simCards';
+
+/** What the view shows: the SIMs, where they came from, and whether loading finished. */
+export interface FleetView {
+  readonly sims: readonly SimCard[];
+  readonly groupsById: ReadonlyMap<string, SimCardGroup>;
+  /** False while pages are still arriving. */
+  readonly complete: boolean;
+  readonly loadedAt: number | undefined;
+  readonly totalResults: number | undefined;
+}
+
+export type LoadStatus =
+  | { readonly kind: 'noKey' }
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'loaded' }
+  | { readonly kind: 'error'; readonly error: unknown };
+
+const EMPTY: FleetView = { sims: [], groupsById: new Map(), complete: true, loadedAt: undefined, totalResults: undefined };
+
+/** Pages arrive fast; the tree is redrawn at most this often while loading. */
+const PARTIAL_UPDATE_MS = 150;
+
+/**
+ * Loads the fleet for a query. One load at a time: a new refresh cancels the one in
+ * flight. A failed load puts the last good fleet back, so the tree never goes blank.
+ */
+export class FleetLoader implements vscode.Disposable {
+  private lastGood: FleetView = EMPTY;
+  private current: FleetView = EMPTY;
+  private statusValue: LoadStatus = { kind: 'loading' };
+  private inFlight: AbortController | undefined;
+  private generation = 0;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  get view(): FleetView {
+    return this.current;
+  }
+
+  get status(): LoadStatus {
+    return this.statusValue;
+  }
+
+  /** The last successfully completed load (for "showing SIMs from ..."). */
+  get lastGoodView(): FleetView {
+    return this.lastGood;
+  }
+
+  /** Shows the welcome view: no key, so nothing to load and nothing to keep. */
+  setNoKey(): void {
+    this.cancel();
+    this.lastGood = EMPTY;
+    this.current = EMPTY;
+    this.statusValue = { kind: 'noKey' };
+    this.changed.fire();
+  }
+
+  cancel(): void {
+    // A cancelled load must not write its outcome over whatever replaced it.
+    this.generation++;
+    this.inFlight?.abort();
+    this.inFlight = undefined;
+  }
+
+  /** Loads every page for `query`; resolves when this load ends (or is superseded). */
+  async load(client: TelnyxClient, query: SimCardQuery, concurrency: number): Promise<void> {
+    this.cancel();
+    const controller = new AbortController();
+    this.inFlight = controller;
+    const generation = ++this.generation;
+    const isCurrent = () => generation === this.generation;
+
+    this.statusValue = { kind: 'loading' };
+    this.changed.fire();
+
+    await vscode.window.withProgress(
+      { location: { viewId: VIEW_ID }, title: 'Loading SIM cards' },
+      async () => {
+        try {
+          // Groups give names and data limits; a SIM list without them is still useful.
+          const groupsPromise = client.listAllSimCardGroups(controller.signal).catch((e: unknown) => {
+            if (e instanceof CancelledError) throw e;
+            return undefined;
+          });
+          const partial: SimCard[] = [];
+          let lastDraw = 0;
+          let total: number | undefined;
+          const sims = await client.listAllSimCards(query, {
+            signal: controller.signal,
+            concurrency,
+            onPage: (page, progress) => {
+              if (!isCurrent()) return;
+              partial.push(...page);
+              total = progress.totalResults;
+              const now = Date.now();
+              if (now - lastDraw >= PARTIAL_UPDATE_MS || progress.loadedPages === 1) {
+                lastDraw = now;
+                this.current = {
+                  sims: [...partial],
+                  groupsById: this.lastGood.groupsById,
+                  complete: false,
+                  loadedAt: undefined,
+                  totalResults: total,
+                };
+                this.changed.fire();
+              }
+            },
+          });
+          const groups = await groupsPromise;
+          if (!isCurrent()) return;
+          const groupsById = groups ? new Map(groups.map((g) => [g.id, g])) : this.lastGood.groupsById;
+          this.lastGood = { sims, groupsById, complete: true, loadedAt: Date.now(), totalResults: sims.length };
+          this.current = this.lastGood;
+          this.statusValue = { kind: 'loaded' };
+        } catch (error) {
+          if (!isCurrent()) return;
+          if (error instanceof CancelledError || (isTelnyxError(error) && error.kind === 'cancelled')) {
+            this.current = this.lastGood;
+            this.statusValue = this.lastGood.loadedAt ? { kind: 'loaded' } : { kind: 'error', error };
+          } else {
+            this.current = this.lastGood;
+            this.statusValue = { kind: 'error', error };
+          }
+        } finally {
+          if (isCurrent()) {
+            this.inFlight = undefined;
+            this.changed.fire();
+          }
+        }
+      },
+    );
+  }
+
+  /** Replaces one SIM everywhere it is shown (after fetching it again, or an action). */
+  updateSim(sim: SimCard): void {
+    const replace = (view: FleetView): FleetView => ({
+      ...view,
+      sims: view.sims.map((s) => (s.id === sim.id ? { ...s, ...sim } : s)),
+    });
+    this.lastGood = replace(this.lastGood);
+    this.current = replace(this.current);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.cancel();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import { isFilterActive, normalizeFilter, parseStoredFilter, SORT_OPTIONS, type SimFilter, type SortKey } from '../fleet';
+
+const FILTER_KEY = 'telnyxSims.filter';
+const SORT_KEY = 'telnyxSims.sort';
+export const DEFAULT_SORT: SortKey = 'iccid';
+
+function isSortKey(x: unknown): x is SortKey {
+  return SORT_OPTIONS.some((o) => o.key === x);
+}
+
+/** Filter and sort, saved per workspace so a reopened window shows the same view. */
+export class ViewState implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private filterValue: SimFilter;
+  private sortValue: SortKey;
+
+  constructor(private readonly memento: vscode.Memento) {
+    this.filterValue = normalizeFilter(parseStoredFilter(memento.get(FILTER_KEY)));
+    const sort = memento.get(SORT_KEY);
+    this.sortValue = isSortKey(sort) ? sort : DEFAULT_SORT;
+  }
+
+  get filter(): SimFilter {
+    return this.filterValue;
+  }
+
+  get sort(): SortKey {
+    return this.sortValue;
+  }
+
+  get filterActive(): boolean {
+    return isFilterActive(this.filterValue);
+  }
+
+  async setFilter(filter: SimFilter): Promise<void> {
+    this.filterValue = normalizeFilter(filter);
+    await this.memento.update(FILTER_KEY, this.filterValue);
+    this.changed.fire();
+  }
+
+  async setSort(sort: SortKey): Promise<void> {
+    this.sortValue = sort;
+    await this.memento.update(SORT_KEY, sort);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,104 @@
+// Typed errors of the API client. Messages are written for people (they end up in the
+// UI) and must never contain the API key: everything from the server is redacted and
+// truncated before it is put into a message or into `errors`.
+import type { ApiErrorItem } from './types';
+
+export type TelnyxErrorKind =
+  | 'auth'
+  | 'notFound'
+  | 'rateLimited'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'invalidResponse'
+  | 'badRequest'
+  | 'cancelled';
+
+export interface TelnyxErrorDetails {
+  status?: number;
+  errors?: ApiErrorItem[];
+  retryAfterMs?: number;
+  /** System error code of a connection failure (ECONNREFUSED...), never a message. */
+  code?: string;
+}
+
+export class TelnyxError extends Error {
+  readonly kind: TelnyxErrorKind;
+  readonly status?: number;
+  readonly errors: ApiErrorItem[];
+  readonly retryAfterMs?: number;
+  readonly code?: string;
+
+  constructor(kind: TelnyxErrorKind, message: string, details: TelnyxErrorDetails = {}) {
+    super(message);
+    this.name = new.target.name;
+    this.kind = kind;
+    this.errors = details.errors ?? [];
+    if (details.status !== undefined) this.status = details.status;
+    if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
+    if (details.code !== undefined) this.code = details.code;
+  }
+}
+
+/** 401/403: the key is wrong or lacks permission. */
+export class AuthenticationError extends TelnyxError {
+  constructor(message: string, details?: TelnyxErrorDetails) {
+    super('auth', message, details);
+  }
+}
+/** 404. */
+export class NotFoundError extends TelnyxError {
+  constructor(message: string, details?: TelnyxErrorDetails) {
+    super('notFound', message, details);
+  }
+}
+/** 429 that persisted through the retries; `retryAfterMs` says when to try again. */
+export class RateLimitError extends TelnyxError {
+  constructor(message: string, details?: TelnyxErrorDetails) {
+    super('rateLimited', message, details);
+  }
+}
+/** 5xx that persisted through the retries. */
+export class ServerError extends TelnyxError {
+  constructor(message: string, details?: TelnyxErrorDetails) {
+    super('server', message, details);
+  }
+}
+/** Connection refused/reset/DNS failure. */
+export class NetworkError extends TelnyxError {
+  constructor(message: string, details?: TelnyxErrorDetails) {
+    super('network', message, details);
+  }
+}
+/** No complete answer within the per-request timeout (or a 408). */
+export class TimeoutError extends TelnyxError {
+  constructor(message: string, details?: TelnyxErrorDetails) {
+    super('timeout', message, details);
+  }
+}
+/** The answer was not JSON or not the expected shape; the message names what was wrong. */
+export class InvalidResponseError extends TelnyxError {
+  constructor(message: string, details?: TelnyxErrorDetails) {
+    super('invalidResponse', message, details);
+  }
+}
+/** 400/409/422 and other 4xx, with the API's detail. */
+export class BadRequestError extends TelnyxError {
+  constructor(message: string, details?: TelnyxErrorDetails) {
+    super('badRequest', message, details);
+  }
+}
+/** The caller's AbortSignal fired. */
+export class CancelledError extends TelnyxError {
+  constructor(message = 'The request was cancelled.', details?: TelnyxErrorDetails) {
+    super('cancelled', message, details);
+  }
+}
+
+export function isTelnyxError(e: unknown): e is TelnyxError {
+  return e instanceof TelnyxError;
+}
+
+export function isCancelledError(e: unknown): e is CancelledError {
+  return e instanceof CancelledError;
+}

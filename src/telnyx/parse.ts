@@ -1,0 +1,329 @@
+// Defensive parsing of API answers. Records are untrusted: known fields are coerced to the
+// types in types.ts (or removed when unusable), unknown fields pass through untouched for
+// "Open Raw Record", and a list item that is not an object or has no string id is dropped
+// instead of failing the page. Nothing here throws on a hostile record; envelope problems
+// are reported as a reason string that the caller turns into an InvalidResponseError.
+import type {
+  ApiErrorItem,
+  DataAmount,
+  DeviceLocation,
+  PageMeta,
+  SimCard,
+  SimCardAction,
+  SimCardDetail,
+  SimCardGroup,
+  SimCardStatus,
+  WirelessConnectivityLog,
+} from './types';
+
+type Json = Record<string, unknown>;
+
+export function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+// --- field coercion -------------------------------------------------------------------
+
+function str(v: unknown): string | null | undefined {
+  if (v === null) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+function bool(v: unknown): boolean | null | undefined {
+  if (v === null) return null;
+  return typeof v === 'boolean' ? v : undefined;
+}
+
+function num(v: unknown): number | null | undefined {
+  if (v === null) return null;
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return undefined;
+}
+
+function strArray(v: unknown): string[] | null | undefined {
+  if (v === null) return null;
+  if (!Array.isArray(v)) return undefined;
+  return v.filter((x): x is string => typeof x === 'string');
+}
+
+/** Sets `key` to the coerced value, or removes it when the value is unusable. */
+function put<T extends object>(target: T, key: string, value: unknown): void {
+  const rec = target as Record<string, unknown>;
+  if (value === undefined) delete rec[key];
+  else rec[key] = value;
+}
+
+function copy(raw: Json): Json {
+  // Spread (not Object.assign) so a "__proto__" key from JSON stays a plain own property.
+  return { ...raw };
+}
+
+export function parseDataAmount(v: unknown): DataAmount | null | undefined {
+  if (v === null) return null;
+  if (!isObject(v)) return undefined;
+  const out: DataAmount = {};
+  const amount = str(v.amount);
+  const unit = str(v.unit);
+  if (amount !== undefined) out.amount = amount;
+  if (unit !== undefined) out.unit = unit;
+  return out;
+}
+
+function parseStatus(v: unknown): SimCardStatus | null | undefined {
+  if (v === null) return null;
+  // A bare string is what a sloppy proxy might send; it still says the status.
+  if (typeof v === 'string') return { value: v };
+  if (!isObject(v)) return undefined;
+  const out: SimCardStatus = {};
+  const value = str(v.value);
+  const reason = str(v.reason);
+  if (value !== undefined) out.value = value;
+  if (reason !== undefined) out.reason = reason;
+  return out;
+}
+
+function parseLocation(v: unknown): DeviceLocation | null | undefined {
+  if (v === null) return null;
+  if (!isObject(v)) return undefined;
+  const out: DeviceLocation = {};
+  for (const k of ['latitude', 'longitude'] as const) {
+    const x = v[k];
+    if (x === null || typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x))) out[k] = x;
+  }
+  const accuracy = num(v.accuracy);
+  if (accuracy !== undefined) out.accuracy = accuracy;
+  const unit = str(v.accuracy_unit);
+  if (unit !== undefined) out.accuracy_unit = unit;
+  return out;
+}
+
+function id(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
+}
+
+const SIM_STRING_FIELDS = [
+  'record_type',
+  'type',
+  'iccid',
+  'imsi',
+  'msisdn',
+  'sim_card_group_id',
+  'created_at',
+  'updated_at',
+  'esim_installation_status',
+  'version',
+  'eid',
+] as const;
+
+const DETAIL_STRING_FIELDS = ['current_imei', 'ipv4', 'ipv6', 'current_mcc', 'current_mnc'] as const;
+
+const GROUP_STRING_FIELDS = [
+  'record_type',
+  'name',
+  'private_wireless_gateway_id',
+  'wireless_blocklist_id',
+  'created_at',
+  'updated_at',
+] as const;
+
+const LOG_STRING_FIELDS = [
+  'record_type',
+  'sim_card_id',
+  'log_type',
+  'imsi',
+  'imei',
+  'mobile_country_code',
+  'mobile_network_code',
+  'start_time',
+  'stop_time',
+  'created_at',
+  'last_seen',
+  'cell_id',
+  'apn',
+  'ipv4',
+  'ipv6',
+  'radio_access_technology',
+  'state',
+] as const;
+
+// --- records ---------------------------------------------------------------------------
+
+/** A SIM list item, or undefined when it is not an object with a string id. */
+export function parseSimCard(raw: unknown): SimCard | undefined {
+  if (!isObject(raw)) return undefined;
+  const simId = id(raw.id);
+  if (simId === undefined) return undefined;
+  const out = copy(raw);
+  out.id = simId;
+  for (const k of SIM_STRING_FIELDS) if (k in raw) put(out, k, str(raw[k]));
+  if ('status' in raw) put(out, 'status', parseStatus(raw.status));
+  if ('tags' in raw) put(out, 'tags', strArray(raw.tags));
+  if ('authorized_imeis' in raw) put(out, 'authorized_imeis', strArray(raw.authorized_imeis));
+  if ('data_limit' in raw) put(out, 'data_limit', parseDataAmount(raw.data_limit));
+  if ('current_billing_period_consumed_data' in raw) {
+    put(out, 'current_billing_period_consumed_data', parseDataAmount(raw.current_billing_period_consumed_data));
+  }
+  if ('actions_in_progress' in raw) put(out, 'actions_in_progress', bool(raw.actions_in_progress));
+  if ('resources_with_in_progress_actions' in raw) {
+    const r = raw.resources_with_in_progress_actions;
+    put(out, 'resources_with_in_progress_actions', r === null || Array.isArray(r) ? r : undefined);
+  }
+  if ('sim_card_group' in raw) {
+    const g = raw.sim_card_group;
+    put(out, 'sim_card_group', g === null ? null : parseSimCardGroup(g));
+  }
+  return out as unknown as SimCard;
+}
+
+/** `GET /sim_cards/{id}`: the list item's fields plus the live ones. */
+export function parseSimCardDetail(raw: unknown): SimCardDetail | undefined {
+  const base = parseSimCard(raw);
+  if (base === undefined || !isObject(raw)) return undefined;
+  const out = base as unknown as Json;
+  for (const k of DETAIL_STRING_FIELDS) if (k in raw) put(out, k, str(raw[k]));
+  if ('current_device_location' in raw) put(out, 'current_device_location', parseLocation(raw.current_device_location));
+  if ('live_data_session' in raw) {
+    const s = raw.live_data_session;
+    put(out, 'live_data_session', s === null || typeof s === 'string' || isObject(s) ? s : undefined);
+  }
+  return out as unknown as SimCardDetail;
+}
+
+export function parseSimCardGroup(raw: unknown): SimCardGroup | undefined {
+  if (!isObject(raw)) return undefined;
+  const groupId = id(raw.id);
+  if (groupId === undefined) return undefined;
+  const out = copy(raw);
+  out.id = groupId;
+  for (const k of GROUP_STRING_FIELDS) if (k in raw) put(out, k, str(raw[k]));
+  if ('default' in raw) put(out, 'default', bool(raw.default));
+  if ('data_limit' in raw) put(out, 'data_limit', parseDataAmount(raw.data_limit));
+  if ('consumed_data' in raw) put(out, 'consumed_data', parseDataAmount(raw.consumed_data));
+  if ('sim_card_count' in raw) put(out, 'sim_card_count', num(raw.sim_card_count));
+  return out as unknown as SimCardGroup;
+}
+
+export function parseSimCardAction(raw: unknown): SimCardAction | undefined {
+  if (!isObject(raw)) return undefined;
+  const actionId = id(raw.id);
+  if (actionId === undefined) return undefined;
+  const out = copy(raw);
+  out.id = actionId;
+  for (const k of ['record_type', 'sim_card_id', 'action_type', 'created_at', 'updated_at']) {
+    if (k in raw) put(out, k, str(raw[k]) ?? undefined);
+  }
+  if ('status' in raw) put(out, 'status', parseStatus(raw.status));
+  if ('settings' in raw) {
+    const s = raw.settings;
+    put(out, 'settings', s === null || isObject(s) ? s : undefined);
+  }
+  return out as unknown as SimCardAction;
+}
+
+/** Connectivity logs carry an integer id; numeric strings are accepted. */
+export function parseConnectivityLog(raw: unknown): WirelessConnectivityLog | undefined {
+  if (!isObject(raw)) return undefined;
+  const logId = num(raw.id);
+  if (logId === undefined || logId === null) return undefined;
+  const out = copy(raw);
+  out.id = logId;
+  for (const k of LOG_STRING_FIELDS) if (k in raw) put(out, k, str(raw[k]));
+  return out as unknown as WirelessConnectivityLog;
+}
+
+// --- envelopes -------------------------------------------------------------------------
+
+/** Meta fields that are present and are non-negative integers; the rest are left out. */
+export function parsePageMeta(raw: unknown): Partial<PageMeta> | undefined {
+  if (!isObject(raw)) return undefined;
+  const out: Partial<PageMeta> = {};
+  for (const k of ['page_number', 'page_size', 'total_pages', 'total_results'] as const) {
+    const n = num(raw[k]);
+    if (typeof n === 'number' && Number.isInteger(n) && n >= 0) out[k] = n;
+  }
+  return out;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+export interface ParsedList<T> {
+  items: T[];
+  /** Length of the `data` array as sent, before hostile items were dropped. */
+  rawCount: number;
+  /** How many items were dropped. */
+  dropped: number;
+  /** Undefined when the answer had no usable `meta` object. */
+  meta: Partial<PageMeta> | undefined;
+}
+
+/** `{data: [...], meta: {...}}`; `reason` says what was wrong with the envelope. */
+export function parseListEnvelope<T>(body: unknown, item: (raw: unknown) => T | undefined): ParseResult<ParsedList<T>> {
+  if (!isObject(body)) return { ok: false, reason: 'was not a JSON object' };
+  if (!Array.isArray(body.data)) return { ok: false, reason: 'has no data array' };
+  const items: T[] = [];
+  for (const raw of body.data) {
+    let parsed: T | undefined;
+    try {
+      parsed = item(raw);
+    } catch {
+      // A getter-free JSON value cannot throw here, but a hostile record must never fail the page.
+      parsed = undefined;
+    }
+    if (parsed !== undefined) items.push(parsed);
+  }
+  return {
+    ok: true,
+    value: { items, rawCount: body.data.length, dropped: body.data.length - items.length, meta: parsePageMeta(body.meta) },
+  };
+}
+
+/** `{data: {...}}` for single records. */
+export function parseObjectEnvelope<T>(body: unknown, item: (raw: unknown) => T | undefined): ParseResult<T> {
+  if (!isObject(body)) return { ok: false, reason: 'was not a JSON object' };
+  if (!isObject(body.data)) return { ok: false, reason: 'has no data object' };
+  const parsed = item(body.data);
+  if (parsed === undefined) return { ok: false, reason: 'has a data object without a string id' };
+  return { ok: true, value: parsed };
+}
+
+const MAX_ERROR_ITEMS = 5;
+const MAX_ERROR_TEXT = 300;
+
+function shortText(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  // Control characters would garble a notification; long texts are someone's HTML page.
+  const clean = v.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  if (clean === '') return undefined;
+  return clean.length > MAX_ERROR_TEXT ? clean.slice(0, MAX_ERROR_TEXT - 1) + '…' : clean;
+}
+
+/** The `{"errors":[...]}` envelope, sanitised; [] for anything else. */
+export function parseErrorItems(body: unknown): ApiErrorItem[] {
+  if (!isObject(body) || !Array.isArray(body.errors)) return [];
+  const out: ApiErrorItem[] = [];
+  for (const raw of body.errors.slice(0, MAX_ERROR_ITEMS)) {
+    if (!isObject(raw)) continue;
+    const item: ApiErrorItem = {};
+    const code = typeof raw.code === 'number' ? String(raw.code) : shortText(raw.code);
+    const title = shortText(raw.title);
+    const detail = shortText(raw.detail);
+    if (code !== undefined) item.code = code;
+    if (title !== undefined) item.title = title;
+    if (detail !== undefined) item.detail = detail;
+    if (isObject(raw.source)) {
+      const pointer = shortText(raw.source.pointer);
+      const parameter = shortText(raw.source.parameter);
+      if (pointer !== undefined || parameter !== undefined) {
+        item.source = {};
+        if (pointer !== undefined) item.source.pointer = pointer;
+        if (parameter !== undefined) item.source.parameter = parameter;
+      }
+    }
+    if (isObject(raw.meta)) item.meta = { ...raw.meta };
+    if (Object.keys(item).length > 0) out.push(item);
+  }
+  return out;
+}

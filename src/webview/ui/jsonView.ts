@@ -1,0 +1,59 @@
+// Pretty-printed, syntax-coloured JSON where every object and array is a <details> that
+// can be collapsed. Keys and values are set as text (JSON.stringify of the key/value).
+import type { JsonValue } from '../../details/json';
+import { el } from './dom';
+
+/** Paths ("status", "tags.0") the user collapsed; kept across re-renders of the same SIM. */
+export type CollapsedPaths = Set<string>;
+
+function scalar(value: string | number | boolean | null): HTMLSpanElement {
+  const kind = value === null ? 'null' : typeof value;
+  return el('span', { className: `json-${kind}`, text: JSON.stringify(value) });
+}
+
+function keyPrefix(key: string | undefined): Node[] {
+  if (key === undefined) return [];
+  return [el('span', { className: 'json-key', text: JSON.stringify(key) }), document.createTextNode(': ')];
+}
+
+function node(value: JsonValue, key: string | undefined, path: string, last: boolean, collapsed: CollapsedPaths): HTMLElement {
+  const comma = last ? '' : ',';
+  if (value === null || typeof value !== 'object') {
+    return el('div', { className: 'json-line' }, [...keyPrefix(key), scalar(value), comma ? document.createTextNode(comma) : null]);
+  }
+  const isArray = Array.isArray(value);
+  const entries: Array<[string | undefined, JsonValue]> = isArray
+    ? value.map((v): [undefined, JsonValue] => [undefined, v])
+    : Object.entries(value);
+  const [open, close] = isArray ? ['[', ']'] : ['{', '}'];
+  if (entries.length === 0) {
+    return el('div', { className: 'json-line' }, [...keyPrefix(key), el('span', { className: 'json-punct', text: open + close }), document.createTextNode(comma)]);
+  }
+  const count = isArray ? `${entries.length} item${entries.length === 1 ? '' : 's'}` : `${entries.length} key${entries.length === 1 ? '' : 's'}`;
+  const details = el('details', { className: 'json-node', attrs: { 'data-path': path } });
+  details.open = !collapsed.has(path);
+  details.addEventListener('toggle', () => {
+    if (details.open) collapsed.delete(path);
+    else collapsed.add(path);
+  });
+  details.appendChild(
+    el('summary', { className: 'json-line' }, [
+      ...keyPrefix(key),
+      el('span', { className: 'json-punct', text: open }),
+      el('span', { className: 'json-collapsed', text: ` … ${close}${comma}`, attrs: { 'aria-hidden': 'true' } }),
+      el('span', { className: 'json-count', text: count }),
+    ]),
+  );
+  const children = el('div', { className: 'json-children' });
+  entries.forEach(([k, v], i) => {
+    const childPath = path === '' ? String(k ?? i) : `${path}.${k ?? i}`;
+    children.appendChild(node(v, k, childPath, i === entries.length - 1, collapsed));
+  });
+  details.appendChild(children);
+  details.appendChild(el('div', { className: 'json-line json-close' }, [el('span', { className: 'json-punct', text: close }), document.createTextNode(comma)]));
+  return details;
+}
+
+export function renderJson(value: JsonValue, collapsed: CollapsedPaths): HTMLElement {
+  return el('div', { className: 'json', attrs: { role: 'group', 'aria-label': 'SIM record as JSON' } }, [node(value, undefined, '', true, collapsed)]);
+}

@@ -1,0 +1,203 @@
+// Renders the panel from the view-model. Everything is built with createElement and
+// textContent; the only style set from script is the gauge width (CSSOM, allowed by the CSP).
+import type { DetailsErrorKind, WebviewMessage } from '../../details/messages';
+import { COPY_FIELD_LABELS, type CopyField, type DetailsViewModel, type FieldRow, type SessionsModel, type UsageModel } from '../../details/model';
+import { button, el, icon, timeEl } from './dom';
+import { renderJson, type CollapsedPaths } from './jsonView';
+
+export interface ViewState {
+  model?: DetailsViewModel;
+  loading: boolean;
+  error?: { message: string; kind: DetailsErrorKind };
+}
+
+export interface RenderContext {
+  post(message: WebviewMessage): void;
+  collapsed: CollapsedPaths;
+}
+
+const STATE_ICONS: Record<UsageModel['state'], string> = {
+  noLimit: 'info',
+  ok: 'pass-filled',
+  near: 'warning',
+  over: 'error',
+  dataLimitExceeded: 'error',
+};
+
+function copyButton(field: CopyField, ctx: RenderContext): HTMLButtonElement {
+  return button({
+    label: `Copy ${COPY_FIELD_LABELS[field]}`,
+    codicon: 'copy',
+    iconOnly: true,
+    focusKey: `copy-${field}`,
+    onClick: (b) => {
+      ctx.post({ type: 'copy', field });
+      // Brief tick as feedback; the host also shows "Copied ..." in the status bar.
+      const glyph = b.querySelector('.codicon');
+      glyph?.classList.replace('codicon-copy', 'codicon-check');
+      setTimeout(() => glyph?.classList.replace('codicon-check', 'codicon-copy'), 1500);
+    },
+  });
+}
+
+function valueNode(r: FieldRow): HTMLElement {
+  if (r.date) return timeEl(r.date);
+  if (r.items) {
+    if (r.items.length === 0) return el('span', { className: 'value empty', text: 'None' });
+    return el(
+      'ul',
+      { className: `chips${r.mono ? ' mono' : ''}`, attrs: { 'aria-label': r.label } },
+      r.items.map((item) => el('li', { className: 'chip' }, [el('span', { className: 'isolate', text: item })])),
+    );
+  }
+  if (r.value === '') return el('span', { className: 'value empty', text: 'Not set' });
+  return el('span', { className: `value${r.mono ? ' mono' : ''}`, text: r.value });
+}
+
+function fieldRows(rows: readonly FieldRow[], ctx: RenderContext): HTMLElement {
+  return el(
+    'dl',
+    { className: 'fields' },
+    rows.map((r) =>
+      el('div', { className: 'field' }, [
+        el('dt', { text: r.label }),
+        el('dd', {}, [
+          el('div', { className: 'field-value' }, [valueNode(r), r.copy && r.value !== '' ? copyButton(r.copy, ctx) : null]),
+          r.secondary ? el('div', { className: 'secondary', text: r.secondary }) : null,
+        ]),
+      ]),
+    ),
+  );
+}
+
+function section(id: string, title: string, body: Node[], actions: Node[] = []): HTMLElement {
+  return el('section', { className: `section section-${id}`, attrs: { 'aria-labelledby': `h-${id}` } }, [
+    el('div', { className: 'section-header' }, [
+      el('h2', { text: title, attrs: { id: `h-${id}` } }),
+      actions.length ? el('div', { className: 'section-actions' }, actions) : null,
+    ]),
+    ...body,
+  ]);
+}
+
+function usageBody(u: UsageModel): Node[] {
+  const figures = el('div', { className: 'usage-figures' }, [
+    el('span', { className: 'usage-used', text: u.usedText || 'Unknown' }),
+    u.limitText ? el('span', { className: 'muted', text: ` of ${u.limitText} used` }) : el('span', { className: 'muted', text: ' used this billing period' }),
+    u.percentText ? el('span', { className: 'usage-percent', text: u.percentText }) : null,
+  ]);
+  const nodes: Node[] = [figures];
+  if (u.limitText) {
+    const fill = el('div', { className: 'meter-fill' });
+    fill.style.width = `${u.barPercent}%`;
+    nodes.push(
+      el(
+        'div',
+        {
+          className: 'meter',
+          attrs: {
+            role: 'meter',
+            'aria-label': 'Data used this billing period',
+            'aria-valuemin': '0',
+            'aria-valuemax': '100',
+            'aria-valuenow': String(Math.round(u.barPercent * 10) / 10),
+            'aria-valuetext': u.ariaText,
+          },
+        },
+        [fill],
+      ),
+    );
+  }
+  const facts: Array<[string, string]> = [];
+  if (u.limitText) facts.push(['Limit', `${u.limitText} (${u.limitSourceText})`]);
+  if (u.remainingText) facts.push(['Remaining', u.remainingText]);
+  if (facts.length) {
+    nodes.push(el('dl', { className: 'usage-facts' }, facts.map(([k, v]) => el('div', {}, [el('dt', { text: k }), el('dd', { text: v })]))));
+  }
+  nodes.push(el('p', { className: 'usage-state', attrs: { 'data-state': u.state } }, [icon(STATE_ICONS[u.state]), el('span', { text: u.stateText })]));
+  return [el('div', { className: `usage usage-${u.state}` }, nodes)];
+}
+
+function sessionsBody(s: SessionsModel): Node[] {
+  if (s.rows.length === 0) {
+    return [el('p', { className: `empty-state${s.status === 'error' ? ' error-text' : ''}`, text: s.message })];
+  }
+  const headers = ['Start', 'Stop', 'Type', 'APN', 'Network', 'IP address', 'RAT'];
+  const cell = (text: string, mono = false): HTMLTableCellElement =>
+    text === '' ? el('td', { className: 'empty', text: '—' }) : el('td', { className: mono ? 'mono' : '', text });
+  const dateCell = (d: SessionsModel['rows'][number]['start']): HTMLTableCellElement =>
+    d ? el('td', {}, [timeEl(d, false)]) : el('td', { className: 'empty', text: '—' });
+  const table = el('table', { className: 'sessions' }, [
+    el('caption', { className: 'visually-hidden', text: 'Recent connectivity sessions, newest first' }),
+    el('thead', {}, [el('tr', {}, headers.map((h) => el('th', { text: h, attrs: { scope: 'col' } })))]),
+    el(
+      'tbody',
+      {},
+      s.rows.map((r) => el('tr', {}, [dateCell(r.start), dateCell(r.stop), cell(r.logType), cell(r.apn), cell(r.network, true), cell(r.ip, true), cell(r.rat)])),
+    ),
+  ]);
+  return [el('div', { className: 'table-wrap', attrs: { tabindex: '0', role: 'region', 'aria-label': 'Connectivity sessions table' } }, [table])];
+}
+
+function header(m: DetailsViewModel | undefined, state: ViewState, ctx: RenderContext): HTMLElement {
+  const titleBlock = el('div', { className: 'title-block' }, [
+    el('h1', {}, [icon('credit-card', 'title-icon'), el('span', { className: 'heading mono', text: m ? m.heading : 'SIM details' })]),
+    m
+      ? el('div', { className: `status status-${m.status.tone}`, attrs: { 'data-status': m.status.value } }, [
+          icon(m.status.codicon),
+          el('span', { className: 'status-label', text: m.status.label }),
+          m.status.reason ? el('span', { className: 'status-reason', text: m.status.reason }) : null,
+        ])
+      : null,
+  ]);
+  const tools = el('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'SIM actions' } }, [
+    state.loading
+      ? el('span', { className: 'busy', attrs: { role: 'status' } }, [icon('loading', 'codicon-modifier-spin'), el('span', { text: 'Refreshing…' })])
+      : null,
+    button({ label: 'Refresh', codicon: 'refresh', focusKey: 'refresh', secondary: true, onClick: () => ctx.post({ type: 'refresh' }) }),
+  ]);
+  return el('header', { className: 'header' }, [titleBlock, tools]);
+}
+
+function errorBanner(error: NonNullable<ViewState['error']>, ctx: RenderContext): HTMLElement {
+  const needsKey = error.kind === 'auth' || error.kind === 'noKey';
+  return el('div', { className: 'banner banner-error', attrs: { role: 'alert', 'data-kind': error.kind } }, [
+    icon('error'),
+    el('span', { className: 'banner-text', text: error.message }),
+    el('span', { className: 'banner-actions' }, [
+      needsKey ? button({ label: 'Set API Key', codicon: 'key', focusKey: 'set-key', onClick: () => ctx.post({ type: 'setApiKey' }) }) : null,
+      button({ label: 'Retry', codicon: 'refresh', focusKey: 'retry', secondary: needsKey, onClick: () => ctx.post({ type: 'refresh' }) }),
+    ]),
+  ]);
+}
+
+/** Replaces the content of `root` with the current state, keeping focus on the same control. */
+export function renderApp(root: HTMLElement, state: ViewState, ctx: RenderContext): void {
+  const focusedKey = root.contains(document.activeElement) ? document.activeElement?.getAttribute('data-focus-key') : null;
+  // A SIM that no longer exists should not keep showing its old data.
+  const m = state.error?.kind === 'notFound' ? undefined : state.model;
+  const parts: Node[] = [header(m, state, ctx)];
+  if (state.error) parts.push(errorBanner(state.error, ctx));
+  if (!m) {
+    if (!state.error) {
+      parts.push(el('p', { className: 'state-message' }, [icon('loading', 'codicon-modifier-spin'), el('span', { text: ' Loading SIM details…' })]));
+    }
+  } else {
+    parts.push(
+      el('div', { className: 'columns' }, [
+        section('identifiers', 'Identifiers', [fieldRows(m.identifiers, ctx)]),
+        section('usage', 'Usage this billing period', usageBody(m.usage)),
+        section('summary', 'Summary', [fieldRows(m.summary, ctx)]),
+        section('network', 'Network', m.network ? [fieldRows(m.network, ctx)] : [el('p', { className: 'empty-state', text: 'Live network details not loaded' })]),
+      ]),
+      section('sessions', 'Recent connectivity sessions', sessionsBody(m.sessions)),
+      section('raw', 'Raw record', [renderJson(m.record, ctx.collapsed)], [
+        button({ label: 'Copy JSON', codicon: 'copy', focusKey: 'copy-json', secondary: true, onClick: () => ctx.post({ type: 'copyJson' }) }),
+        button({ label: 'Open as Document', codicon: 'go-to-file', focusKey: 'open-document', secondary: true, onClick: () => ctx.post({ type: 'openDocument' }) }),
+      ]),
+    );
+  }
+  root.replaceChildren(...parts);
+  root.setAttribute('aria-busy', state.loading ? 'true' : 'false');
+  if (focusedKey) root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusedKey)}"]`)?.focus();
+}

@@ -1,0 +1,154 @@
+// Runner side of the bridge: performs in-host tests' browser requests on the workbench page.
+import * as fs from 'fs';
+import * as path from 'path';
+import { Frame, Locator, Page } from 'playwright-core';
+import { BRIDGE_MARKER, BridgeRequest, BridgeResponse } from './bridgeProtocol';
+import { imagesDir } from './paths';
+
+const ACTION_TIMEOUT_MS = 15_000;
+
+export class BridgeServer {
+  private readonly seen = new Set<string>();
+  private readonly timer: NodeJS.Timeout;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly page: Page, readonly dir: string, private readonly log: (line: string) => void) {
+    fs.mkdirSync(dir, { recursive: true });
+    this.timer = setInterval(() => this.scanDir(), 100);
+  }
+
+  /** Feeds a forwarded host log line; returns true when it was a bridge request. */
+  handleLogLine(line: string): boolean {
+    const at = line.indexOf(BRIDGE_MARKER);
+    if (at < 0) return false;
+    try {
+      this.accept(JSON.parse(line.slice(at + BRIDGE_MARKER.length).trim()) as BridgeRequest);
+    } catch {
+      // a truncated/decorated log line: the request file carries the same request
+    }
+    return true;
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+  }
+
+  private scanDir(): void {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (!name.endsWith('.request')) continue;
+      const file = path.join(this.dir, name);
+      try {
+        const req = JSON.parse(fs.readFileSync(file, 'utf8')) as BridgeRequest;
+        fs.rmSync(file, { force: true });
+        this.accept(req);
+      } catch {
+        // not fully written yet; next scan
+      }
+    }
+  }
+
+  /** Requests run one at a time, in arrival order, like a user at the keyboard. */
+  private accept(req: BridgeRequest): void {
+    if (!req || typeof req.id !== 'string' || this.seen.has(req.id)) return;
+    this.seen.add(req.id);
+    this.queue = this.queue.then(async () => {
+      let response: BridgeResponse;
+      try {
+        response = { ok: true, result: await this.perform(req) };
+        this.log(`[bridge] ${describe(req)}: ok`);
+      } catch (e) {
+        const error = e instanceof Error ? e.message.split('\n')[0] : String(e);
+        response = { ok: false, error };
+        this.log(`[bridge] ${describe(req)}: FAILED ${error}`);
+      }
+      const tmp = path.join(this.dir, `${req.id}.answer.tmp`);
+      fs.writeFileSync(tmp, JSON.stringify(response));
+      fs.renameSync(tmp, path.join(this.dir, `${req.id}.json`));
+    });
+  }
+
+  private async perform(req: BridgeRequest): Promise<unknown> {
+    const page = this.page;
+    switch (req.op) {
+      case 'screenshot': {
+        const name = req.name.replace(/[^A-Za-z0-9._-]/g, '-').replace(/\.png$/, '');
+        const file = path.join(imagesDir, `${name}.png`);
+        fs.mkdirSync(imagesDir, { recursive: true });
+        await page.locator(req.selector ?? '.monaco-workbench').first().screenshot({ path: file, timeout: ACTION_TIMEOUT_MS });
+        return file;
+      }
+      case 'click': {
+        const target = pick(page.locator(req.selector), req.text);
+        const options = { button: req.button ?? 'left', timeout: ACTION_TIMEOUT_MS } as const;
+        await (req.double ? target.dblclick(options) : target.click(options));
+        return true;
+      }
+      case 'hover':
+        await pick(page.locator(req.selector), req.text).hover({ timeout: ACTION_TIMEOUT_MS });
+        return true;
+      case 'pressKey':
+        await page.keyboard.press(req.key);
+        return true;
+      case 'type':
+        await page.keyboard.type(req.text);
+        return true;
+      case 'text':
+        return page.locator(req.selector).allInnerTexts();
+      case 'waitFor':
+        await pick(page.locator(req.selector), req.text).waitFor({ state: 'visible', timeout: req.timeoutMs ?? ACTION_TIMEOUT_MS });
+        return true;
+      case 'webviewText': {
+        const frame = await activeWebviewFrame(page);
+        return frame.locator(req.selector ?? 'body').first().innerText({ timeout: ACTION_TIMEOUT_MS });
+      }
+      case 'webviewClick': {
+        const frame = await activeWebviewFrame(page);
+        await pick(frame.locator(req.selector), req.text).click({ timeout: ACTION_TIMEOUT_MS });
+        return true;
+      }
+      default:
+        throw new Error(`unknown bridge op ${JSON.stringify((req as { op?: unknown }).op)}`);
+    }
+  }
+}
+
+function pick(locator: Locator, text: string | undefined): Locator {
+  return (text === undefined ? locator : locator.filter({ hasText: text })).first();
+}
+
+function describe(req: BridgeRequest): string {
+  const { id: _id, op, ...rest } = req;
+  return `${op} ${JSON.stringify(rest)}`;
+}
+
+/**
+ * A webview is an outer iframe (`iframe.webview`) whose document holds the content iframe
+ * `#active-frame`. Hidden webviews keep their frames, so take the one whose outer iframe is visible.
+ */
+export async function activeWebviewFrame(page: Page, timeoutMs = ACTION_TIMEOUT_MS): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames().reverse()) {
+      const outer = frame.parentFrame();
+      if (!outer || outer.parentFrame() !== page.mainFrame()) continue;
+      try {
+        const inner = await frame.frameElement();
+        const outerEl = await outer.frameElement();
+        if ((await inner.getAttribute('id')) !== 'active-frame') continue;
+        if (!(await outerEl.isVisible())) continue;
+        await frame.waitForLoadState('domcontentloaded', { timeout: 2000 });
+        return frame;
+      } catch {
+        // frame detached while we looked; try the others
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no visible webview within ${timeoutMs} ms`);
+}

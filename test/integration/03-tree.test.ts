@@ -1,0 +1,124 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { MockApi } from '../../mock-api/server';
+import type { ExtensionApi } from '../../src/extension';
+import type { SimCard } from '../../src/telnyx/types';
+import { bucketCounts, loadedWith, roots, setSetting, simsUnder, waitFor } from './helpers';
+import { screenshot } from '../host/bridgeClient';
+
+/** Counts computed here from the local API's own data, independently of the extension's grouping code. */
+function countBy(sims: readonly SimCard[], keysOf: (s: SimCard) => string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of sims) for (const k of new Set(keysOf(s))) out.set(k, (out.get(k) ?? 0) + 1);
+  return out;
+}
+
+async function groupAndWait(ext: ExtensionApi, groupBy: string, firstLabel: (labels: string[]) => boolean): Promise<void> {
+  await vscode.commands.executeCommand('telnyxSims.groupBy', groupBy);
+  await waitFor(`grouping by ${groupBy}`, () => firstLabel([...bucketCounts(ext).keys()]));
+}
+
+describe('SIM Cards tree', () => {
+  let mock: MockApi;
+  let ext: ExtensionApi;
+
+  before(async () => {
+    ({ mock, ext } = await loadedWith({ sims: 1200, seed: 5 }));
+  });
+  after(async () => {
+    await setSetting('groupBy', undefined);
+    await mock.close();
+  });
+
+  it('groups by status by default, in lifecycle order, with counts matching the API', async () => {
+    const counts = bucketCounts(ext);
+    const expected = countBy(mock.fleet.sims, (s) => [String(s.status?.value)]);
+    assert.equal(counts.size, expected.size);
+    const lifecycle: [string, string][] = [
+      ['registering', 'Registering'], ['enabling', 'Enabling'], ['enabled', 'Enabled'],
+      ['setting_standby', 'Setting standby'], ['standby', 'Standby'], ['disabling', 'Disabling'],
+      ['disabled', 'Disabled'], ['data_limit_exceeded', 'Data limit exceeded'], ['unauthorized_imei', 'Unauthorized IMEI'],
+    ];
+    const expectedOrder = lifecycle.filter(([status]) => expected.has(status)).map(([, label]) => label);
+    assert.deepEqual([...counts.keys()], expectedOrder);
+    for (const [status, label] of lifecycle) assert.equal(counts.get(label), expected.get(status), label);
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    assert.equal(total, mock.fleet.sims.length);
+    await vscode.commands.executeCommand('workbench.actions.treeView.telnyxSims.simCards.collapseAll');
+    await screenshot('sim-cards-by-status');
+  });
+
+  it('splits large groups into ranges and shows SIM rows with ICCID, MSISDN and usage', () => {
+    const enabled = roots(ext).find((n) => n.kind === 'bucket' && n.bucket.label === 'Enabled');
+    assert.ok(enabled && enabled.kind === 'bucket');
+    const children = ext.view.provider.getChildren(enabled);
+    const enabledCount = mock.fleet.sims.filter((s) => s.status?.value === 'enabled').length;
+    assert.ok(enabledCount > 500, 'the test fleet has a bucket large enough to split');
+    assert.equal(children[0].kind, 'range');
+    assert.equal(String(ext.view.provider.getTreeItem(children[0]).label), '1–500');
+    assert.equal(simsUnder(ext, enabled).length, enabledCount);
+
+    const simNode = ext.view.provider.getChildren(children[0])[0];
+    assert.equal(simNode.kind, 'sim');
+    if (simNode.kind !== 'sim') return;
+    const item = ext.view.provider.getTreeItem(simNode);
+    const record = mock.fleet.sims.find((s) => s.id === simNode.sim.id);
+    assert.ok(record);
+    assert.equal(item.label, record.iccid);
+    if (record.msisdn) assert.match(String(item.description), new RegExp(`\\${record.msisdn}`));
+    assert.match(String(item.description), /MB|GB/);
+    assert.ok(item.tooltip instanceof vscode.MarkdownString);
+    assert.match((item.tooltip as vscode.MarkdownString).value, /ICCID/);
+    assert.equal((item.tooltip as vscode.MarkdownString).isTrusted, false);
+    assert.match(String(item.contextValue), /^sim/);
+    assert.equal(ext.view.provider.getParent(simNode), children[0], 'parents are known, so reveal works');
+  });
+
+  it('groups by tag: a SIM under each of its tags, untagged SIMs under "Untagged"', async () => {
+    await groupAndWait(ext, 'tag', (labels) => labels.includes('Untagged'));
+    const counts = bucketCounts(ext);
+    const expected = countBy(mock.fleet.sims, (s) => (s.tags?.length ? s.tags : ['Untagged']));
+    assert.deepEqual(new Map([...counts].sort()), new Map([...expected].sort()));
+    const labels = [...counts.keys()];
+    assert.equal(labels[labels.length - 1], 'Untagged');
+    const tagLabels = labels.slice(0, -1);
+    assert.deepEqual(tagLabels, [...tagLabels].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })));
+  });
+
+  it('groups by SIM card group name, alphabetically', async () => {
+    await groupAndWait(ext, 'group', (labels) => labels.some((l) => mock.fleet.groups.some((g) => g.name === l)));
+    const counts = bucketCounts(ext);
+    const nameOf = new Map(mock.fleet.groups.map((g) => [g.id, String(g.name)]));
+    for (const group of mock.fleet.groups) {
+      const n = mock.fleet.sims.filter((s) => s.sim_card_group_id === group.id).length;
+      if (n > 0) assert.equal(counts.get(String(group.name)), n, `count of ${group.name}`);
+    }
+    const named = [...counts.keys()].filter((l) => [...nameOf.values()].includes(l));
+    assert.deepEqual(named, [...named].sort((a, b) => a.localeCompare(b)));
+    const ungrouped = mock.fleet.sims.filter((s) => !s.sim_card_group_id).length;
+    if (ungrouped > 0) assert.equal(counts.get('No group'), ungrouped);
+  });
+
+  it('groups by type (physical / eSIM)', async () => {
+    await groupAndWait(ext, 'type', (labels) => labels.includes('Physical'));
+    const counts = bucketCounts(ext);
+    assert.equal(counts.get('Physical'), mock.fleet.sims.filter((s) => s.type === 'physical').length);
+    assert.equal(counts.get('eSIM'), mock.fleet.sims.filter((s) => s.type === 'esim').length);
+  });
+
+  it('shows a flat list (in ranges) with grouping "none", and the setting persists', async () => {
+    await vscode.commands.executeCommand('telnyxSims.groupBy', 'none');
+    await waitFor('a flat tree', () => roots(ext)[0]?.kind === 'range');
+    const labels = roots(ext).map((n) => String(ext.view.provider.getTreeItem(n).label));
+    assert.deepEqual(labels, ['1–500', '501–1000', '1001–1200']);
+    assert.equal(simsUnder(ext).length, 1200);
+    assert.equal(vscode.workspace.getConfiguration('telnyxSims').get('groupBy'), 'none');
+  });
+
+  it('keeps stable ids across a refresh so expansion survives', async () => {
+    const before = roots(ext).map((n) => n.id);
+    await vscode.commands.executeCommand('telnyxSims.refresh');
+    await waitFor('the refreshed tree', () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete);
+    assert.deepEqual(roots(ext).map((n) => n.id), before);
+  });
+});

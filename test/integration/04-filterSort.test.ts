@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { MockApi } from '../../mock-api/server';
+import type { ExtensionApi } from '../../src/extension';
+import { amountToBytes } from '../../src/telnyx/units';
+import { loadedWith, setSetting, simsUnder, waitFor } from './helpers';
+
+describe('Filter and sort reach the API', () => {
+  let mock: MockApi;
+  let ext: ExtensionApi;
+
+  before(async () => {
+    ({ mock, ext } = await loadedWith({ sims: 400, seed: 21 }));
+    await setSetting('groupBy', 'none');
+  });
+  after(async () => {
+    await ext.state.setFilter({});
+    await setSetting('groupBy', undefined);
+    await mock.close();
+  });
+
+  /** The tag most SIMs carry, so the filter keeps a meaningful number of them. */
+  function commonTag(): string {
+    const counts = new Map<string, number>();
+    for (const s of mock.fleet.sims) for (const t of s.tags ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  }
+
+  it('sends status and tags as filter[...] and shows only the matching SIMs', async () => {
+    const tag = commonTag();
+    mock.requests.length = 0;
+    await vscode.commands.executeCommand('telnyxSims.filter', { status: ['enabled', 'standby'], tags: [tag] });
+    await waitFor('the filtered load', () => ext.loader.status.kind === 'loaded' && mock.requests.length > 0 && ext.loader.view.complete);
+
+    const listCalls = mock.requests.filter((r) => r.path === '/v2/sim_cards');
+    assert.ok(listCalls.length > 0);
+    for (const call of listCalls) {
+      assert.equal(call.query['filter[status]'], 'enabled,standby');
+      assert.equal(call.query['filter[tags]'], tag);
+    }
+    const expected = mock.fleet.sims
+      .filter((s) => ['enabled', 'standby'].includes(String(s.status?.value)) && (s.tags ?? []).includes(tag))
+      .map((s) => s.id)
+      .sort();
+    assert.ok(expected.length > 0 && expected.length < mock.fleet.sims.length);
+    assert.deepEqual([...simsUnder(ext)].sort(), expected);
+    const description = String(ext.view.treeView.description);
+    assert.match(description, /status: enabled, standby/);
+    assert.match(description, new RegExp(`tags: ${tag}`));
+    assert.match(description, new RegExp(`${expected.length} SIMs?`));
+  });
+
+  it('sends ICCID (partial) and group filters', async () => {
+    const group = mock.fleet.groups.find((g) => mock.fleet.sims.some((s) => s.sim_card_group_id === g.id));
+    assert.ok(group);
+    const fragment = String(mock.fleet.sims[3].iccid).slice(4, 9);
+    mock.requests.length = 0;
+    await vscode.commands.executeCommand('telnyxSims.filter', { iccid: fragment, simCardGroupId: group.id });
+    await waitFor('the filtered load', () => ext.loader.status.kind === 'loaded' && mock.requests.length > 0 && ext.loader.view.complete);
+    const call = mock.requests.find((r) => r.path === '/v2/sim_cards');
+    assert.ok(call);
+    assert.equal(call.query['filter[iccid]'], fragment);
+    assert.equal(call.query['filter[sim_card_group_id]'], group.id);
+    assert.equal(call.query['filter[status]'], undefined, 'the previous filter was replaced');
+    const expected = mock.fleet.sims.filter((s) => String(s.iccid).includes(fragment) && s.sim_card_group_id === group.id);
+    assert.deepEqual([...simsUnder(ext)].sort(), expected.map((s) => s.id).sort());
+  });
+
+  it('clears the filter and fetches everything again', async () => {
+    mock.requests.length = 0;
+    await vscode.commands.executeCommand('telnyxSims.clearFilter');
+    await waitFor('the unfiltered load', () => ext.loader.status.kind === 'loaded' && mock.requests.length > 0 && ext.loader.view.complete);
+    assert.equal(ext.state.filterActive, false);
+    assert.ok(mock.requests.every((r) => !Object.keys(r.query).some((k) => k.startsWith('filter['))));
+    assert.equal(simsUnder(ext).length, mock.fleet.sims.length);
+  });
+
+  it('sorts by data used through the API (descending) and shows that order', async () => {
+    mock.requests.length = 0;
+    await vscode.commands.executeCommand('telnyxSims.sort', 'dataUsedDesc');
+    await waitFor('the sorted load', () => ext.loader.status.kind === 'loaded' && mock.requests.length > 0 && ext.loader.view.complete);
+    assert.ok(mock.requests.filter((r) => r.path === '/v2/sim_cards').every((r) => r.query.sort === '-current_billing_period_consumed_data.amount'));
+    const used = simsUnder(ext).map((id) => amountToBytes(mock.fleet.sims.find((s) => s.id === id)?.current_billing_period_consumed_data) ?? -1);
+    for (let i = 1; i < used.length; i++) assert.ok(used[i - 1] >= used[i], `descending at ${i}`);
+    assert.match(String(ext.view.treeView.description), /data used/i);
+  });
+
+  it('sorts by ICCID on the client without another request', async () => {
+    mock.requests.length = 0;
+    await vscode.commands.executeCommand('telnyxSims.sort', 'iccid');
+    const iccids = simsUnder(ext).map((id) => String(mock.fleet.sims.find((s) => s.id === id)?.iccid));
+    assert.deepEqual(iccids, [...iccids].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })));
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(mock.requests.length, 0);
+  });
+});

@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { MockApi } from '../../mock-api/server';
+import type { ExtensionApi } from '../../src/extension';
+import type { SimNode } from '../../src/views/treeModel';
+import { loadedWith, setSetting, waitFor } from './helpers';
+
+describe('SIM commands: copy, find, raw record', () => {
+  let mock: MockApi;
+  let ext: ExtensionApi;
+
+  before(async () => {
+    ({ mock, ext } = await loadedWith({ sims: 120, seed: 3 }));
+    await setSetting('groupBy', 'none');
+    await waitFor('a flat tree', () => ext.view.provider.getChildren()[0]?.kind === 'sim');
+  });
+  after(async () => {
+    await setSetting('groupBy', undefined);
+    await mock.close();
+  });
+
+  function simNodes(): SimNode[] {
+    return ext.view.provider.getChildren().filter((n): n is SimNode => n.kind === 'sim');
+  }
+
+  it('copies the ICCID of the clicked SIM', async () => {
+    const node = simNodes()[0];
+    await vscode.commands.executeCommand('telnyxSims.copyIccid', node);
+    assert.equal(await vscode.env.clipboard.readText(), node.sim.iccid);
+  });
+
+  it('copies one value per line for several selected SIMs (IMSI, MSISDN, id)', async () => {
+    const nodes = simNodes().slice(0, 3);
+    await vscode.commands.executeCommand('telnyxSims.copyImsi', nodes[0], nodes);
+    assert.equal(await vscode.env.clipboard.readText(), nodes.map((n) => n.sim.imsi).join('\n'));
+    await vscode.commands.executeCommand('telnyxSims.copySimId', nodes[0], nodes);
+    assert.equal(await vscode.env.clipboard.readText(), nodes.map((n) => n.sim.id).join('\n'));
+    const withMsisdn = simNodes().find((n) => n.sim.msisdn);
+    assert.ok(withMsisdn);
+    await vscode.commands.executeCommand('telnyxSims.copyMsisdn', withMsisdn);
+    assert.equal(await vscode.env.clipboard.readText(), withMsisdn.sim.msisdn);
+  });
+
+  it('finds a SIM by part of its MSISDN and reveals and selects it in the tree', async () => {
+    const target = simNodes()[57].sim;
+    const digits = String(target.msisdn).replace(/\D/g, '').slice(-7);
+    const found = await vscode.commands.executeCommand<string>('telnyxSims.findSim', digits);
+    assert.equal(found, target.id);
+    await waitFor('the selection', () => ext.view.treeView.selection.some((n) => n.kind === 'sim' && n.sim.id === target.id));
+  });
+
+  it('opens the full record from GET /sim_cards/{id} as a read-only JSON document', async () => {
+    const node = simNodes()[5];
+    mock.requests.length = 0;
+    await vscode.commands.executeCommand('telnyxSims.openRawRecord', node);
+    const editor = await waitFor('the JSON editor', () => vscode.window.activeTextEditor?.document.uri.scheme === 'telnyx-sim' && vscode.window.activeTextEditor);
+    const doc = editor.document;
+    assert.equal(doc.languageId, 'json');
+    assert.match(doc.uri.path, new RegExp(`SIM ${node.sim.iccid}\\.json$`));
+    const record = JSON.parse(doc.getText());
+    const expected = mock.fleet.sims.find((s) => s.id === node.sim.id);
+    assert.deepEqual(record, JSON.parse(JSON.stringify(expected)));
+    assert.ok('current_imei' in record, 'the fuller SIMCard record, not the list item');
+    assert.ok(mock.requests.some((r) => r.path === `/v2/sim_cards/${node.sim.id}`));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});

@@ -1,0 +1,84 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { startMockApi, type MockApi } from '../../mock-api/server';
+import type { ExtensionApi } from '../../src/extension';
+import { loadedWith, roots, setSetting, TEST_KEY, waitFor } from './helpers';
+
+describe('Failures keep the last good tree', () => {
+  let mock: MockApi;
+  let ext: ExtensionApi;
+
+  before(async () => {
+    ({ mock, ext } = await loadedWith({ sims: 600, seed: 9 }));
+    await setSetting('pageSize', 50);
+    await setSetting('maxConcurrentRequests', 2);
+    await waitFor('the reload after the page-size change', () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete);
+  });
+  after(async () => {
+    await setSetting('pageSize', undefined);
+    await setSetting('maxConcurrentRequests', undefined);
+    await mock.close();
+  });
+
+  it('a server error during refresh keeps the SIMs and says what happened', async () => {
+    const before = roots(ext).map((n) => n.id);
+    const count = ext.loader.view.sims.length;
+    mock.addFault({ path: '/sim_cards', kind: 'status', status: 500, times: 50 });
+    await vscode.commands.executeCommand('telnyxSims.refresh');
+    await waitFor('the error state', () => ext.loader.status.kind === 'error');
+    assert.deepEqual(roots(ext).map((n) => n.id), before, 'the tree is unchanged');
+    assert.equal(ext.loader.view.sims.length, count);
+    assert.match(String(ext.view.treeView.message), /Telnyx API had a problem/);
+    assert.match(String(ext.view.treeView.message), /Showing the SIM cards loaded at/);
+    mock.clearFaults();
+    await vscode.commands.executeCommand('telnyxSims.refresh');
+    await waitFor('recovery', () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete);
+    assert.equal(ext.view.treeView.message, undefined);
+  });
+
+  it('malformed JSON from the API is reported, not thrown at the user', async () => {
+    mock.addFault({ path: '/sim_cards', kind: 'malformed', times: 50 });
+    await vscode.commands.executeCommand('telnyxSims.refresh');
+    await waitFor('the error state', () => ext.loader.status.kind === 'error');
+    assert.match(String(ext.view.treeView.message), /unexpected response/);
+    assert.equal(ext.loader.view.sims.length, mock.fleet.sims.length);
+    mock.clearFaults();
+  });
+
+  it('a 401 keeps the tree and tells the user to set the API key; the key is not in the message', async () => {
+    const other = await startMockApi({ port: 0, sims: 10, seed: 1, apiKey: 'a-different-key' });
+    try {
+      await setSetting('apiBaseUrl', other.url);
+      await waitFor('the auth error', () => ext.loader.status.kind === 'error');
+      assert.ok(other.requests.some((r) => r.status === 401));
+      assert.equal(ext.loader.view.sims.length, mock.fleet.sims.length, 'the last good SIMs stay');
+      const message = String(ext.view.treeView.message);
+      assert.match(message, /Set API Key/);
+      assert.ok(!message.includes(TEST_KEY));
+    } finally {
+      await setSetting('apiBaseUrl', mock.url);
+      await other.close();
+    }
+    await waitFor('recovery', () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete);
+  });
+
+  it('a new refresh cancels the one in flight', async () => {
+    const slow = await startMockApi({ port: 0, sims: 600, seed: 9, apiKey: TEST_KEY, latencyMs: 250 });
+    try {
+      await setSetting('apiBaseUrl', slow.url);
+      // The settings change starts load A; wait for its first page, then start load B.
+      await waitFor('the first page of load A', () => ext.loader.status.kind === 'loading' && ext.loader.view.sims.length > 0);
+      const requestsAtCancel = slow.requests.length;
+      await vscode.commands.executeCommand('telnyxSims.refresh');
+      await waitFor('load B', () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete, 30000);
+      assert.equal(ext.loader.view.sims.length, 600);
+      const pages = Math.ceil(600 / 50);
+      const listCalls = slow.requests.filter((r) => r.path === '/v2/sim_cards').length;
+      assert.ok(requestsAtCancel < pages, 'load A was still running when B started');
+      assert.ok(listCalls < 2 * pages, `load A stopped early (${listCalls} list calls for two loads of ${pages} pages)`);
+    } finally {
+      await setSetting('apiBaseUrl', mock.url);
+      await slow.close();
+    }
+  });
+});

@@ -1,0 +1,104 @@
+// Shared set-up for the suites that run inside the real VS Code extension host.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { startMockApi, type MockApi, type MockApiOptions } from '../../mock-api/server';
+import type { ExtensionApi } from '../../src/extension';
+import type { TreeNode } from '../../src/views/treeModel';
+
+export const EXTENSION_ID = 'telnyx-sim-explorer.telnyx-sim-explorer';
+/** The key every suite's local API accepts; suites after the key test reuse the stored key. */
+export const TEST_KEY = 'secret-test-key-8c1f';
+
+/** Polls until `check` returns a truthy value; fails with `what` after `timeoutMs`. */
+type Falsy = false | undefined | null | '' | 0;
+export async function waitFor<T>(what: string, check: () => T | Falsy | Promise<T | Falsy>, timeoutMs = 20000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value as T;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Opens the Telnyx view container, which activates the extension, and returns its API. */
+export async function openView(): Promise<ExtensionApi> {
+  await vscode.commands.executeCommand('workbench.view.extension.telnyxSims');
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
+  return waitFor('the extension to activate', () => ext.isActive && ext.exports);
+}
+
+export async function setSetting(name: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('telnyxSims').update(name, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Starts a local Telnyx API and points the extension at it. */
+export async function useMockApi(opts: MockApiOptions = {}): Promise<MockApi> {
+  const api = await startMockApi({ port: 0, sims: 300, seed: 11, apiKey: TEST_KEY, ...opts });
+  await setSetting('apiBaseUrl', api.url);
+  return api;
+}
+
+/** Waits until the loader finished a load started after `since` (or any, if omitted). */
+export async function waitForLoaded(ext: ExtensionApi, what = 'SIM cards to load'): Promise<void> {
+  await waitFor(what, () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete);
+}
+
+/** Stores `key` through the real command (it checks the key against the API first). */
+export async function setKey(key: string): Promise<boolean> {
+  return (await vscode.commands.executeCommand<boolean>('telnyxSims.setApiKey', key)) === true;
+}
+
+export function roots(ext: ExtensionApi): TreeNode[] {
+  return ext.view.provider.getChildren();
+}
+
+/** Bucket label -> SIM count, as the tree shows them. */
+export function bucketCounts(ext: ExtensionApi): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const node of roots(ext)) {
+    if (node.kind !== 'bucket') throw new Error(`expected buckets at the root, got ${node.kind}`);
+    const item = ext.view.provider.getTreeItem(node);
+    out.set(String(item.label), Number(item.description));
+  }
+  return out;
+}
+
+/** Every SIM node under `node`, through ranges. */
+export function simsUnder(ext: ExtensionApi, node?: TreeNode): string[] {
+  const ids: string[] = [];
+  for (const child of ext.view.provider.getChildren(node)) {
+    if (child.kind === 'sim') ids.push(child.sim.id);
+    else ids.push(...simsUnder(ext, child));
+  }
+  return ids;
+}
+
+/** Points the extension at a new local API and waits for the tree to show its fleet. */
+export async function loadedWith(opts: MockApiOptions = {}): Promise<{ mock: MockApi; ext: ExtensionApi }> {
+  const ext = await openView();
+  await resetExtensionState(ext);
+  const mock = await useMockApi(opts);
+  if ((await setKeyIfMissing(ext)) === false) throw new Error('could not set the test key');
+  await waitFor('the fleet of the new local API', () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete && ext.loader.view.sims.length === mock.fleet.sims.length);
+  return { mock, ext };
+}
+
+async function setKeyIfMissing(ext: ExtensionApi): Promise<boolean | undefined> {
+  if (ext.loader.status.kind !== 'noKey') return undefined;
+  return setKey(TEST_KEY);
+}
+
+export async function resetExtensionState(ext: ExtensionApi): Promise<void> {
+  await ext.state.setFilter({});
+  await ext.state.setSort('iccid');
+  await setSetting('groupBy', undefined);
+}
