@@ -47,11 +47,28 @@ async function main() {
     logLevel: 'silent',
     plugins: [problemMatcherPlugin],
   });
+  // The details webview script: runs in the webview (a browser), no vscode module.
+  const webviewCtx = await esbuild.context({
+    entryPoints: ['src/webview/ui/main.ts'],
+    bundle: true,
+    format: 'iife',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    platform: 'browser',
+    target: 'es2022',
+    outfile: 'dist/webview/details.js',
+    logLevel: 'silent',
+    plugins: [problemMatcherPlugin],
+  });
   if (watch) {
     await ctx.watch();
+    await webviewCtx.watch();
   } else {
     await ctx.rebuild();
+    await webviewCtx.rebuild();
     await ctx.dispose();
+    await webviewCtx.dispose();
   }
 }
 

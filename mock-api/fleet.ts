@@ -284,7 +284,8 @@ function makeSim(r: Rng, status: KnownSimStatus, groups: SimCardGroup[], used: S
     actions_in_progress: TRANSITIONAL.has(status),
     created_at: iso(created),
     updated_at: iso(Math.min(EPOCH, created + r.int(0, 300) * DAY)),
-    esim_installation_status: esim ? (status === 'disabled' ? 'disabled' : 'released') : null,
+    // Only eSIMs carry it: the spec's enum (released, disabled) has no null despite its type.
+    ...(esim ? { esim_installation_status: status === 'disabled' ? 'disabled' : 'released' } : {}),
     version: esim ? r.pick(['4.3', '5.0']) : r.pick(['4.3', '4.3', '4.1']),
     resources_with_in_progress_actions: [],
     eid: esim ? eidWithCheckDigits('89049032' + r.digits(22)) : null,
@@ -327,14 +328,26 @@ export function generateFleet(opts: FleetOptions): MockFleet {
     g.consumed_data = { amount: (bytes / MB).toFixed(1), unit: 'MB' };
   }
 
+  // Logs are made on first use (most SIMs are never asked for), from a per-SIM stream so
+  // the answer does not depend on which SIMs were asked first.
+  const index = new Map(sims.map((sim, i) => [sim.id, i]));
+  // Snapshot of what the logs depend on, so later actions on a SIM do not change its history.
+  const origin = sims.map((sim) => ({ ...sim }));
   const logs = new Map<string, WirelessConnectivityLog[]>();
-  let logId = 137_500_000 + (seed % 1000) * 10_000;
-  sims.forEach((sim, i) => logs.set(sim.id, makeLogs(seed, i, sim, () => logId++)));
-
+  const logBase = 137_500_000 + (seed % 1000) * 100_000;
   return {
     sims,
     groups,
-    logsFor: (simId) => logs.get(simId) ?? [],
+    logsFor: (simId) => {
+      const cached = logs.get(simId);
+      if (cached) return cached;
+      const i = index.get(simId);
+      if (i === undefined) return [];
+      let n = 0;
+      const made = makeLogs(seed, i, origin[i], () => logBase + i * 10 + n++);
+      logs.set(simId, made);
+      return made;
+    },
   };
 }
 

@@ -83,10 +83,8 @@ export class FleetLoader implements vscode.Disposable {
       async () => {
         try {
           // Groups give names and data limits; a SIM list without them is still useful.
-          const groupsPromise = client.listAllSimCardGroups(controller.signal).catch((e: unknown) => {
-            if (e instanceof CancelledError) throw e;
-            return undefined;
-          });
+          // Never rejects, so a cancelled SIM load leaves no unhandled rejection behind.
+          const groupsPromise = client.listAllSimCardGroups(controller.signal).catch(() => undefined);
           const partial: SimCard[] = [];
           let lastDraw = 0;
           let total: number | undefined;

@@ -1,13 +1,8 @@
 import * as vscode from 'vscode';
-import { isFilterActive, normalizeFilter, parseStoredFilter, SORT_OPTIONS, type SimFilter, type SortKey } from '../fleet';
+import { DEFAULT_SORT_KEY, isFilterActive, isSortKey, normalizeFilter, parseStoredFilter, type SimFilter, type SortKey } from '../fleet';
 
 const FILTER_KEY = 'telnyxSims.filter';
 const SORT_KEY = 'telnyxSims.sort';
-export const DEFAULT_SORT: SortKey = 'iccid';
-
-function isSortKey(x: unknown): x is SortKey {
-  return SORT_OPTIONS.some((o) => o.key === x);
-}
 
 /** Filter and sort, saved per workspace so a reopened window shows the same view. */
 export class ViewState implements vscode.Disposable {
@@ -19,7 +14,7 @@ export class ViewState implements vscode.Disposable {
   constructor(private readonly memento: vscode.Memento) {
     this.filterValue = normalizeFilter(parseStoredFilter(memento.get(FILTER_KEY)));
     const sort = memento.get(SORT_KEY);
-    this.sortValue = isSortKey(sort) ? sort : DEFAULT_SORT;
+    this.sortValue = isSortKey(sort) ? sort : DEFAULT_SORT_KEY;
   }
 
   get filter(): SimFilter {

@@ -33,7 +33,8 @@ export function serverRetryDelayMs(headers: HeaderSource, status: number, now = 
   if (retryAfter != null && retryAfter.trim() !== '') {
     const seconds = parseNumber(retryAfter);
     if (seconds !== undefined) return seconds * 1000;
-    const date = Date.parse(retryAfter);
+    // An HTTP date ("Wed, 21 Oct 2015 07:28:00 GMT"); V8 would also "parse" things like "-3".
+    const date = /[a-z]/i.test(retryAfter) && retryAfter.includes(':') ? Date.parse(retryAfter) : Number.NaN;
     if (Number.isFinite(date)) return Math.max(0, date - now);
   }
   const reset = status === 429 ? parseNumber(headers.get('x-ratelimit-reset')) : undefined;

@@ -77,9 +77,12 @@ export class SimCardsView implements vscode.Disposable {
     void this.filterKey.set(this.state.filterActive);
     const apiSort = apiSortFor(this.state.sort) ?? '';
     this.provider.setGrouping(readSettings().groupBy, this.state.sort);
-    // Filters always go to the API; a sort only when the API can do it.
-    if (apiSort !== this.lastApiSort || this.filterChanged()) {
-      this.lastApiSort = apiSort;
+    // Filters always go to the API; a sort only when the API can do it. Going back to a
+    // client-side sort needs no new request: the same SIMs are just ordered here.
+    const filterChanged = this.filterChanged();
+    const needsApiSort = apiSort !== '' && apiSort !== this.lastApiSort;
+    this.lastApiSort = apiSort;
+    if (filterChanged || needsApiSort) {
       void this.refresh();
     } else {
       this.updateTitle();

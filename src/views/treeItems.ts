@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SimCardGroup } from '../telnyx/types';
-import { simDescription, simLabel, simTooltipMarkdown, statusIcon, type GroupBy } from '../fleet';
+import { isTransitional, simDescription, simLabel, simTooltipMarkdown, statusIcon, type GroupBy } from '../fleet';
 import type { BucketNode, RangeNode, SimNode, TreeNode } from './treeModel';
 
 const BUCKET_ICONS: Record<Exclude<GroupBy, 'status' | 'none'>, string> = {
@@ -40,10 +40,12 @@ function simItem(node: SimNode, groupsById: ReadonlyMap<string, SimCardGroup>): 
   const { sim } = node;
   const item = new vscode.TreeItem(simLabel(sim), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = simDescription(sim);
-  const icon = statusIcon(sim.status?.value);
-  item.iconPath = new vscode.ThemeIcon(icon.codicon, new vscode.ThemeColor(icon.color));
   const group = sim.sim_card_group_id ? groupsById.get(sim.sim_card_group_id) : undefined;
+  item.description = simDescription(sim, group);
+  const icon = statusIcon(sim.status?.value);
+  // A spinning icon says "this SIM is changing state" without a word.
+  const codicon = isTransitional(sim.status?.value) ? `${icon.codicon}~spin` : icon.codicon;
+  item.iconPath = new vscode.ThemeIcon(codicon, new vscode.ThemeColor(icon.color));
   // Untrusted API text: no command links, no HTML, escaped by simTooltipMarkdown.
   const tooltip = new vscode.MarkdownString(simTooltipMarkdown(sim, group));
   tooltip.isTrusted = false;

@@ -123,8 +123,7 @@ function pick(locator: Locator, text: string | undefined): Locator {
 }
 
 function describe(req: BridgeRequest): string {
-  const { id: _id, op, ...rest } = req;
-  return `${op} ${JSON.stringify(rest)}`;
+  return `${req.op} ${JSON.stringify({ ...req, id: undefined, op: undefined })}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Mocha's Spec reporter that also writes pass/fail/pending counts for scripts/test-all.js.
 // Use: mocha --reporter out/test/host/countingReporter.js (file from TELNYX_SIMS_TEST_RESULTS).
-import Mocha = require('mocha');
+import Mocha from 'mocha';
 import { RESULTS_ENV } from './bridgeProtocol';
 import { countResults, writeResults } from './results';
 

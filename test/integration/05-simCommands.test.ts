@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { MockApi } from '../../mock-api/server';
 import type { ExtensionApi } from '../../src/extension';
 import type { SimNode } from '../../src/views/treeModel';
-import { loadedWith, setSetting, waitFor } from './helpers';
+import { loadedWith, setSetting, TEST_KEY, waitFor } from './helpers';
 
 describe('SIM commands: copy, find, raw record', () => {
   let mock: MockApi;
@@ -57,9 +57,11 @@ describe('SIM commands: copy, find, raw record', () => {
     const doc = editor.document;
     assert.equal(doc.languageId, 'json');
     assert.match(doc.uri.path, new RegExp(`SIM ${node.sim.iccid}\\.json$`));
-    const record = JSON.parse(doc.getText());
-    const expected = mock.fleet.sims.find((s) => s.id === node.sim.id);
-    assert.deepEqual(record, JSON.parse(JSON.stringify(expected)));
+    const record = JSON.parse(doc.getText()) as Record<string, unknown>;
+    // Exactly what the API answers for that SIM (read here over HTTP, independently).
+    const response = await fetch(`${mock.url}/sim_cards/${node.sim.id}?include_sim_card_group=true`, { headers: { Authorization: `Bearer ${TEST_KEY}` } });
+    const expected = ((await response.json()) as { data: unknown }).data;
+    assert.deepEqual(record, expected);
     assert.ok('current_imei' in record, 'the fuller SIMCard record, not the list item');
     assert.ok(mock.requests.some((r) => r.path === `/v2/sim_cards/${node.sim.id}`));
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');

@@ -43,13 +43,15 @@ describe('Failures keep the last good tree', () => {
     assert.match(String(ext.view.treeView.message), /unexpected response/);
     assert.equal(ext.loader.view.sims.length, mock.fleet.sims.length);
     mock.clearFaults();
+    await vscode.commands.executeCommand('telnyxSims.refresh');
+    await waitFor('recovery', () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete);
   });
 
   it('a 401 keeps the tree and tells the user to set the API key; the key is not in the message', async () => {
     const other = await startMockApi({ port: 0, sims: 10, seed: 1, apiKey: 'a-different-key' });
     try {
       await setSetting('apiBaseUrl', other.url);
-      await waitFor('the auth error', () => ext.loader.status.kind === 'error');
+      await waitFor('the auth error', () => ext.loader.status.kind === 'error' && /API key/.test(String(ext.view.treeView.message)));
       assert.ok(other.requests.some((r) => r.status === 401));
       assert.equal(ext.loader.view.sims.length, mock.fleet.sims.length, 'the last good SIMs stay');
       const message = String(ext.view.treeView.message);

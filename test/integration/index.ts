@@ -2,7 +2,8 @@
 // integration test with mocha and reports counts to the runner through a results file.
 import * as fs from 'fs';
 import * as path from 'path';
-import Mocha = require('mocha');
+import { format } from 'util';
+import Mocha from 'mocha';
 import { GREP_ENV, RESULTS_ENV } from '../host/bridgeProtocol';
 import { countResults, writeResults } from '../host/results';
 
@@ -14,6 +15,8 @@ function findTests(dir: string): string[] {
 }
 
 export function run(): Promise<void> {
+  // The workbench forwards host console lines without applying printf-style formats; apply them here.
+  Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(format(...args));
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false });
   const grep = process.env[GREP_ENV];
   if (grep) mocha.grep(grep);

@@ -6,14 +6,22 @@ import { el } from './dom';
 /** Paths ("status", "tags.0") the user collapsed; kept across re-renders of the same SIM. */
 export type CollapsedPaths = Set<string>;
 
+/** Bidi controls and line/paragraph separators, which JSON.stringify leaves raw. */
+const HIDDEN_CHARS = /[\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON text with invisible reordering characters escaped, so the raw view shows them as \u202e. */
+function jsonText(value: string | number | boolean | null): string {
+  return JSON.stringify(value).replace(HIDDEN_CHARS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function scalar(value: string | number | boolean | null): HTMLSpanElement {
   const kind = value === null ? 'null' : typeof value;
-  return el('span', { className: `json-${kind}`, text: JSON.stringify(value) });
+  return el('span', { className: `json-${kind}`, text: jsonText(value) });
 }
 
 function keyPrefix(key: string | undefined): Node[] {
   if (key === undefined) return [];
-  return [el('span', { className: 'json-key', text: JSON.stringify(key) }), document.createTextNode(': ')];
+  return [el('span', { className: 'json-key', text: jsonText(key) }), document.createTextNode(': ')];
 }
 
 function node(value: JsonValue, key: string | undefined, path: string, last: boolean, collapsed: CollapsedPaths): HTMLElement {

@@ -87,6 +87,27 @@ describe('mock-api fault injection', () => {
     }
   });
 
+  it('latencyMs still answers normally', async () => {
+    const slow = await startMockApi({ port: 0, sims: 5, latencyMs: 40 });
+    try {
+      const r = await call<Page<SimCard>>(slow, '/sim_cards');
+      assert.equal(r.status, 200);
+      assert.equal(r.body.data.length, 5);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('close() does not wait for a long scripted delay', async () => {
+    const held = await startMockApi({ port: 0, sims: 5 });
+    held.addFault({ kind: 'delay', delayMs: 600_000 });
+    const pending = fetch(`${held.url}/sim_cards`, { headers: { authorization: `Bearer ${held.apiKey}` } });
+    // Wait until the server has the request, then close under it.
+    while (held.requests.length === 0) await new Promise((res) => setTimeout(res, 5));
+    await held.close();
+    await assert.rejects(pending);
+  });
+
   it('control endpoints: faults, requests, fleet', async () => {
     const base = api.url.replace(/\/v2$/, '/__mock');
     const post = await fetch(`${base}/faults`, {

@@ -37,6 +37,7 @@ describe('mock-api fleet generator', () => {
       } else {
         assert.equal(s.type, 'physical');
         assert.equal(s.eid, null);
+        assert.equal(s.esim_installation_status, undefined);
       }
       assert.ok(!Number.isNaN(Date.parse(s.created_at ?? '')));
     }

@@ -45,7 +45,6 @@ describe('mock-api answers validate against the Telnyx OpenAPI schemas', functio
 
   before(async function () {
     if (!fs.existsSync(SPEC_PATH)) {
-      // eslint-disable-next-line no-console
       console.warn(`  (skipped: Telnyx OpenAPI spec missing at ${SPEC_PATH})`);
       this.skip();
     }

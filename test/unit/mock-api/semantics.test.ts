@@ -36,6 +36,12 @@ describe('mock-api semantics', () => {
     assert.equal(r.body.errors[0].source?.parameter, 'filter[status]');
   });
 
+  it('accepts other clients\' array styles: repeated [] keys and [n] indices', async () => {
+    const want = api.fleet.sims.filter((s) => ['disabled', 'standby'].includes(s.status?.value ?? ''));
+    assert.deepEqual(ids(await listAll(api, 'filter%5Bstatus%5D%5B%5D=disabled&filter[status][]=standby')), ids(want));
+    assert.deepEqual(ids(await listAll(api, 'filter[status][0]=disabled&filter[status][1]=standby')), ids(want));
+  });
+
   it('filter[tags] needs ALL tags', async () => {
     const pair = ['fleet-a', 'trackers'];
     const want = api.fleet.sims.filter((s) => pair.every((t) => s.tags?.includes(t)));
@@ -78,6 +84,7 @@ describe('mock-api semantics', () => {
 
   it('combines filters', async () => {
     const want = api.fleet.sims.filter((s) => s.status?.value === 'enabled' && s.tags?.includes('meters'));
+    assert.ok(want.length > 0);
     assert.deepEqual(ids(await listAll(api, 'filter[status]=enabled&filter[tags]=meters')), ids(want));
   });
 

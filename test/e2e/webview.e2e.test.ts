@@ -1,0 +1,381 @@
+// The details webview in a real Chromium: the production HTML shell, CSP and bundled
+// script served over HTTP from 127.0.0.1, with a fake `acquireVsCodeApi` standing in for
+// VS Code. Checks that hostile API strings stay text, that every control posts its typed
+// message, keyboard access, and that the persisted state restores the panel.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { renderDetailsShell } from '../../src/details/html';
+import type { HostMessage, PersistedState, WebviewMessage } from '../../src/details/messages';
+import { COPY_FIELD_LABELS, COPY_FIELDS, type DetailsViewModel } from '../../src/details/model';
+import { buildDetailsViewModel } from '../../src/details/viewModel';
+import { HOSTILE, NOW, detailSim, group, listSim, log } from '../unit/details/fixtures';
+import { DARK_THEME } from './fixtures/darkTheme';
+
+const REPO = path.resolve(__dirname, '..', '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const SCRIPT = path.join(REPO, 'dist', 'webview', 'details.js');
+const SCREENSHOT = path.join(REPO, 'docs', 'images', 'webview-hostile.png');
+
+/** What the fake VS Code API saw in the page. */
+interface Recorded {
+  posted: WebviewMessage[];
+  states: PersistedState[];
+}
+
+/** The page's window with what the fake API and the hostile strings would set. */
+type TW = Window & { __pwned?: number; __recorded: Recorded };
+
+const HOSTILE_TEXTS = Object.values(HOSTILE);
+
+function hostileModel(): DetailsViewModel {
+  return buildDetailsViewModel({
+    sim: listSim({
+      msisdn: HOSTILE.img,
+      tags: HOSTILE_TEXTS,
+      status: { value: 'enabled', reason: `${HOSTILE.script} ${HOSTILE.rtl}` },
+      authorized_imeis: [HOSTILE.quotes],
+    }),
+    detail: detailSim({
+      msisdn: HOSTILE.img,
+      tags: HOSTILE_TEXTS,
+      status: { value: 'enabled', reason: `${HOSTILE.script} ${HOSTILE.rtl}` },
+      authorized_imeis: [HOSTILE.quotes],
+      live_data_session: HOSTILE.emoji,
+    }),
+    group: group({ name: `${HOSTILE.img} ${HOSTILE.emoji}`, data_limit: null }),
+    logs: [log({ apn: HOSTILE.script }), log({ id: 138, apn: 'data00.telnyx', stop_time: null, radio_access_technology: '5G' })],
+    now: NOW,
+  });
+}
+
+/** Serves the shell and only the files a real panel may load (dist/ and media/). */
+async function startServer(): Promise<{ origin: string; requests: string[]; close(): Promise<void> }> {
+  const requests: string[] = [];
+  const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.map': 'application/json' };
+  let origin = '';
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', origin);
+    requests.push(url.pathname);
+    if (url.pathname === '/favicon.ico') {
+      // Chromium asks for it on its own; a webview in VS Code does not.
+      res.writeHead(204).end();
+      return;
+    }
+    if (url.pathname === '/') {
+      const html = renderDetailsShell({
+        cspSource: origin,
+        nonce: randomBytes(16).toString('base64url'),
+        scriptUri: `${origin}/dist/webview/details.js`,
+        styleUri: `${origin}/media/details.css`,
+        codiconUri: `${origin}/dist/codicons/codicon.css`,
+        title: 'SIM 789301',
+      });
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html);
+      return;
+    }
+    const file = path.resolve(REPO, `.${decodeURIComponent(url.pathname)}`);
+    const inside = ['dist', 'media'].some((d) => file.startsWith(path.join(REPO, d) + path.sep));
+    if (!inside || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { origin, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Builds dist/webview/details.js (and the codicons) when `node esbuild.js` has not run. */
+async function ensureBundle(): Promise<void> {
+  if (!fs.existsSync(SCRIPT)) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const esbuild = require('esbuild') as typeof import('esbuild');
+    await esbuild.build({
+      entryPoints: [path.join(REPO, 'src', 'webview', 'ui', 'main.ts')],
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2022',
+      outfile: SCRIPT,
+      logLevel: 'silent',
+    });
+  }
+  const codicons = path.join(REPO, 'dist', 'codicons');
+  fs.mkdirSync(codicons, { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) {
+    if (!fs.existsSync(path.join(codicons, f))) fs.copyFileSync(path.join(REPO, 'node_modules', '@vscode', 'codicons', 'dist', f), path.join(codicons, f));
+  }
+}
+
+describe('details webview in Chromium (e2e)', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let page: Page;
+  let dialogs: string[];
+  let consoleErrors: string[];
+
+  before(async function () {
+    if (!fs.existsSync(CHROMIUM)) {
+      console.warn(`    skipped: no Chromium at ${CHROMIUM}`);
+      this.skip();
+    }
+    await ensureBundle();
+    server = await startServer();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(async () => {
+    await page?.context().close();
+  });
+
+  /** Opens the panel like VS Code would, with `saved` as what getState() returns. */
+  async function open(saved?: PersistedState): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, colorScheme: 'dark' });
+    page = await context.newPage();
+    dialogs = [];
+    consoleErrors = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    await page.addInitScript(
+      ({ savedState, theme }) => {
+        const recorded: Recorded = { posted: [], states: [] };
+        (window as unknown as TW).__recorded = recorded;
+        let state: unknown = savedState ?? undefined;
+        let acquired = false;
+        (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => {
+          // VS Code allows one call per page; a second one is a bug in the script.
+          if (acquired) throw new Error('acquireVsCodeApi called twice');
+          acquired = true;
+          return {
+            postMessage: (m: unknown) => recorded.posted.push(JSON.parse(JSON.stringify(m)) as WebviewMessage),
+            getState: () => state,
+            setState: (s: unknown) => {
+              state = s;
+              recorded.states.push(JSON.parse(JSON.stringify(s)) as PersistedState);
+            },
+          };
+        };
+        // VS Code sets its theme variables on <html>; CSSOM is what the CSP allows.
+        document.addEventListener('DOMContentLoaded', () => {
+          for (const [k, v] of Object.entries(theme)) document.documentElement.style.setProperty(k, v);
+        });
+      },
+      { savedState: (saved ?? null) as unknown, theme: DARK_THEME },
+    );
+    await page.goto(`${server.origin}/`);
+    await page.waitForFunction(() => (window as unknown as TW).__recorded.posted.some((m) => m.type === 'ready'));
+    return page;
+  }
+
+  async function send(message: HostMessage | Record<string, unknown>): Promise<void> {
+    await page.evaluate((m) => window.postMessage(m, '*'), message as unknown);
+  }
+
+  async function showModel(model: DetailsViewModel): Promise<void> {
+    await send({ type: 'state', model });
+    await page.locator('.section-identifiers').waitFor();
+  }
+
+  const posted = (): Promise<WebviewMessage[]> => page.evaluate(() => (window as unknown as TW).__recorded.posted);
+  async function clearPosted(): Promise<void> {
+    await page.evaluate(() => {
+      (window as unknown as TW).__recorded.posted.length = 0;
+    });
+  }
+
+  it('shows hostile API strings as literal text without running them', async () => {
+    await open();
+    await showModel(hostileModel());
+    const text = await page.locator('#root').innerText();
+    for (const s of [HOSTILE.script, HOSTILE.img, HOSTILE.quotes, HOSTILE.emoji, `${HOSTILE.script} ${HOSTILE.rtl}`]) {
+      assert.ok(text.includes(s), `text shows ${JSON.stringify(s)} literally`);
+    }
+    assert.ok(text.includes(JSON.stringify(HOSTILE.script)), 'raw JSON shows the tag as a JSON string');
+    assert.ok(text.includes('"abc\\u202egnp.exe"'), 'raw JSON makes the bidi override visible');
+    assert.equal(await page.evaluate(() => (window as unknown as TW).__pwned), undefined);
+    assert.deepEqual(dialogs, []);
+    assert.equal(await page.locator('#root img, #root script, #root iframe').count(), 0, 'no element was created from data');
+    assert.equal(await page.locator('script').count(), 1);
+    assert.ok(!server.requests.includes('/x'), 'the hostile <img src=x> was never loaded');
+    assert.deepEqual(consoleErrors, [], `no CSP violations or script errors (requests: ${server.requests.join(' ')})`);
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.match(csp ?? '', /^default-src 'none'; .*script-src 'nonce-[A-Za-z0-9_-]+';$/);
+    // The status keeps its theme colour; the reason is shown next to it.
+    assert.equal(await page.locator('.status').getAttribute('class'), 'status status-ok');
+    assert.equal(await page.locator('.status-label').evaluate((e) => getComputedStyle(e).color), 'rgb(115, 201, 145)');
+    // Tags render as one chip each.
+    assert.deepEqual(await page.locator('ul[aria-label="Tags"] li').allInnerTexts(), HOSTILE_TEXTS);
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+
+  it('shows usage as a meter with amount, limit, remaining and percent', async () => {
+    await open();
+    await showModel(buildDetailsViewModel({ sim: listSim(), now: NOW }));
+    const meter = page.getByRole('meter', { name: 'Data used this billing period' });
+    assert.equal(await meter.getAttribute('aria-valuenow'), '75');
+    assert.equal(await meter.getAttribute('aria-valuetext'), '1.5 GB of 2 GB used (75%), 512 MB remaining');
+    const usage = await page.locator('.section-usage').innerText();
+    for (const s of ['1.5 GB', 'of 2 GB used', '75%', '512 MB', 'SIM data limit', 'Within limit']) assert.ok(usage.includes(s), s);
+    const ratio = await page.locator('.meter-fill').evaluate((fill) => fill.getBoundingClientRect().width / (fill.parentElement as HTMLElement).clientWidth);
+    assert.ok(Math.abs(ratio - 0.75) < 0.02, `bar is 75 % wide (${ratio})`);
+
+    await showModel(buildDetailsViewModel({ sim: listSim({ current_billing_period_consumed_data: { amount: '2.5', unit: 'GB' } }), now: NOW }));
+    assert.equal(await meter.getAttribute('aria-valuenow'), '100');
+    const over = await page.locator('.section-usage').innerText();
+    assert.ok(over.includes('125%') && over.includes('Over limit by 512 MB') && over.includes('0 MB'), over);
+
+    await showModel(buildDetailsViewModel({ sim: listSim({ data_limit: null }), now: NOW }));
+    assert.equal(await page.getByRole('meter').count(), 0, 'no gauge without a limit');
+    assert.ok((await page.locator('.section-usage').innerText()).includes('No data limit'));
+
+    await showModel(buildDetailsViewModel({ sim: listSim({ status: { value: 'data_limit_exceeded' } }), now: NOW }));
+    assert.equal(await page.locator('.usage-state').getAttribute('data-state'), 'dataLimitExceeded');
+  });
+
+  it('posts typed messages from every copy button and from the toolbar', async () => {
+    await open();
+    await showModel(hostileModel());
+    await clearPosted();
+    const byLabel = new Map(COPY_FIELDS.map((f) => [`Copy ${COPY_FIELD_LABELS[f]}`, f]));
+    const buttons = page.locator('button[aria-label^="Copy "]');
+    const labels = await buttons.evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') ?? ''));
+    assert.deepEqual(
+      [...labels].sort(),
+      ['Copy Group ID', 'Copy ICCID', 'Copy IMEI', 'Copy IMSI', 'Copy IPv4 address', 'Copy IPv6 address', 'Copy MSISDN', 'Copy SIM ID'],
+    );
+    for (const label of labels) await page.getByRole('button', { name: label, exact: true }).click();
+    assert.deepEqual(
+      await posted(),
+      labels.map((l) => ({ type: 'copy', field: byLabel.get(l) })),
+    );
+    await clearPosted();
+    await page.getByRole('button', { name: 'Copy JSON' }).click();
+    await page.getByRole('button', { name: 'Open as Document' }).click();
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    assert.deepEqual(await posted(), [{ type: 'copyJson' }, { type: 'openDocument' }, { type: 'refresh' }]);
+  });
+
+  it('reaches the copy buttons with Tab and shows a focus outline', async () => {
+    await open();
+    await showModel(hostileModel());
+    await clearPosted();
+    let reached = '';
+    for (let i = 0; i < 10 && reached !== 'Copy ICCID'; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+    }
+    assert.equal(reached, 'Copy ICCID');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineColor);
+    assert.equal(outline, 'rgb(0, 120, 212)', 'focus outline uses --vscode-focusBorder');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Copy IMSI');
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await posted(), [{ type: 'copy', field: 'imsi' }]);
+    // A refresh re-renders the panel; focus stays on the same button.
+    await send({ type: 'state', model: hostileModel() });
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Copy IMSI');
+  });
+
+  it('saves the model with setState and restores it from getState after a reload', async () => {
+    await open();
+    const model = hostileModel();
+    await showModel(model);
+    const states = await page.evaluate(() => (window as unknown as TW).__recorded.states);
+    assert.equal(states.length, 1);
+    assert.deepEqual(states[0], { simId: model.simId, model });
+    await page.context().close();
+
+    await open(states[0]);
+    // Rendered from the saved state alone, before the host has sent anything.
+    await page.locator('.section-identifiers').waitFor();
+    assert.ok((await page.locator('#root').innerText()).includes(HOSTILE.img));
+    assert.equal(await page.locator('.busy').count(), 1, 'marked as refreshing until the host answers');
+    assert.deepEqual(await posted(), [{ type: 'ready' }]);
+    assert.equal(await page.evaluate(() => (window as unknown as TW).__pwned), undefined);
+  });
+
+  it('ignores a saved state or host message that fails validation', async () => {
+    await open({ simId: 'x', model: { simId: 'x', title: 1 } } as unknown as PersistedState);
+    assert.equal(await page.locator('.section-identifiers').count(), 0);
+    await send({ type: 'state', model: { simId: 'x' } });
+    await send({ type: 'html', html: '<img src=x onerror="window.__pwned=1">' });
+    assert.equal(await page.locator('.section-identifiers').count(), 0);
+    assert.ok((await page.locator('#root').innerText()).includes('Loading SIM details'));
+    assert.equal(await page.evaluate(() => (window as unknown as TW).__pwned), undefined);
+  });
+
+  it('shows loading and error states with Retry and Set API Key', async () => {
+    await open();
+    await showModel(hostileModel());
+    await send({ type: 'error', kind: 'notFound', message: 'This SIM no longer exists. It may have been deleted or moved to another account.' });
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /This SIM no longer exists/);
+    assert.equal(await page.locator('.section-identifiers').count(), 0, 'old data of a deleted SIM is not shown');
+    await clearPosted();
+    await page.getByRole('button', { name: 'Retry' }).click();
+    assert.deepEqual(await posted(), [{ type: 'refresh' }]);
+
+    await send({ type: 'loading' });
+    await send({ type: 'error', kind: 'auth', message: 'Telnyx rejected the API key. Set a valid API key to load this SIM.' });
+    await page.getByRole('button', { name: 'Set API Key' }).click();
+    assert.deepEqual((await posted()).slice(-1), [{ type: 'setApiKey' }]);
+
+    // A network error keeps the last data visible under the banner.
+    await showModel(hostileModel());
+    await send({ type: 'error', kind: 'network', message: 'Could not reach the Telnyx API (ECONNREFUSED). Check your connection, then retry.' });
+    await alert.waitFor();
+    assert.equal(await page.locator('.section-identifiers').count(), 1);
+    assert.equal(await page.getByRole('button', { name: 'Set API Key' }).count(), 0);
+  });
+
+  it('lists sessions, shows the empty state and colours collapsible JSON', async () => {
+    await open();
+    await showModel(hostileModel());
+    const rows = page.locator('table.sessions tbody tr');
+    assert.equal(await rows.count(), 2);
+    const first = await rows.first().locator('td').allInnerTexts();
+    assert.deepEqual(first, ['2024-06-15 10:00:00 UTC', '2024-06-15 10:30:00 UTC', 'data', HOSTILE.script, '310/410', '100.64.10.1', 'LTE']);
+    assert.equal(await rows.nth(1).locator('td').nth(1).innerText(), '—');
+
+    const str = page.locator('.json-string').first();
+    assert.equal(await str.evaluate((e) => getComputedStyle(e).color), 'rgb(206, 145, 120)');
+    assert.equal(await page.locator('.json-key').first().evaluate((e) => getComputedStyle(e).color), 'rgb(197, 134, 192)');
+    const tagsNode = page.locator('details.json-node[data-path="tags"]');
+    assert.equal(await tagsNode.evaluate((d) => (d as HTMLDetailsElement).open), true);
+    await tagsNode.locator('> summary').click();
+    assert.equal(await tagsNode.evaluate((d) => (d as HTMLDetailsElement).open), false);
+    assert.ok((await tagsNode.locator('> summary').innerText()).includes('5 items'));
+    // Collapsed nodes stay collapsed when the same SIM is refreshed.
+    await send({ type: 'state', model: hostileModel() });
+    assert.equal(await tagsNode.evaluate((d) => (d as HTMLDetailsElement).open), false);
+
+    await showModel(buildDetailsViewModel({ sim: listSim(), logs: [], now: NOW }));
+    assert.ok((await page.locator('.section-sessions').innerText()).includes('No connectivity sessions recorded'));
+    assert.equal(await page.locator('table.sessions').count(), 0);
+  });
+});
