@@ -17,8 +17,8 @@ export function registerSetApiKey(ctx: CommandContext): vscode.Disposable {
     const key = input?.trim();
     if (!key) return false;
 
-    const client = ctx.clients.create(key);
     try {
+      const client = ctx.clients.create(key);
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Checking the Telnyx API key…' },
         () => client.listSimCards({ pageNumber: 1, pageSize: 1 }),

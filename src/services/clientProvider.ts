@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { TelnyxClient } from '../telnyx';
+import { DEFAULT_USER_AGENT, TelnyxClient } from '../telnyx';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import { readSettings, SECTION } from '../config';
 
-export const USER_AGENT = 'telnyx-sim-explorer/0.1.0 (vscode)';
+export const USER_AGENT = `${DEFAULT_USER_AGENT} (vscode)`;
 
 /**
  * Builds the API client from the stored key and the settings, and rebuilds it when

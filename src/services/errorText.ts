@@ -18,7 +18,7 @@ export function describeLoadError(error: unknown): string {
     case 'server':
       return `The Telnyx API had a problem (${error.message}). Refresh to try again.`;
     case 'badRequest':
-      return `Telnyx did not accept the request: ${error.message}. Check the filter.`;
+      return `The request was not accepted: ${error.message}`;
     case 'invalidResponse':
       return `Telnyx sent an unexpected response (${error.message}). Refresh to try again.`;
     case 'notFound':

@@ -60,6 +60,14 @@ export class FleetLoader implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** A load that could not even start (e.g. an invalid base URL): keep the last good fleet. */
+  fail(error: unknown): void {
+    this.cancel();
+    this.current = this.lastGood;
+    this.statusValue = { kind: 'error', error };
+    this.changed.fire();
+  }
+
   cancel(): void {
     // A cancelled load must not write its outcome over whatever replaced it.
     this.generation++;

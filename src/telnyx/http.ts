@@ -156,7 +156,7 @@ export class HttpTransport {
       case 'timeout':
         return {
           error: new TimeoutError(
-            `Telnyx did not answer ${label} within ${formatSeconds(this.opts.timeoutMs)}${after}. Check your connection and try again.`,
+            `Telnyx did not answer ${label} within ${formatDuration(this.opts.timeoutMs)}${after}. Check your connection and try again.`,
           ),
           // A POST that timed out may have been carried out: never send it twice.
           retryable: isGet,
@@ -212,7 +212,7 @@ export class HttpTransport {
     } else if (status === 429) {
       const retryAfterMs = serverDelayMs ?? backoffDelayMs(retries, this.opts.retryBaseDelayMs, this.opts.maxRetryDelayMs, () => 1);
       error = new RateLimitError(
-        `Telnyx is limiting the request rate (429)${after}.${said} Try again in ${formatSeconds(retryAfterMs)}.`,
+        `Telnyx is limiting the request rate (429)${after}.${said} Try again ${retryAfterMs < 1000 ? 'in a moment' : `in ${formatDuration(retryAfterMs)}`}.`,
         { ...details, retryAfterMs },
       );
     } else if (status >= 500) {
@@ -301,7 +301,8 @@ function plural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
 
-function formatSeconds(ms: number): string {
+function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
   const s = ms / 1000;
   return `${s >= 10 || Number.isInteger(s) ? Math.ceil(s) : s.toFixed(1)} s`;
 }

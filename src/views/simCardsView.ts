@@ -62,7 +62,14 @@ export class SimCardsView implements vscode.Disposable {
 
   /** Loads the fleet with the current key, filter and sort; cancels a load in flight. */
   async refresh(): Promise<void> {
-    const client = await this.clients.get();
+    let client;
+    try {
+      client = await this.clients.get();
+    } catch (error) {
+      // The client refuses bad settings (e.g. a base URL that is not http(s)).
+      this.loader.fail(error);
+      return;
+    }
     if (!client) {
       this.loader.setNoKey();
       return;

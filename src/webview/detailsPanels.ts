@@ -36,6 +36,7 @@ class DetailsPanel {
   error?: DetailsError;
   private abort?: AbortController;
   private generation = 0;
+  private quietAuth = false;
   private disposed = false;
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -56,9 +57,13 @@ class DetailsPanel {
     );
   }
 
-  /** Re-fetches everything; concurrent calls cancel the older one. */
-  async load(): Promise<void> {
+  /**
+   * Re-fetches everything; concurrent calls cancel the older one. Loads started by a tree
+   * refresh do not report auth errors back (the lead's handler refreshes the tree: a loop).
+   */
+  async load(opts: { quietAuth?: boolean } = {}): Promise<void> {
     const gen = ++this.generation;
+    this.quietAuth = opts.quietAuth ?? false;
     this.abort?.abort();
     const ac = new AbortController();
     this.abort = ac;
@@ -106,7 +111,7 @@ class DetailsPanel {
       this.logs = logsResult.logs;
       delete this.logsError;
     } else {
-      if (errorKind(logsResult.error) === 'auth') this.deps.onAuthError();
+      if (errorKind(logsResult.error) === 'auth') this.authError();
       delete this.logs;
       this.logsError = describeDetailsError(logsResult.error).message;
     }
@@ -120,15 +125,19 @@ class DetailsPanel {
     try {
       return await client.getSimCardGroup(id, signal);
     } catch (e) {
-      if (errorKind(e) === 'auth') this.deps.onAuthError();
+      if (errorKind(e) === 'auth') this.authError();
       return this.deps.groupsById().get(id) ?? (this.group?.id === id ? this.group : undefined);
     }
+  }
+
+  private authError(): void {
+    if (!this.quietAuth) this.deps.onAuthError();
   }
 
   private fail(error: DetailsError): void {
     this.loading = false;
     if (error.kind === 'cancelled') return;
-    if (error.kind === 'auth') this.deps.onAuthError();
+    if (error.kind === 'auth') this.authError();
     this.error = error;
     // Without a model yet, show what the tree already knows under the error banner.
     if (!this.model && this.sim && error.kind !== 'notFound') this.render();
@@ -139,10 +148,13 @@ class DetailsPanel {
   render(): void {
     const base = this.sim ?? this.detail;
     if (!base || this.disposed) return;
+    // Until the group is fetched, the tree's copy gives the name and limit for the first paint.
+    const groupId = this.detail?.sim_card_group_id ?? base.sim_card_group_id;
+    const group = this.group ?? (groupId ? this.deps.groupsById().get(groupId) : undefined);
     this.model = buildDetailsViewModel({
       sim: base,
       ...(this.detail ? { detail: this.detail } : {}),
-      ...(this.group ? { group: this.group } : {}),
+      ...(group ? { group } : {}),
       ...(this.logs ? { logs: this.logs } : {}),
       ...(this.logsError !== undefined ? { logsError: this.logsError } : {}),
     });
@@ -259,7 +271,7 @@ export class SimDetailsPanels implements vscode.Disposable {
       if (!p) continue;
       p.sim = sim;
       p.render();
-      void p.load();
+      void p.load({ quietAuth: true });
     }
   }
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { MockApi } from '../../mock-api/server';
 import type { ExtensionApi } from '../../src/extension';
 import type { SimCard } from '../../src/telnyx/types';
-import { bucketCounts, loadedWith, roots, setSetting, simsUnder, waitFor } from './helpers';
+import { bucketCounts, loadedWith, prepareScreenshot, roots, setSetting, simsUnder, waitFor } from './helpers';
 import { screenshot } from '../host/bridgeClient';
 
 /** Counts computed here from the local API's own data, independently of the extension's grouping code. */
@@ -44,7 +44,14 @@ describe('SIM Cards tree', () => {
     for (const [status, label] of lifecycle) assert.equal(counts.get(label), expected.get(status), label);
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     assert.equal(total, mock.fleet.sims.length);
-    await vscode.commands.executeCommand('workbench.actions.treeView.telnyxSims.simCards.collapseAll');
+    // Show the SIM rows of the largest group, as a user would after one click.
+    const enabledNode = roots(ext).find((n) => n.kind === 'bucket' && n.bucket.label === 'Enabled');
+    assert.ok(enabledNode && enabledNode.kind === 'bucket');
+    const firstRange = enabledNode.children[0];
+    if (firstRange.kind === 'range') {
+      await ext.view.treeView.reveal(firstRange.children[0], { expand: true, select: false, focus: false });
+    }
+    await prepareScreenshot();
     await screenshot('sim-cards-by-status');
   });
 

@@ -3,12 +3,13 @@ import * as vscode from 'vscode';
 import type { MockApi } from '../../mock-api/server';
 import type { ExtensionApi } from '../../src/extension';
 import { amountToBytes } from '../../src/telnyx/units';
-import { loadedWith, setSetting, waitFor } from './helpers';
+import { loadedWith, prepareScreenshot, setSetting, waitFor } from './helpers';
 import { click, screenshot, webviewText } from '../host/bridgeClient';
 
 describe('SIM details panel', () => {
   let mock: MockApi;
   let ext: ExtensionApi;
+  let openedId = '';
 
   before(async () => {
     ({ mock, ext } = await loadedWith({ sims: 60, seed: 4 }));
@@ -22,9 +23,13 @@ describe('SIM details panel', () => {
   });
 
   it('clicking a SIM in the tree opens its panel with ICCID and usage', async () => {
-    const node = ext.view.provider.getChildren()[2];
-    assert.equal(node.kind, 'sim');
-    if (node.kind !== 'sim') return;
+    // An enabled SIM with its own data limit, so the usage gauge has something to show.
+    const node = ext.view.provider
+      .getChildren()
+      .find((n) => n.kind === 'sim' && n.sim.status?.value === 'enabled' && n.sim.data_limit?.amount && n.sim.msisdn);
+    assert.ok(node && node.kind === 'sim', 'the test fleet has an enabled SIM with a data limit');
+    await prepareScreenshot();
+    openedId = node.sim.id;
     const iccid = String(node.sim.iccid);
     await click('.monaco-list-row', iccid);
     await waitFor('the panel', () => ext.panels.openSimIds().includes(node.sim.id));
@@ -37,16 +42,16 @@ describe('SIM details panel', () => {
     assert.ok(mock.requests.some((r) => r.path === `/v2/sim_cards/${node.sim.id}`), 'the fuller record was fetched');
     assert.ok(text.includes(String(node.sim.imsi)));
     assert.match(text, /MB|GB/);
+    assert.match(text, /%/, 'the gauge shows a percentage of the limit');
+    await vscode.commands.executeCommand('notifications.clearAll');
     await screenshot('sim-details-dark');
   });
 
   it('opening the same SIM again reuses its panel', async () => {
-    const node = ext.view.provider.getChildren()[2];
-    if (node.kind !== 'sim') return;
-    await vscode.commands.executeCommand('telnyxSims.showDetails', node);
-    assert.equal(ext.panels.openSimIds().filter((id: string) => id === node.sim.id).length, 1);
-    const other = ext.view.provider.getChildren()[4];
-    if (other.kind !== 'sim') return;
+    await vscode.commands.executeCommand('telnyxSims.showDetails', openedId);
+    assert.deepEqual(ext.panels.openSimIds(), [openedId]);
+    const other = ext.view.provider.getChildren().find((n) => n.kind === 'sim' && n.sim.id !== openedId);
+    assert.ok(other && other.kind === 'sim');
     await vscode.commands.executeCommand('telnyxSims.showDetails', other);
     await waitFor('a second panel', () => ext.panels.openSimIds().length === 2);
   });

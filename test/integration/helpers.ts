@@ -102,3 +102,10 @@ export async function resetExtensionState(ext: ExtensionApi): Promise<void> {
   await ext.state.setSort('iccid');
   await setSetting('groupBy', undefined);
 }
+
+/** Dark theme and no stray notifications, so screenshots for the README show the extension. */
+export async function prepareScreenshot(): Promise<void> {
+  await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+  await vscode.commands.executeCommand('notifications.clearAll');
+  await new Promise((r) => setTimeout(r, 500));
+}
