@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MockApi } from '../../mock-api/server';
-import { openView, setKey, useMockApi, waitFor, waitForLoaded } from './helpers';
+import { openView, setKey, TEST_KEY, useMockApi, waitFor, waitForLoaded } from './helpers';
+import { pressKey, text, typeText, waitFor as waitForElement } from '../host/bridgeClient';
 
 /** Every settings.json VS Code could have written to in this host. */
 function settingsFiles(): string[] {
@@ -56,6 +57,21 @@ describe('API key', () => {
     await waitFor('the no-key state', () => ext.loader.status.kind === 'noKey');
     assert.equal(ext.view.provider.getChildren().length, 0);
     assert.equal(await setKey('secret-test-key-8c1f'), true);
+    await waitForLoaded(ext);
+    assert.equal(ext.loader.view.sims.length, mock.fleet.sims.length);
+  });
+
+  it('asks for the key in a password input box and stores what the user types', async () => {
+    const ext = await openView();
+    await vscode.commands.executeCommand('telnyxSims.clearApiKey');
+    await waitFor('the no-key state', () => ext.loader.status.kind === 'noKey');
+    const done = vscode.commands.executeCommand<boolean>('telnyxSims.setApiKey');
+    await waitForElement('.quick-input-widget input[type="password"]');
+    const titles = await text('.quick-input-widget .quick-input-title');
+    assert.ok(titles.some((t) => t.includes('Telnyx API Key')), `input box title: ${titles.join(' | ')}`);
+    await typeText(TEST_KEY);
+    await pressKey('Enter');
+    assert.equal(await done, true);
     await waitForLoaded(ext);
     assert.equal(ext.loader.view.sims.length, mock.fleet.sims.length);
   });

@@ -1,0 +1,110 @@
+// The packaged extension, as a user gets it: build the VSIX, install it into a clean code-server,
+// point it at the local Telnyx API with TELNYX_API_KEY, and look at the SIM Cards view in Chromium.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { startMockApi, type MockApi } from '../../mock-api/server';
+import { launchBrowser, type BrowserSession } from '../host/browser';
+import { startCodeServer, type CodeServer } from '../host/codeServer';
+import { codeServerEntry, repoRoot } from '../host/paths';
+import { buildVsix, installVsix, packageVersion, zipEntries } from './e2eUtil';
+
+const EXTENSION_FOLDER = `telnyx-sim-explorer.telnyx-sim-explorer-${packageVersion()}`;
+const API_KEY = 'vsix-e2e-key-51d2';
+
+/** The status group row, e.g. "Enabled 25" (label and description are separate spans). */
+function groupRow(page: Page, label: string): Locator {
+  return page.locator('.pane-body .monaco-list-row').filter({ hasText: new RegExp(`^\\s*${label}\\s*\\d+\\s*$`) });
+}
+
+describe('packaged VSIX in a clean VS Code (e2e)', function () {
+  this.timeout(240_000);
+  let tmp: string;
+  let vsix: string;
+  let api: MockApi | undefined;
+  let server: CodeServer | undefined;
+  let browser: BrowserSession | undefined;
+
+  before(function () {
+    if (!fs.existsSync(codeServerEntry)) {
+      throw new Error('code-server is not installed; run bash scripts/install-code-server.sh (npm test does).');
+    }
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'telnyx-sims-vsix-'));
+    vsix = buildVsix(tmp);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await api?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && browser) {
+      const file = path.join(repoRoot, 'test-results', 'vsix-failure.png');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      await browser.page.screenshot({ path: file }).catch(() => undefined);
+      console.log(`      screenshot of the failure: ${path.relative(repoRoot, file)}`);
+    }
+  });
+
+  it('holds only the bundle, media, manifest and docs', () => {
+    const files = zipEntries(vsix).filter((f) => f.startsWith('extension/'));
+    const stray = files.filter((f) => !/^extension\/(dist\/.+\.(js|css|ttf)|media\/.+|package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/i.test(f));
+    assert.deepEqual(stray, [], 'unexpected files in the VSIX');
+    for (const needed of ['extension/package.json', 'extension/dist/extension.js', 'extension/readme.md', 'extension/LICENSE.txt']) {
+      assert.ok(files.includes(needed), `${needed} is missing from the VSIX`);
+    }
+    assert.ok(!files.some((f) => f.includes('node_modules') || f.endsWith('.ts') || f.endsWith('.map')), 'sources, maps or node_modules leaked in');
+  });
+
+  it('installs with code-server --install-extension', () => {
+    const extensionsDir = path.join(tmp, 'extensions');
+    const output = installVsix(vsix, extensionsDir, path.join(tmp, 'install-user-data'));
+    assert.match(output, /successfully installed/i);
+    const installed = path.join(extensionsDir, EXTENSION_FOLDER);
+    assert.ok(fs.existsSync(path.join(installed, 'dist', 'extension.js')), `${EXTENSION_FOLDER}/dist/extension.js not installed`);
+    assert.ok(!fs.existsSync(path.join(installed, 'src')), 'sources were installed');
+  });
+
+  it('shows the fleet by status, with counts from the API, and SIM rows labelled by ICCID', async () => {
+    api = await startMockApi({ port: 0, sims: 60, seed: 42, apiKey: API_KEY });
+    const enabled = api.fleet.sims.filter((s) => s.status?.value === 'enabled');
+    assert.ok(enabled.length > 0, 'the mock fleet has enabled SIMs');
+    const workspace = path.join(tmp, 'workspace');
+    fs.mkdirSync(workspace);
+    server = await startCodeServer({
+      workspace,
+      extensionsDir: path.join(tmp, 'extensions'),
+      env: { TELNYX_API_KEY: API_KEY },
+      settings: { 'telnyxSims.apiBaseUrl': api.url },
+    });
+    browser = await launchBrowser();
+    const page = browser.page;
+    await page.goto(server.url);
+
+    // Nothing opened the view yet: a user clicks the Telnyx item in the activity bar.
+    const activityItem = page.locator('.activitybar .action-item [aria-label^="Telnyx"], .activitybar .action-item[aria-label^="Telnyx"]').first();
+    await activityItem.waitFor({ timeout: 90_000 });
+    await activityItem.click();
+
+    const enabledRow = groupRow(page, 'Enabled').first();
+    await enabledRow.waitFor({ timeout: 60_000 });
+    const count = Number(/(\d+)\s*$/.exec(await enabledRow.innerText())?.[1]);
+    assert.equal(count, enabled.length, 'the Enabled group count matches the API');
+
+    await enabledRow.click(); // expands the group
+    const iccids = new Set(enabled.map((s) => s.iccid));
+    const simRow = page.locator('.pane-body .monaco-list-row').filter({ hasText: /\b89\d{16,18}\b/ }).first();
+    await simRow.waitFor({ timeout: 30_000 });
+    const shown = /\b(89\d{16,18})\b/.exec(await simRow.innerText())?.[1];
+    assert.ok(shown && iccids.has(shown), `the first SIM row (${shown}) is an enabled SIM of the fleet`);
+
+    // The key came from the environment and went only into the Authorization header.
+    const listCalls = api.requests.filter((r) => r.path.endsWith('/sim_cards'));
+    assert.ok(listCalls.length > 0 && listCalls.every((r) => r.authorized), 'the SIM list was fetched with the key');
+  });
+});
