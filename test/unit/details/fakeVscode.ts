@@ -1,7 +1,7 @@
 // The slice of the `vscode` API that src/webview/detailsPanels.ts uses, recording what the
 // code under test does. Loaded in place of 'vscode' by `withFakeVscode` (plain mocha has no
 // VS Code); the real thing is exercised by the integration tests in test/integration.
-import Module = require('module');
+import Module from 'node:module';
 import * as path from 'node:path';
 
 type Listener<T> = (value: T) => void;
