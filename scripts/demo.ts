@@ -33,9 +33,10 @@ function parseArgs(argv: string[]): DemoOptions {
       continue;
     }
     const key = ({ '--port': 'port', '--sims': 'sims', '--latency': 'latency', '--seed': 'seed' } as const)[flag as '--port'];
-    const value = Number(inline ?? argv[++i]);
-    if (!key || !Number.isInteger(value) || value < 0) {
-      throw new Error(`usage: npm run demo -- [--port 8080] [--sims 2500] [--latency 30] [--seed 42] [--desktop] (bad: ${argv[i]})`);
+    const raw = inline ?? argv[++i];
+    const value = Number(raw);
+    if (!key || raw === undefined || !Number.isInteger(value) || value < 0) {
+      throw new Error(`usage: npm run demo -- [--port 8080] [--sims 2500] [--latency 30] [--seed 42] [--desktop] (bad: ${flag} ${raw ?? ''})`);
     }
     opts[key] = value;
   }
@@ -69,7 +70,13 @@ async function checkAnswers(api: MockApi, vscodeUrl?: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const opts = parseArgs(process.argv.slice(2));
+  let opts: DemoOptions;
+  try {
+    opts = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(2);
+  }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'telnyx-sims-demo-'));
   const workspace = path.join(tmp, 'workspace');
   fs.mkdirSync(workspace);
@@ -81,7 +88,7 @@ async function main(): Promise<void> {
   const stop = async (code: number): Promise<never> => {
     if (!stopping) {
       stopping = true;
-      console.log('\nStopping the demo...');
+      if (api || server) console.log('\nStopping the demo...');
       await server?.stop();
       await api?.close();
       fs.rmSync(tmp, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { startMockApi, type MockApi } from '../../mock-api/server';
 import { launchBrowser, type BrowserSession } from '../host/browser';
-import { startCodeServer, type CodeServer } from '../host/codeServer';
+import { killServersOnSignals, startCodeServer, type CodeServer } from '../host/codeServer';
 import { codeServerEntry, repoRoot } from '../host/paths';
 import { buildVsix, installVsix, packageVersion, zipEntries } from './e2eUtil';
 
@@ -31,6 +31,7 @@ describe('packaged VSIX in a clean VS Code (e2e)', function () {
     if (!fs.existsSync(codeServerEntry)) {
       throw new Error('code-server is not installed; run bash scripts/install-code-server.sh (npm test does).');
     }
+    killServersOnSignals();
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'telnyx-sims-vsix-'));
     vsix = buildVsix(tmp);
   });

@@ -113,6 +113,19 @@ function installExitHook(): void {
   });
 }
 
+/**
+ * For runners (not the demo, which stops gracefully itself): Ctrl+C or SIGTERM kills every
+ * code-server we started, then exits, since 'exit' handlers do not run on signal death.
+ */
+export function killServersOnSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      for (const child of live) signalGroup(child.pid, 'SIGKILL');
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
+}
+
 export async function startCodeServer(opts: CodeServerOptions = {}): Promise<CodeServer> {
   if (!fs.existsSync(codeServerEntry)) {
     throw new Error(`code-server is not installed (${codeServerEntry} missing). Run: bash scripts/install-code-server.sh`);

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { launchBrowser } from './browser';
 import { BRIDGE_DIR_ENV, GREP_ENV, RESULTS_ENV, TestResults } from './bridgeProtocol';
 import { BridgeServer } from './bridgeServer';
-import { startCodeServer } from './codeServer';
+import { killServersOnSignals, startCodeServer } from './codeServer';
 import { repoRoot, scratchDir } from './paths';
 import { readResults } from './results';
 
@@ -45,14 +45,21 @@ export async function runInHost(opts: RunInHostOptions = {}): Promise<HostRunRes
   fs.mkdirSync(bridgeDir, { recursive: true });
   fs.rmSync(resultsFile, { force: true });
 
-  const env: Record<string, string> = { ...opts.env, [BRIDGE_DIR_ENV]: bridgeDir, [RESULTS_ENV]: resultsFile };
+  const userDataDir = path.join(runDir, 'user-data');
+  // The user data dir lets tests check that nothing secret was written to settings files.
+  const env: Record<string, string> = {
+    ...opts.env,
+    [BRIDGE_DIR_ENV]: bridgeDir,
+    [RESULTS_ENV]: resultsFile,
+    TELNYX_SIMS_USER_DATA_DIR: userDataDir,
+  };
   if (opts.grep) env[GREP_ENV] = opts.grep;
 
   let stopping = false; // once we stop it, its children's complaints about SIGTERM are expected
   const server = await startCodeServer({
     env,
     settings: opts.settings,
-    userDataDir: path.join(runDir, 'user-data'),
+    userDataDir,
     extensionsDir: path.join(runDir, 'extensions'),
     onOutput: (line) => {
       if (!stopping && /error/i.test(line) && !isNoise(line)) log(`[code-server] ${line}`);
@@ -97,7 +104,7 @@ export async function runInHost(opts: RunInHostOptions = {}): Promise<HostRunRes
     stopping = true;
     await session.close();
     await server.stop();
-    fs.rmSync(path.join(runDir, 'user-data'), { recursive: true, force: true });
+    fs.rmSync(runDir, { recursive: true, force: true }); // results were read above
   }
 }
 
@@ -124,6 +131,7 @@ function argValue(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
+  killServersOnSignals();
   const results = argValue('--results') ?? process.env[RESULTS_ENV];
   const workspace = argValue('--workspace');
   const { exitCode, results: counts } = await runInHost({
