@@ -49,6 +49,12 @@ describe('SIM details panel', () => {
   });
 
   it('opening the same SIM again reuses its panel', async () => {
+    if (!openedId) {
+      const first = ext.view.provider.getChildren()[0];
+      assert.ok(first.kind === 'sim');
+      openedId = first.sim.id;
+      await vscode.commands.executeCommand('telnyxSims.showDetails', openedId);
+    }
     await vscode.commands.executeCommand('telnyxSims.showDetails', openedId);
     assert.deepEqual(ext.panels.openSimIds(), [openedId]);
     const other = ext.view.provider.getChildren().find((n) => n.kind === 'sim' && n.sim.id !== openedId);
