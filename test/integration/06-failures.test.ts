@@ -83,4 +83,23 @@ describe('Failures keep the last good tree', () => {
       await slow.close();
     }
   });
+
+  it('says so when a filter matches nothing, and when the account has no SIM cards', async () => {
+    await vscode.commands.executeCommand('telnyxSims.filter', { iccid: 'no-such-iccid' });
+    await waitFor('the empty filtered tree', () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete && ext.loader.view.sims.length === 0);
+    assert.equal(roots(ext).length, 0);
+    assert.equal(ext.view.treeView.message, 'No SIM cards match the filter.');
+    await vscode.commands.executeCommand('telnyxSims.clearFilter');
+
+    const empty = await startMockApi({ port: 0, sims: 0, seed: 1, apiKey: TEST_KEY });
+    try {
+      await setSetting('apiBaseUrl', empty.url);
+      await waitFor('the empty account', () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete && ext.loader.view.sims.length === 0);
+      assert.equal(ext.view.treeView.message, 'No SIM cards in this Telnyx account yet.');
+    } finally {
+      await setSetting('apiBaseUrl', mock.url);
+      await empty.close();
+    }
+    await waitFor('recovery', () => ext.loader.status.kind === 'loaded' && ext.loader.view.sims.length === mock.fleet.sims.length);
+  });
 });
