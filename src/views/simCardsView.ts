@@ -138,7 +138,13 @@ export class SimCardsView implements vscode.Disposable {
       case 'loading':
         return shown === 0 ? 'Loading SIM cards…' : `Loading SIM cards… ${shown}${total !== undefined ? ` of ${total}` : ''}`;
       case 'loaded':
-        if (shown > 0) return undefined;
+        // VS Code hides the description when the view is alone in its container, so an
+        // active filter is also stated above the tree: a filtered list must never pass for all SIMs.
+        if (shown > 0) {
+          return this.state.filterActive
+            ? `Filtered: ${describeFilter(this.state.filter, this.state.sort, shown, this.loader.view.groupsById)}`
+            : undefined;
+        }
         return this.state.filterActive ? 'No SIM cards match the filter.' : 'No SIM cards in this Telnyx account yet.';
       case 'error': {
         const error = status.kind === 'error' ? status.error : undefined;

@@ -48,6 +48,7 @@ describe('Filter and sort reach the API', () => {
     assert.match(description, /status: enabled, standby/);
     assert.match(description, new RegExp(`tags: ${tag}`));
     assert.match(description, new RegExp(`${expected.length} SIMs?`));
+    assert.match(String(ext.view.treeView.message), /^Filtered: status: enabled, standby/);
   });
 
   it('sends ICCID (partial) and group filters', async () => {
