@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { FILTERABLE_STATUSES } from '../telnyx/types';
 import { statusLabel, type SimFilter } from '../fleet';
 import type { CommandContext } from './context';
+import { literal } from '../util/quickPickText';
 
 const TITLE = 'Filter SIM Cards';
 const STEPS = 5;
@@ -67,7 +68,7 @@ export function registerFilter(ctx: CommandContext): vscode.Disposable {
     if (status === undefined) return;
 
     const tagItems = [...new Set([...knownTags(ctx), ...(current.tags ?? [])])].map((t) => ({
-      label: t,
+      label: literal(t),
       value: t,
       picked: current.tags?.includes(t),
     }));
@@ -83,7 +84,7 @@ export function registerFilter(ctx: CommandContext): vscode.Disposable {
     const groupItems: Pick<string | undefined>[] = [
       { label: '$(circle-slash) Any group', value: undefined },
       ...groups.map((g) => ({
-        label: g.name || g.id,
+        label: literal(g.name || g.id),
         description: g.id,
         value: g.id,
         picked: g.id === current.simCardGroupId,

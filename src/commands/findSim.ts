@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { matchSims, simDescription, simLabel, statusLabel } from '../fleet';
 import type { SimCard } from '../telnyx/types';
 import type { CommandContext } from './context';
+import { literal } from '../util/quickPickText';
 
 interface SimPick extends vscode.QuickPickItem {
   sim: SimCard;
@@ -9,11 +10,11 @@ interface SimPick extends vscode.QuickPickItem {
 
 function toPick(sim: SimCard): SimPick {
   return {
-    label: simLabel(sim),
-    description: simDescription(sim),
-    detail: [statusLabel(sim.status?.value), sim.imsi ? `IMSI ${sim.imsi}` : '', (sim.tags ?? []).join(', ')]
-      .filter(Boolean)
-      .join(' · '),
+    label: literal(simLabel(sim)),
+    description: literal(simDescription(sim)),
+    detail: literal(
+      [statusLabel(sim.status?.value), sim.imsi ? `IMSI ${sim.imsi}` : '', (sim.tags ?? []).join(', ')].filter(Boolean).join(' · '),
+    ),
     sim,
   };
 }
