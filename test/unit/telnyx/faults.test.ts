@@ -19,7 +19,7 @@ import {
 import { closedPort, startLocalServer } from './helpers';
 
 /** Distinctive so that any leak into a message is unmistakable. */
-const KEY = 'KEYzq9SECRETxv7Telnyx0123456789';
+const KEY = 'fake_key_zq9SECRETxv7_must_never_leak';
 
 describe('telnyx/client faults and retries', () => {
   let api: MockApi;
