@@ -2,7 +2,6 @@
 // ranges, tooltips and search over plain SIM records.
 export * from './dates';
 export * from './filters';
-export * from './fleetState';
 export * from './grouping';
 export * from './groups';
 export * from './markdown';

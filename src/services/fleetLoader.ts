@@ -142,17 +142,6 @@ export class FleetLoader implements vscode.Disposable {
     );
   }
 
-  /** Replaces one SIM everywhere it is shown (after fetching it again, or an action). */
-  updateSim(sim: SimCard): void {
-    const replace = (view: FleetView): FleetView => ({
-      ...view,
-      sims: view.sims.map((s) => (s.id === sim.id ? { ...s, ...sim } : s)),
-    });
-    this.lastGood = replace(this.lastGood);
-    this.current = replace(this.current);
-    this.changed.fire();
-  }
-
   dispose(): void {
     this.cancel();
     this.changed.dispose();
