@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CancelledError, isTelnyxError, type TelnyxClient } from '../telnyx';
+import { isTelnyxError, type TelnyxClient } from '../telnyx';
 import type { SimCard, SimCardGroup, SimCardQuery } from '../telnyx/types';
 
 export const VIEW_ID = 'telnyxSims.simCards';
@@ -125,13 +125,11 @@ export class FleetLoader implements vscode.Disposable {
           this.statusValue = { kind: 'loaded' };
         } catch (error) {
           if (!isCurrent()) return;
-          if (error instanceof CancelledError || (isTelnyxError(error) && error.kind === 'cancelled')) {
-            this.current = this.lastGood;
-            this.statusValue = this.lastGood.loadedAt ? { kind: 'loaded' } : { kind: 'error', error };
-          } else {
-            this.current = this.lastGood;
-            this.statusValue = { kind: 'error', error };
-          }
+          // Whatever went wrong, the last good fleet stays on screen; a cancel is not an error
+          // when there is something to show.
+          this.current = this.lastGood;
+          const cancelled = isTelnyxError(error) && error.kind === 'cancelled';
+          this.statusValue = cancelled && this.lastGood.loadedAt ? { kind: 'loaded' } : { kind: 'error', error };
         } finally {
           if (isCurrent()) {
             this.inFlight = undefined;

@@ -158,11 +158,9 @@ export class SimCardsView implements vscode.Disposable {
 
   /** SIM nodes the user has selected, or the one a command was invoked on. */
   selectedSims(clicked?: unknown, all?: unknown): SimCard[] {
-    const nodes: TreeNode[] = [];
-    if (Array.isArray(all) && all.length > 0) nodes.push(...(all as TreeNode[]));
-    else if (isTreeNode(clicked)) nodes.push(clicked);
-    else nodes.push(...this.treeView.selection);
-    return nodes.filter((n) => n.kind === 'sim').map((n) => (n.kind === 'sim' ? n.sim : undefined)).filter((s): s is SimCard => !!s);
+    const nodes: readonly unknown[] =
+      Array.isArray(all) && all.length > 0 ? all : isTreeNode(clicked) ? [clicked] : this.treeView.selection;
+    return nodes.flatMap((n) => (isTreeNode(n) && n.kind === 'sim' ? [n.sim] : []));
   }
 
   dispose(): void {
