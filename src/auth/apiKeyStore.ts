@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { StorageKeys } from '../util/ids';
 
-const SECRET_KEY = 'telnyxSims.apiKey';
+const SECRET_KEY = StorageKeys.apiKeySecret;
 export const ENV_VAR = 'TELNYX_API_KEY';
 
 export type KeySource = 'secretStorage' | 'environment';

@@ -1,21 +1,35 @@
-import type * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { ClientProvider } from '../services/clientProvider';
 import type { FleetLoader } from '../services/fleetLoader';
 import type { ViewState } from '../services/viewState';
 import type { SimCardsView } from '../views/simCardsView';
-import type { SimDetailsPanels } from '../webview/detailsPanels';
+import type { TreeNode } from '../views/treeModel';
+import type { DetailsPanels } from '../webview/detailsRegistry';
 import type { RawRecordProvider } from '../rawRecord/rawRecordProvider';
+import type { CommandName } from './ids';
 
-/** What commands work with; each command file takes what it needs from here. */
+/** What commands work with; built once in `activate`. */
 export interface CommandContext {
   readonly keys: ApiKeyStore;
   readonly clients: ClientProvider;
   readonly loader: FleetLoader;
   readonly state: ViewState;
   readonly view: SimCardsView;
-  readonly panels: SimDetailsPanels;
+  readonly panels: DetailsPanels;
   readonly rawRecords: RawRecordProvider;
 }
 
-export type CommandRegistration = (ctx: CommandContext) => vscode.Disposable;
+/**
+ * The tree nodes a command was invoked on, already checked by the registrar: `node` is the
+ * clicked one (context menu, inline button, item click), `nodes` the whole selection
+ * when VS Code passes it. Both empty from the command palette.
+ */
+export interface CommandTarget {
+  readonly node: TreeNode | undefined;
+  readonly nodes: readonly TreeNode[];
+}
+
+export type CommandHandler = (target: CommandTarget) => unknown;
+export type CommandFactory = (ctx: CommandContext) => CommandHandler;
+/** One row per command id declared in package.json (the compiler checks the set). */
+export type CommandTable = { readonly [N in CommandName]: CommandFactory };

@@ -1,31 +1,32 @@
 import * as vscode from 'vscode';
 import type { SimCard } from '../telnyx/types';
-import type { CommandContext } from './context';
+import { literal } from '../util/quickPickText';
+import type { CommandContext, CommandTarget } from './context';
 
-const FIELDS = [
-  { command: 'telnyxSims.copyIccid', name: 'ICCID', plural: 'ICCIDs', get: (s: SimCard) => s.iccid },
-  { command: 'telnyxSims.copyImsi', name: 'IMSI', plural: 'IMSIs', get: (s: SimCard) => s.imsi },
-  { command: 'telnyxSims.copyMsisdn', name: 'MSISDN', plural: 'MSISDNs', get: (s: SimCard) => s.msisdn },
-  { command: 'telnyxSims.copySimId', name: 'SIM ID', plural: 'SIM IDs', get: (s: SimCard) => s.id },
-] as const;
+export interface CopyField {
+  readonly name: string;
+  readonly get: (sim: SimCard) => unknown;
+}
 
-/** Copy commands: with several SIMs selected, one value per line. */
-export function registerCopyFields(ctx: CommandContext): vscode.Disposable {
-  return vscode.Disposable.from(
-    ...FIELDS.map((field) =>
-      vscode.commands.registerCommand(field.command, async (clicked?: unknown, all?: unknown) => {
-        const sims = ctx.view.selectedSims(clicked, all);
-        const values = sims.map(field.get).filter((v): v is string => typeof v === 'string' && v !== '');
-        if (values.length === 0) {
-          void vscode.window.showInformationMessage(
-            sims.length === 0 ? `Select a SIM card to copy its ${field.name}.` : `The selected SIM card has no ${field.name}.`,
-          );
-          return;
-        }
-        await vscode.env.clipboard.writeText(values.join('\n'));
-        const what = values.length === 1 ? `${field.name} ${values[0]}` : `${values.length} ${field.plural}`;
-        vscode.window.setStatusBarMessage(`$(copy) Copied ${what}`, 3000);
-      }),
-    ),
-  );
+export const COPY_ICCID: CopyField = { name: 'ICCID', get: (s) => s.iccid };
+export const COPY_IMSI: CopyField = { name: 'IMSI', get: (s) => s.imsi };
+export const COPY_MSISDN: CopyField = { name: 'MSISDN', get: (s) => s.msisdn };
+export const COPY_SIM_ID: CopyField = { name: 'SIM ID', get: (s) => s.id };
+
+/** Copies a field of the clicked or selected SIMs: with several, one value per line. */
+export async function copyField(ctx: CommandContext, target: CommandTarget, field: CopyField): Promise<void> {
+  const sims = ctx.view.selectedSims(target);
+  const values = sims.map(field.get).filter((v): v is string => typeof v === 'string' && v !== '');
+  if (values.length === 0) {
+    const message =
+      sims.length === 0
+        ? vscode.l10n.t('Select a SIM card to copy its {0}.', field.name)
+        : vscode.l10n.t('The selected SIM card has no {0}.', field.name);
+    vscode.window.showInformationMessage(message).then(undefined, () => undefined);
+    return;
+  }
+  await vscode.env.clipboard.writeText(values.join('\n'));
+  const first = values[0] ?? '';
+  const what = values.length === 1 ? `${field.name} ${literal(first)}` : vscode.l10n.t('{0} values of {1}', values.length, field.name);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('$(copy) Copied {0}', what), 3000);
 }

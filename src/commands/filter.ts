@@ -4,7 +4,7 @@ import { statusLabel, type SimFilter } from '../fleet';
 import type { CommandContext } from './context';
 import { literal } from '../util/quickPickText';
 
-const TITLE = 'Filter SIM Cards';
+const title = (step: number): string => vscode.l10n.t('Filter SIM Cards ({0}/{1})', step, STEPS);
 const STEPS = 5;
 
 interface Pick<T> extends vscode.QuickPickItem {
@@ -20,7 +20,7 @@ function knownTags(ctx: CommandContext): string[] {
 
 async function pickMany<T>(step: number, placeholder: string, items: Pick<T>[]): Promise<T[] | undefined> {
   const qp = vscode.window.createQuickPick<Pick<T>>();
-  qp.title = `${TITLE} (${step}/${STEPS})`;
+  qp.title = title(step);
   qp.placeholder = placeholder;
   qp.canSelectMany = true;
   qp.items = items;
@@ -41,7 +41,7 @@ async function pickMany<T>(step: number, placeholder: string, items: Pick<T>[]):
 
 function input(step: number, prompt: string, value: string | undefined, placeHolder: string): Thenable<string | undefined> {
   return vscode.window.showInputBox({
-    title: `${TITLE} (${step}/${STEPS})`,
+    title: title(step),
     prompt,
     value: value ?? '',
     placeHolder,
@@ -51,52 +51,47 @@ function input(step: number, prompt: string, value: string | undefined, placeHol
 
 /**
  * A multi-step filter: status, tags (all of), ICCID contains, MSISDN, SIM card group.
- * Escape at any step leaves the current filter untouched. A SimFilter argument skips the UI.
+ * Escape at any step leaves the current filter untouched.
  */
-export function registerFilter(ctx: CommandContext): vscode.Disposable {
-  return vscode.commands.registerCommand('telnyxSims.filter', async (given?: unknown) => {
-    if (given && typeof given === 'object' && !('kind' in given)) {
-      await ctx.state.setFilter(given as SimFilter);
-      return;
-    }
-    const current = ctx.state.filter;
-    const status = await pickMany(
-      1,
-      'Only SIM cards with any of these statuses (none selected: all statuses)',
-      FILTERABLE_STATUSES.map((s) => ({ label: statusLabel(s), description: s, value: s, picked: current.status?.includes(s) })),
-    );
-    if (status === undefined) return;
+export async function filterSims(ctx: CommandContext): Promise<void> {
+  const current = ctx.state.filter;
+  const status = await pickMany(
+    1,
+    vscode.l10n.t('Only SIM cards with any of these statuses (none selected: all statuses)'),
+    FILTERABLE_STATUSES.map((s) => ({ label: statusLabel(s), description: s, value: s, picked: current.status?.includes(s) === true })),
+  );
+  if (status === undefined) return;
 
-    const tagItems = [...new Set([...knownTags(ctx), ...(current.tags ?? [])])].map((t) => ({
-      label: literal(t),
-      value: t,
-      picked: current.tags?.includes(t),
-    }));
-    const tags = await pickMany(2, 'Only SIM cards carrying ALL of these tags (none selected: any tags)', tagItems);
-    if (tags === undefined) return;
+  const tagItems = [...new Set([...knownTags(ctx), ...(current.tags ?? [])])].map((t) => ({
+    label: literal(t),
+    value: t,
+    picked: current.tags?.includes(t) === true,
+  }));
+  const tags = await pickMany(2, vscode.l10n.t('Only SIM cards carrying ALL of these tags (none selected: any tags)'), tagItems);
+  if (tags === undefined) return;
 
-    const iccid = await input(3, 'ICCID contains (leave empty for any)', current.iccid, 'e.g. 8931');
-    if (iccid === undefined) return;
-    const msisdn = await input(4, 'MSISDN (leave empty for any)', current.msisdn, 'e.g. +13109976224');
-    if (msisdn === undefined) return;
+  const iccid = await input(3, vscode.l10n.t('ICCID contains (leave empty for any)'), current.iccid, 'e.g. 8931');
+  if (iccid === undefined) return;
+  const msisdn = await input(4, vscode.l10n.t('MSISDN (leave empty for any)'), current.msisdn, 'e.g. +13109976224');
+  if (msisdn === undefined) return;
 
-    const groups = [...ctx.loader.lastGoodView.groupsById.values()].sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
-    const groupItems: Pick<string | undefined>[] = [
-      { label: '$(circle-slash) Any group', value: undefined },
-      ...groups.map((g) => ({
-        label: literal(g.name || g.id),
-        description: g.id,
-        value: g.id,
-        picked: g.id === current.simCardGroupId,
-      })),
-    ];
-    const qp = await vscode.window.showQuickPick(groupItems, {
-      title: `${TITLE} (5/${STEPS})`,
-      placeHolder: 'Only SIM cards in this SIM card group',
-      ignoreFocusOut: true,
-    });
-    if (qp === undefined) return;
-
-    await ctx.state.setFilter({ status, tags, iccid, msisdn, simCardGroupId: qp.value });
+  const groups = [...ctx.loader.lastGoodView.groupsById.values()].sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
+  const groupItems: Pick<string | undefined>[] = [
+    { label: vscode.l10n.t('$(circle-slash) Any group'), value: undefined },
+    ...groups.map((g) => ({
+      label: literal(g.name || g.id),
+      description: g.id,
+      value: g.id,
+      picked: g.id === current.simCardGroupId,
+    })),
+  ];
+  const qp = await vscode.window.showQuickPick(groupItems, {
+    title: title(5),
+    placeHolder: vscode.l10n.t('Only SIM cards in this SIM card group'),
+    ignoreFocusOut: true,
   });
+  if (qp === undefined) return;
+
+  const filter: SimFilter = { status, tags, iccid, msisdn };
+  await ctx.state.setFilter(qp.value === undefined ? filter : { ...filter, simCardGroupId: qp.value });
 }

@@ -1,18 +1,19 @@
 import * as vscode from 'vscode';
-import type { CommandContext } from './context';
+import type { SimCard } from '../telnyx/types';
+import type { CommandContext, CommandTarget } from './context';
 
-/** Opens `GET /sim_cards/{id}` as a read-only JSON document. Takes a tree node or a SIM id. */
-export function registerOpenRawRecord(ctx: CommandContext): vscode.Disposable {
-  return vscode.commands.registerCommand('telnyxSims.openRawRecord', async (clicked?: unknown) => {
-    const sim = typeof clicked === 'string' ? ctx.loader.view.sims.find((s) => s.id === clicked) ?? { id: clicked } : ctx.view.selectedSims(clicked)[0];
-    if (!sim) {
-      void vscode.window.showInformationMessage('Select a SIM card to open its record.');
-      return undefined;
-    }
-    const uri = ctx.rawRecords.uriFor(sim);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(doc, 'json');
-    await vscode.window.showTextDocument(doc, { preview: true });
-    return uri.toString();
-  });
+/** Opens `GET /sim_cards/{id}` as a read-only JSON document. */
+export async function openRawRecord(ctx: CommandContext, sim: Pick<SimCard, 'id' | 'iccid'>): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(ctx.rawRecords.uriFor(sim));
+  await vscode.languages.setTextDocumentLanguage(doc, 'json');
+  await vscode.window.showTextDocument(doc, { preview: true });
+}
+
+export async function openSelectedRawRecord(ctx: CommandContext, target: CommandTarget): Promise<void> {
+  const sim = ctx.view.selectedSims(target)[0];
+  if (!sim) {
+    vscode.window.showInformationMessage(vscode.l10n.t('Select a SIM card to open its record.')).then(undefined, () => undefined);
+    return;
+  }
+  await openRawRecord(ctx, sim);
 }

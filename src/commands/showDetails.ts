@@ -1,13 +1,11 @@
 import * as vscode from 'vscode';
-import type { CommandContext } from './context';
+import type { CommandContext, CommandTarget } from './context';
 
-export function registerShowDetails(ctx: CommandContext): vscode.Disposable {
-  return vscode.commands.registerCommand('telnyxSims.showDetails', async (clicked?: unknown) => {
-    const sim = typeof clicked === 'string' ? clicked : ctx.view.selectedSims(clicked)[0];
-    if (!sim) {
-      void vscode.window.showInformationMessage('Select a SIM card to show its details.');
-      return;
-    }
-    await ctx.panels.show(sim);
-  });
+export async function showDetails(ctx: CommandContext, target: CommandTarget): Promise<void> {
+  const sim = ctx.view.selectedSims(target)[0];
+  if (!sim) {
+    vscode.window.showInformationMessage(vscode.l10n.t('Select a SIM card to show its details.')).then(undefined, () => undefined);
+    return;
+  }
+  await ctx.panels.show(sim);
 }

@@ -1,19 +1,32 @@
 import * as vscode from 'vscode';
-import { DEFAULT_USER_AGENT, TelnyxClient } from '../telnyx';
+import { DEFAULT_USER_AGENT, errorKind, TelnyxClient } from '../telnyx';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import { readSettings, SECTION } from '../config';
 
 export const USER_AGENT = `${DEFAULT_USER_AGENT} (vscode)`;
 
+/** Which stored key a rejection was about (a serial number, so the key itself is never passed around). */
+export interface KeyRejection {
+  readonly keySerial: number;
+}
+
 /**
  * Builds the API client from the stored key and the settings, and rebuilds it when
- * either changes. Never logs the key: only the log line the client gives is written.
+ * either changes. Any request of that client answered 401/403 fires `onDidRejectKey`:
+ * the one signal the tree, the panels and the "Set API Key" prompt listen to.
+ * Never logs the key: only the log line the client gives is written.
  */
 export class ClientProvider implements vscode.Disposable {
-  private cached: { client: TelnyxClient; fingerprint: string } | undefined;
+  private cached: { client: TelnyxClient; fingerprint: string; serial: number } | undefined;
+  /** Counts distinct keys, so a rejection is reported once per key, not once per settings change. */
+  private serial = 0;
+  private lastKey: string | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
+  private readonly rejected = new vscode.EventEmitter<KeyRejection>();
   /** Fires when the key or a connection setting changed, so the tree reloads. */
   readonly onDidChange = this.changed.event;
+  /** Fires when Telnyx answered 401/403 to a request made with the current key. */
+  readonly onDidRejectKey = this.rejected.event;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -22,6 +35,7 @@ export class ClientProvider implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.changed,
+      this.rejected,
       keys.onDidChange(() => this.invalidate()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (
@@ -43,12 +57,16 @@ export class ClientProvider implements vscode.Disposable {
     // The fingerprint holds the key only in memory, to notice a change without rereading.
     const fingerprint = JSON.stringify([found.key, settings.apiBaseUrl, settings.pageSize, settings.maxConcurrentRequests]);
     if (this.cached?.fingerprint !== fingerprint) {
-      this.cached = { client: this.create(found.key), fingerprint };
+      if (found.key !== this.lastKey) {
+        this.lastKey = found.key;
+        this.serial++;
+      }
+      this.cached = { client: this.watched(this.create(found.key), this.serial), fingerprint, serial: this.serial };
     }
     return this.cached.client;
   }
 
-  /** A client for a key that is not stored yet (to check it before saving). */
+  /** A client for a key that is not stored yet (to check it before saving); its 401s are not reported. */
   create(apiKey: string): TelnyxClient {
     const settings = readSettings();
     return new TelnyxClient({
@@ -58,6 +76,27 @@ export class ClientProvider implements vscode.Disposable {
       concurrency: settings.maxConcurrentRequests,
       userAgent: USER_AGENT,
       log: (line) => this.log.debug(line),
+    });
+  }
+
+  /**
+   * The same client, with every promise-returning method observed for 401/403. Callers still
+   * get the rejection; this only adds the one notification, whatever method failed.
+   */
+  private watched(client: TelnyxClient, keySerial: number): TelnyxClient {
+    const onRejected = (error: unknown): void => {
+      if (errorKind(error) === 'auth' && this.cached?.serial === keySerial) this.rejected.fire({ keySerial });
+    };
+    return new Proxy(client, {
+      get(target, prop, receiver): unknown {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]): unknown => {
+          const result: unknown = Reflect.apply(value, target, args);
+          if (result instanceof Promise) result.catch(onRejected);
+          return result;
+        };
+      },
     });
   }
 

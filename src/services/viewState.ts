@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { StorageKeys } from '../util/ids';
 import { DEFAULT_SORT_KEY, isFilterActive, isSortKey, normalizeFilter, parseStoredFilter, type SimFilter, type SortKey } from '../fleet';
 
-const FILTER_KEY = 'telnyxSims.filter';
-const SORT_KEY = 'telnyxSims.sort';
+const FILTER_KEY = StorageKeys.filter;
+const SORT_KEY = StorageKeys.sort;
 
 /** Filter and sort, saved per workspace so a reopened window shows the same view. */
 export class ViewState implements vscode.Disposable {

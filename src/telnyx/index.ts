@@ -2,6 +2,7 @@
 export * from './types';
 export * from './units';
 export * from './errors';
+export * from './describeError';
 export {
   TelnyxClient,
   CLIENT_VERSION,

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import {
+  AuthenticationError,
+  BadRequestError,
+  CancelledError,
+  InvalidResponseError,
+  NetworkError,
+  NotFoundError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+} from '../../../src/telnyx/errors';
+import { ERROR_KINDS, NoApiKeyError, describeError, errorKind, type ErrorSubject } from '../../../src/telnyx/describeError';
+
+const SUBJECTS: ErrorSubject[] = ['simCards', 'sim', 'sessions', 'apiKey', 'command'];
+
+describe('describeError', () => {
+  const samples = [
+    new AuthenticationError('Telnyx refused GET /sim_cards (401).', { status: 401 }),
+    new NotFoundError('Telnyx found nothing at GET /sim_cards/x (404).', { status: 404 }),
+    new RateLimitError('Telnyx rate-limited GET /sim_cards (429).', { status: 429, retryAfterMs: 2500 }),
+    new ServerError('Telnyx had a server error (503) on GET /sim_cards.', { status: 503 }),
+    new NetworkError('connect ECONNREFUSED 127.0.0.1:1', { code: 'ECONNREFUSED' }),
+    new TimeoutError('GET /sim_cards took longer than 30 s.'),
+    new InvalidResponseError('Unexpected answer from Telnyx: response of GET /sim_cards was not JSON.'),
+    new BadRequestError('The Telnyx API base URL must start with https:// (got "ftp:").'),
+    new CancelledError(),
+    new NoApiKeyError(),
+    new Error('boom'),
+  ];
+
+  it('maps each typed client error, a missing key and anything else to its kind', () => {
+    assert.deepEqual(
+      samples.map(errorKind),
+      ['auth', 'notFound', 'rateLimited', 'server', 'network', 'timeout', 'invalidResponse', 'badRequest', 'cancelled', 'noKey', 'unknown'],
+    );
+    assert.deepEqual([...ERROR_KINDS].sort(), samples.map(errorKind).sort(), 'ERROR_KINDS lists every kind once');
+    assert.equal(errorKind('auth'), 'unknown', 'a bare string is not a typed error');
+    assert.equal(errorKind({ kind: 'auth' }), 'unknown', 'no duck typing');
+  });
+
+  it('words every kind differently, in one line, without repeating the technical message', () => {
+    const texts = samples.map((e) => describeError(e, 'simCards'));
+    assert.equal(new Set(texts).size, texts.length, texts.join('\n'));
+    for (const [i, text] of texts.entries()) {
+      assert.ok(text.length > 0 && !text.includes('\n'), text);
+      const sample = samples[i];
+      assert.ok(sample);
+      const kind = errorKind(sample);
+      if (kind !== 'badRequest' && kind !== 'unknown') assert.ok(!text.includes(sample.message), `${kind}: ${text}`);
+    }
+  });
+
+  it('says what to do for a rejected or missing key', () => {
+    for (const subject of SUBJECTS) {
+      assert.match(describeError(samples[0], subject), /rejected the API key.*Set API Key/);
+      assert.match(describeError(new NoApiKeyError(), subject), /No Telnyx API key.*Set API Key/);
+    }
+  });
+
+  it('carries the useful detail: retry delay, HTTP status, system code, the client sentence', () => {
+    assert.match(describeError(new RateLimitError('x', { retryAfterMs: 2500 }), 'sim'), /Try again in 3 s\./);
+    assert.match(describeError(new RateLimitError('x'), 'sim'), /Try again shortly\./);
+    assert.match(describeError(new ServerError('x', { status: 503 }), 'sim'), /HTTP 503/);
+    assert.match(describeError(new NetworkError('x', { code: 'ENOTFOUND' }), 'sim'), /\(ENOTFOUND\)/);
+    assert.equal(describeError(new BadRequestError('The base URL is not valid.'), 'command'), 'The base URL is not valid.');
+  });
+
+  it('words "not found" and unknown failures by subject', () => {
+    assert.match(describeError(samples[1], 'sim'), /This SIM no longer exists/);
+    assert.match(describeError(samples[1], 'simCards'), /apiBaseUrl/);
+    assert.equal(describeError(new Error('boom'), 'simCards'), 'Could not load the SIM cards: boom');
+    assert.equal(describeError(new Error('boom'), 'sim'), 'Could not load this SIM: boom');
+    assert.equal(describeError('plain', 'command'), 'The command failed: plain');
+    const unknown = new Set(SUBJECTS.map((s) => describeError(new Error('boom'), s)));
+    assert.equal(unknown.size, SUBJECTS.length);
+  });
+});
