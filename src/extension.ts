@@ -1,35 +1,61 @@
 // Wiring only: every piece is built in its own module and registered for disposal here.
 import * as vscode from 'vscode';
-import { ApiKeyStore } from './auth/apiKeyStore';
-import { registerCommands } from './commands';
+import { ApiKeyStore, type KeySource } from './auth/apiKeyStore';
+import { registerAuthPrompt } from './auth/authPrompt';
+import type { CommandContext } from './commands/context';
+import { CommandId } from './commands/ids';
+import { openRawRecord } from './commands/openRawRecord';
+import { registerCommandTable } from './commands/registrar';
+import { checkAndStoreKey } from './commands/setApiKey';
+import { COMMANDS } from './commands/table';
+import { matchSims } from './fleet';
 import { RawRecordProvider, RAW_RECORD_SCHEME } from './rawRecord/rawRecordProvider';
 import { ClientProvider } from './services/clientProvider';
+import { ErrorReporter } from './services/errorReporter';
 import { FleetLoader } from './services/fleetLoader';
 import { ViewState } from './services/viewState';
+import { revealSim } from './commands/findSim';
 import { SimCardsView } from './views/simCardsView';
-import { registerDetailsSerializer, SimDetailsPanels } from './webview/detailsPanels';
+import { DetailsPanels, registerDetailsSerializer } from './webview/detailsRegistry';
 
-/** What the extension hands to its tests (through `vscode.extensions.getExtension().exports`). */
-export interface ExtensionApi {
-  readonly view: SimCardsView;
+/**
+ * What `activate` returns to the integration tests, and only when VS Code runs the
+ * extension in test mode. Reads go to the real objects; the few actions run the same code
+ * as the commands, without their quick picks and input boxes.
+ */
+export interface TestApi {
   readonly loader: FleetLoader;
-  readonly panels: SimDetailsPanels;
+  readonly view: SimCardsView;
   readonly state: ViewState;
+  readonly panels: DetailsPanels;
+  /** Checks and stores a key as "Set API Key" does after its input box; true when stored. */
+  setApiKey(key: string): Promise<boolean>;
+  /** Where the current key comes from (never the key itself). */
+  keySource(): Promise<KeySource | undefined>;
+  /** Finds a loaded SIM as "Find SIM..." does for typed text, reveals it, returns its id. */
+  findSim(text: string): Promise<string | undefined>;
 }
 
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const log = vscode.window.createOutputChannel('Telnyx SIM Explorer', { log: true });
+  const reporter = new ErrorReporter(log);
   const keys = new ApiKeyStore(context.secrets);
   const clients = new ClientProvider(keys, log);
   const loader = new FleetLoader();
   const state = new ViewState(context.workspaceState);
   const view = new SimCardsView(loader, clients, state);
   const rawRecords = new RawRecordProvider(clients);
-  const panels = new SimDetailsPanels(context.extensionUri, {
+  const panels = new DetailsPanels(context.extensionUri, {
     getClient: () => clients.get(),
     groupsById: () => loader.view.groupsById,
-    onAuthError: () => void vscode.commands.executeCommand('telnyxSims.refresh'),
+    knownSim: (simId) => loader.view.sims.find((s) => s.id === simId),
+    openRecord: (sim) => openRawRecord(ctx, sim),
+    setApiKey: async () => {
+      await vscode.commands.executeCommand(CommandId.setApiKey);
+    },
+    reportError: (error, what) => reporter.report(error, 'command', what),
   });
+  const ctx: CommandContext = { keys, clients, loader, state, view, panels, rawRecords };
   view.onDidRefreshSims((sims) => panels.simsRefreshed(sims));
 
   context.subscriptions.push(
@@ -41,13 +67,27 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     view,
     rawRecords,
     panels,
+    clients.onDidRejectKey(() => panels.keyRejected()),
+    registerAuthPrompt(clients),
     vscode.workspace.registerTextDocumentContentProvider(RAW_RECORD_SCHEME, rawRecords),
     registerDetailsSerializer(panels),
-    registerCommands({ keys, clients, loader, state, view, panels, rawRecords }),
+    registerCommandTable(COMMANDS, ctx, { reporter, log, isNode: view.provider.isNode }),
   );
 
-  void view.refresh();
-  return { view, loader, panels, state };
+  view.refresh().catch((error: unknown) => reporter.report(error, 'simCards', 'first load'));
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  return {
+    loader,
+    view,
+    state,
+    panels,
+    setApiKey: (key) => checkAndStoreKey(ctx, key),
+    keySource: async () => (await keys.get())?.source,
+    findSim: async (text) => {
+      const sim = matchSims(loader.view.sims, text, 1)[0];
+      return sim && (await revealSim(ctx, sim.id)) ? sim.id : undefined;
+    },
+  };
 }
 
 export function deactivate(): void {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { NoApiKeyError } from '../telnyx';
 import type { SimCard } from '../telnyx/types';
 import type { ClientProvider } from '../services/clientProvider';
 
@@ -27,7 +28,7 @@ export class RawRecordProvider implements vscode.TextDocumentContentProvider, vs
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const id = decodeURIComponent(uri.query);
     const client = await this.clients.get();
-    if (!client) throw new Error('No Telnyx API key is set. Use "Set API Key" first.');
+    if (!client) throw new NoApiKeyError();
     const controller = new AbortController();
     const sub = token.onCancellationRequested(() => controller.abort());
     try {

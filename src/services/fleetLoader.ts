@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { isTelnyxError, type TelnyxClient } from '../telnyx';
 import type { SimCard, SimCardGroup, SimCardQuery } from '../telnyx/types';
-
-export const VIEW_ID = 'telnyxSims.simCards';
+import { VIEW_ID } from '../util/ids';
 
 /** What the view shows: the SIMs, where they came from, and whether loading finished. */
 export interface FleetView {
@@ -75,8 +74,11 @@ export class FleetLoader implements vscode.Disposable {
     this.inFlight = undefined;
   }
 
-  /** Loads every page for `query`; resolves when this load ends (or is superseded). */
-  async load(client: TelnyxClient, query: SimCardQuery, concurrency: number): Promise<void> {
+  /**
+   * Loads every page for `query`; resolves when this load ends (or is superseded). `keep`
+   * narrows the result where the API could not (statuses it does not filter).
+   */
+  async load(client: TelnyxClient, query: SimCardQuery, concurrency: number, keep: (sim: SimCard) => boolean = () => true): Promise<void> {
     this.cancel();
     const controller = new AbortController();
     this.inFlight = controller;
@@ -87,7 +89,7 @@ export class FleetLoader implements vscode.Disposable {
     this.changed.fire();
 
     await vscode.window.withProgress(
-      { location: { viewId: VIEW_ID }, title: 'Loading SIM cards' },
+      { location: { viewId: VIEW_ID }, title: vscode.l10n.t('Loading SIM cards') },
       async () => {
         try {
           // Groups give names and data limits; a SIM list without them is still useful.
@@ -96,12 +98,12 @@ export class FleetLoader implements vscode.Disposable {
           const partial: SimCard[] = [];
           let lastDraw = 0;
           let total: number | undefined;
-          const sims = await client.listAllSimCards(query, {
+          const all = await client.listAllSimCards(query, {
             signal: controller.signal,
             concurrency,
             onPage: (page, progress) => {
               if (!isCurrent()) return;
-              partial.push(...page);
+              partial.push(...page.filter(keep));
               total = progress.totalResults;
               const now = Date.now();
               if (now - lastDraw >= PARTIAL_UPDATE_MS || progress.loadedPages === 1) {
@@ -117,6 +119,7 @@ export class FleetLoader implements vscode.Disposable {
               }
             },
           });
+          const sims = all.filter(keep);
           const groups = await groupsPromise;
           if (!isCurrent()) return;
           const groupsById = groups ? new Map(groups.map((g) => [g.id, g])) : this.lastGood.groupsById;

@@ -11,8 +11,4 @@ export class ContextKey<V> {
     this.value = value;
     await vscode.commands.executeCommand('setContext', this.name, value);
   }
-
-  get(): V | undefined {
-    return this.value;
-  }
 }

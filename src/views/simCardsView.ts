@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
-import { apiSortFor, describeFilter, toSimCardQuery } from '../fleet';
+import { apiSortFor, describeFilter, matchesFilter, toSimCardQuery } from '../fleet';
+import { AuthenticationError, describeError, errorKind } from '../telnyx';
 import type { SimCard } from '../telnyx/types';
+import type { CommandTarget } from '../commands/context';
 import { readSettings, SECTION } from '../config';
 import type { ClientProvider } from '../services/clientProvider';
-import { describeLoadError, isAuthError } from '../services/errorText';
-import { VIEW_ID, type FleetLoader } from '../services/fleetLoader';
+import type { FleetLoader } from '../services/fleetLoader';
 import type { ViewState } from '../services/viewState';
 import { ContextKey } from '../util/contextKey';
+import { ContextKeys, VIEW_ID } from '../util/ids';
 import { SimTreeProvider } from './simTreeProvider';
 import type { TreeNode } from './treeModel';
 
@@ -19,11 +21,11 @@ export type ViewStateKey = 'noKey' | 'loading' | 'loaded' | 'error';
 export class SimCardsView implements vscode.Disposable {
   readonly provider: SimTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
-  private readonly stateKey = new ContextKey<ViewStateKey>('telnyxSims.state');
-  private readonly filterKey = new ContextKey<boolean>('telnyxSims.filterActive');
+  private readonly stateKey = new ContextKey<ViewStateKey>(ContextKeys.state);
+  private readonly filterKey = new ContextKey<boolean>(ContextKeys.filterActive);
   private readonly disposables: vscode.Disposable[] = [];
   private lastApiSort = '';
-  private authPromptShown = false;
+  private readonly expanded = new Set<string>();
   private readonly refreshedListeners: ((sims: readonly SimCard[]) => void)[] = [];
 
   constructor(
@@ -41,8 +43,16 @@ export class SimCardsView implements vscode.Disposable {
       this.provider,
       this.treeView,
       loader.onDidChange(() => this.onFleetChanged()),
-      clients.onDidChange(() => void this.refresh()),
+      clients.onDidChange(() => this.refreshInBackground()),
+      // Telnyx refused the key somewhere (a page, a panel): the tree says so and keeps its SIMs.
+      // The prompt itself has one owner (registerAuthPrompt).
+      clients.onDidRejectKey(() => {
+        const status = this.loader.status;
+        if (status.kind !== 'error' || errorKind(status.error) !== 'auth') this.loader.fail(new AuthenticationError('rejected'));
+      }),
       state.onDidChange(() => this.onViewStateChanged()),
+      this.treeView.onDidExpandElement((e) => this.expanded.add(e.element.id)),
+      this.treeView.onDidCollapseElement((e) => this.expanded.delete(e.element.id)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${SECTION}.groupBy`)) {
           this.provider.setGrouping(readSettings().groupBy, this.state.sort);
@@ -50,7 +60,7 @@ export class SimCardsView implements vscode.Disposable {
         }
       }),
     );
-    void this.filterKey.set(state.filterActive);
+    this.filterKey.set(state.filterActive).catch(() => undefined);
     this.lastApiSort = apiSortFor(state.sort) ?? '';
     this.lastFilterJson = JSON.stringify(state.filter);
   }
@@ -74,14 +84,21 @@ export class SimCardsView implements vscode.Disposable {
       this.loader.setNoKey();
       return;
     }
-    this.authPromptShown = false;
     const settings = readSettings();
-    const query = toSimCardQuery(this.state.filter, this.state.sort, settings.pageSize);
-    await this.loader.load(client, query, settings.maxConcurrentRequests);
+    const filter = this.state.filter;
+    const query = toSimCardQuery(filter, this.state.sort, settings.pageSize);
+    // The API cannot filter every status (e.g. 'enabling'): the filter is applied here too,
+    // so a stored filter always narrows what is shown.
+    await this.loader.load(client, query, settings.maxConcurrentRequests, (sim) => matchesFilter(sim, filter));
+  }
+
+  /** A refresh nobody waits for (settings, key or filter changed); the loader reports its own errors. */
+  private refreshInBackground(): void {
+    this.refresh().catch(() => undefined);
   }
 
   private onViewStateChanged(): void {
-    void this.filterKey.set(this.state.filterActive);
+    this.filterKey.set(this.state.filterActive).catch(() => undefined);
     const apiSort = apiSortFor(this.state.sort) ?? '';
     this.provider.setGrouping(readSettings().groupBy, this.state.sort);
     // Filters always go to the API; a sort only when the API can do it. Going back to a
@@ -90,7 +107,7 @@ export class SimCardsView implements vscode.Disposable {
     const needsApiSort = apiSort !== '' && apiSort !== this.lastApiSort;
     this.lastApiSort = apiSort;
     if (filterChanged || needsApiSort) {
-      void this.refresh();
+      this.refreshInBackground();
     } else {
       this.updateTitle();
     }
@@ -107,18 +124,10 @@ export class SimCardsView implements vscode.Disposable {
   private onFleetChanged(): void {
     this.provider.rebuild();
     const status = this.loader.status;
-    void this.stateKey.set(status.kind);
+    this.stateKey.set(status.kind).catch(() => undefined);
     this.updateTitle();
     if (status.kind === 'loaded' && this.loader.view.complete) {
       for (const listener of this.refreshedListeners) listener(this.loader.view.sims);
-    }
-    if (status.kind === 'error' && isAuthError(status.error) && !this.authPromptShown) {
-      this.authPromptShown = true;
-      void vscode.window
-        .showErrorMessage('Telnyx rejected the API key (401). Set a valid API key to load your SIM cards.', 'Set API Key')
-        .then((choice) => {
-          if (choice) void vscode.commands.executeCommand('telnyxSims.setApiKey');
-        });
     }
   }
 
@@ -136,38 +145,40 @@ export class SimCardsView implements vscode.Disposable {
       case 'noKey':
         return undefined; // the welcome view speaks
       case 'loading':
-        return shown === 0 ? 'Loading SIM cards…' : `Loading SIM cards… ${shown}${total !== undefined ? ` of ${total}` : ''}`;
+        if (shown === 0) return vscode.l10n.t('Loading SIM cards…');
+        return total !== undefined ? vscode.l10n.t('Loading SIM cards… {0} of {1}', shown, total) : vscode.l10n.t('Loading SIM cards… {0}', shown);
       case 'loaded':
         // VS Code hides the description when the view is alone in its container, so an
         // active filter is also stated above the tree: a filtered list must never pass for all SIMs.
         if (shown > 0) {
           return this.state.filterActive
-            ? `Filtered: ${describeFilter(this.state.filter, this.state.sort, shown, this.loader.view.groupsById)}`
+            ? vscode.l10n.t('Filtered: {0}', describeFilter(this.state.filter, this.state.sort, shown, this.loader.view.groupsById))
             : undefined;
         }
-        return this.state.filterActive ? 'No SIM cards match the filter.' : 'No SIM cards in this Telnyx account yet.';
+        return this.state.filterActive ? vscode.l10n.t('No SIM cards match the filter.') : vscode.l10n.t('No SIM cards in this Telnyx account yet.');
       case 'error': {
         const error = status.kind === 'error' ? status.error : undefined;
-        const kept = this.loader.lastGoodView.loadedAt
-          ? ` Showing the SIM cards loaded at ${new Date(this.loader.lastGoodView.loadedAt).toLocaleTimeString()}.`
-          : '';
-        return `${describeLoadError(error)}${kept}`;
+        const loadedAt = this.loader.lastGoodView.loadedAt;
+        const text = describeError(error, 'simCards');
+        return loadedAt
+          ? vscode.l10n.t('{0} Showing the SIM cards loaded at {1}.', text, new Date(loadedAt).toLocaleTimeString())
+          : text;
       }
     }
   }
 
-  /** SIM nodes the user has selected, or the one a command was invoked on. */
-  selectedSims(clicked?: unknown, all?: unknown): SimCard[] {
-    const nodes: readonly unknown[] =
-      Array.isArray(all) && all.length > 0 ? all : isTreeNode(clicked) ? [clicked] : this.treeView.selection;
-    return nodes.flatMap((n) => (isTreeNode(n) && n.kind === 'sim' ? [n.sim] : []));
+  /** The SIMs a command applies to: the multi-selection it was invoked with, the clicked node, else the tree's selection. */
+  selectedSims(target: CommandTarget): SimCard[] {
+    const nodes = target.nodes.length > 0 ? target.nodes : target.node ? [target.node] : this.treeView.selection;
+    return nodes.flatMap((n) => (n.kind === 'sim' ? [n.sim] : []));
+  }
+
+  /** Expanded nodes, as VS Code reports them (kept across refreshes because ids are stable). */
+  get expandedIds(): ReadonlySet<string> {
+    return this.expanded;
   }
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-export function isTreeNode(x: unknown): x is TreeNode {
-  return typeof x === 'object' && x !== null && 'kind' in x && 'id' in x;
 }

@@ -6,7 +6,11 @@ import { toTreeItem } from './treeItems';
 
 /** Adapts the plain tree model to VS Code; rebuilt whenever the fleet, grouping or sort changes. */
 export class SimTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private model: TreeModel = { roots: [], firstNodeBySimId: new Map(), simCount: 0 };
+  private model: TreeModel;
+  /** Every node this provider ever handed out: the registrar's check that an argument is really ours. */
+  private readonly issued = new WeakSet<object>();
+  /** Nodes whose children VS Code asked for since the last rebuild (i.e. shown expanded). */
+  private readonly childrenAsked = new Set<string>();
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
@@ -15,7 +19,7 @@ export class SimTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
     private groupBy: GroupBy,
     private sortKey: SortKey,
   ) {
-    this.rebuild();
+    this.model = this.build();
   }
 
   setGrouping(groupBy: GroupBy, sortKey: SortKey): void {
@@ -27,17 +31,27 @@ export class SimTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
 
   /** Rebuilds the model from the loader's current fleet. */
   rebuild(): void {
-    const view = this.loader.view;
-    this.model = buildTreeModel(view.sims, this.groupBy, this.sortKey, view.groupsById);
+    this.model = this.build();
+    this.childrenAsked.clear();
     this.changed.fire(undefined);
   }
 
-  get current(): TreeModel {
-    return this.model;
+  private build(): TreeModel {
+    const view = this.loader.view;
+    return buildTreeModel(view.sims, this.groupBy, this.sortKey, view.groupsById);
+  }
+
+  isNode = (x: unknown): x is TreeNode => typeof x === 'object' && x !== null && this.issued.has(x);
+
+  /** Ids of the nodes VS Code expanded (asked children of) since the last rebuild. */
+  expandedSinceRebuild(): ReadonlySet<string> {
+    return this.childrenAsked;
   }
 
   nodeForSim(simId: string): SimNode | undefined {
-    return this.model.firstNodeBySimId.get(simId);
+    const node = this.model.firstNodeBySimId.get(simId);
+    if (node) this.issued.add(node);
+    return node;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -45,7 +59,10 @@ export class SimTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    return node ? childrenOf(node) : this.model.roots;
+    if (node) this.childrenAsked.add(node.id);
+    const children = node ? childrenOf(node) : this.model.roots;
+    for (const child of children) this.issued.add(child);
+    return children;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {

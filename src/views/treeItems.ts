@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CommandId } from '../commands/ids';
 import type { SimCardGroup } from '../telnyx/types';
 import { isTransitional, simDescription, simLabel, simTooltipMarkdown, statusIcon, type GroupBy } from '../fleet';
 import type { BucketNode, RangeNode, SimNode, TreeNode } from './treeModel';
@@ -52,7 +53,7 @@ function simItem(node: SimNode, groupsById: ReadonlyMap<string, SimCardGroup>): 
   tooltip.supportHtml = false;
   item.tooltip = tooltip;
   item.contextValue = `sim.${sim.type ?? 'unknown'}`;
-  item.command = { command: 'telnyxSims.showDetails', title: 'Show Details', arguments: [node] };
+  item.command = { command: CommandId.showDetails, title: 'Show Details', arguments: [node] };
   item.accessibilityInformation = { label: `SIM ${simLabel(sim)}, ${sim.status?.value ?? 'unknown status'}` };
   return item;
 }

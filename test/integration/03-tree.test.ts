@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MockApi } from '../../mock-api/server';
-import type { ExtensionApi } from '../../src/extension';
+import type { TestApi } from '../../src/extension';
 import type { SimCard } from '../../src/telnyx/types';
 import { bucketCounts, loadedWith, prepareScreenshot, roots, setSetting, simsUnder, waitFor } from './helpers';
 import { screenshot } from '../host/bridgeClient';
@@ -13,14 +13,14 @@ function countBy(sims: readonly SimCard[], keysOf: (s: SimCard) => string[]): Ma
   return out;
 }
 
-async function groupAndWait(ext: ExtensionApi, groupBy: string, firstLabel: (labels: string[]) => boolean): Promise<void> {
-  await vscode.commands.executeCommand('telnyxSims.groupBy', groupBy);
+async function groupAndWait(ext: TestApi, groupBy: string, firstLabel: (labels: string[]) => boolean): Promise<void> {
+  await vscode.commands.executeCommand(`telnyxSims.groupBy.${groupBy}`);
   await waitFor(`grouping by ${groupBy}`, () => firstLabel([...bucketCounts(ext).keys()]));
 }
 
 describe('SIM Cards tree', () => {
   let mock: MockApi;
-  let ext: ExtensionApi;
+  let ext: TestApi;
 
   before(async () => {
     ({ mock, ext } = await loadedWith({ sims: 1200, seed: 5 }));
@@ -114,7 +114,7 @@ describe('SIM Cards tree', () => {
   });
 
   it('shows a flat list (in ranges) with grouping "none", and the setting persists', async () => {
-    await vscode.commands.executeCommand('telnyxSims.groupBy', 'none');
+    await vscode.commands.executeCommand('telnyxSims.groupBy.none');
     await waitFor('a flat tree', () => roots(ext)[0]?.kind === 'range');
     const labels = roots(ext).map((n) => String(ext.view.provider.getTreeItem(n).label));
     assert.deepEqual(labels, ['1–500', '501–1000', '1001–1200']);
@@ -122,10 +122,26 @@ describe('SIM Cards tree', () => {
     assert.equal(vscode.workspace.getConfiguration('telnyxSims').get('groupBy'), 'none');
   });
 
-  it('keeps stable ids across a refresh so expansion survives', async () => {
-    const before = roots(ext).map((n) => n.id);
+  it('keeps a bucket and a range expanded across a refresh', async () => {
+    await groupAndWait(ext, 'status', (labels) => labels.includes('Enabled'));
+    const bucket = roots(ext).find((n) => n.kind === 'bucket' && n.bucket.label === 'Enabled');
+    assert.ok(bucket && bucket.kind === 'bucket');
+    const range = bucket.children[1];
+    assert.ok(range && range.kind === 'range', 'the Enabled bucket is split into ranges');
+    const sim = range.children[0];
+    assert.ok(sim);
+    // Revealing a SIM of the second range expands the bucket and that range in the real tree.
+    await ext.view.treeView.reveal(sim, { expand: true, select: false, focus: false });
+    await waitFor('the expand events', () => ext.view.expandedIds.has(bucket.id) && ext.view.expandedIds.has(range.id));
+
     await vscode.commands.executeCommand('telnyxSims.refresh');
     await waitFor('the refreshed tree', () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete);
-    assert.deepEqual(roots(ext).map((n) => n.id), before);
+    // VS Code asks for the children of the nodes it shows expanded. With unstable ids the new
+    // nodes would be collapsed and never asked.
+    await waitFor('VS Code to show the bucket and the range expanded again', () => {
+      const asked = ext.view.provider.expandedSinceRebuild();
+      return asked.has(bucket.id) && asked.has(range.id);
+    });
+    assert.equal(ext.view.expandedIds.has(range.id), true, 'no collapse event');
   });
 });

@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MockApi } from '../../mock-api/server';
-import type { ExtensionApi } from '../../src/extension';
+import type { TestApi } from '../../src/extension';
 import { amountToBytes } from '../../src/telnyx/units';
 import { loadedWith, setSetting, simsUnder, waitFor } from './helpers';
 
 describe('Filter and sort reach the API', () => {
   let mock: MockApi;
-  let ext: ExtensionApi;
+  let ext: TestApi;
 
   before(async () => {
     ({ mock, ext } = await loadedWith({ sims: 400, seed: 21 }));
@@ -29,7 +29,7 @@ describe('Filter and sort reach the API', () => {
   it('sends status and tags as filter[...] and shows only the matching SIMs', async () => {
     const tag = commonTag();
     mock.requests.length = 0;
-    await vscode.commands.executeCommand('telnyxSims.filter', { status: ['enabled', 'standby'], tags: [tag] });
+    await ext.state.setFilter({ status: ['enabled', 'standby'], tags: [tag] });
     await waitFor('the filtered load', () => ext.loader.status.kind === 'loaded' && mock.requests.length > 0 && ext.loader.view.complete);
 
     const listCalls = mock.requests.filter((r) => r.path === '/v2/sim_cards');
@@ -56,7 +56,7 @@ describe('Filter and sort reach the API', () => {
     assert.ok(group);
     const fragment = String(mock.fleet.sims[3].iccid).slice(4, 9);
     mock.requests.length = 0;
-    await vscode.commands.executeCommand('telnyxSims.filter', { iccid: fragment, simCardGroupId: group.id });
+    await ext.state.setFilter({ iccid: fragment, simCardGroupId: group.id });
     await waitFor('the filtered load', () => ext.loader.status.kind === 'loaded' && mock.requests.length > 0 && ext.loader.view.complete);
     const call = mock.requests.find((r) => r.path === '/v2/sim_cards');
     assert.ok(call);
@@ -65,6 +65,21 @@ describe('Filter and sort reach the API', () => {
     assert.equal(call.query['filter[status]'], undefined, 'the previous filter was replaced');
     const expected = mock.fleet.sims.filter((s) => String(s.iccid).includes(fragment) && s.sim_card_group_id === group.id);
     assert.deepEqual([...simsUnder(ext)].sort(), expected.map((s) => s.id).sort());
+  });
+
+  it('a stored filter on a status the API cannot filter still narrows the tree', async () => {
+    const apiFilterable = ['enabled', 'disabled', 'standby', 'data_limit_exceeded', 'unauthorized_imei'];
+    const counts = new Map<string, number>();
+    for (const s of mock.fleet.sims) counts.set(String(s.status?.value), (counts.get(String(s.status?.value)) ?? 0) + 1);
+    const status = [...counts.keys()].find((k) => !apiFilterable.includes(k));
+    assert.ok(status, `the test fleet has a status the API cannot filter (${[...counts.keys()].join(', ')})`);
+    mock.requests.length = 0;
+    await ext.state.setFilter({ status: [status] });
+    await waitFor('the filtered load', () => ext.loader.status.kind === 'loaded' && mock.requests.length > 0 && ext.loader.view.complete);
+    assert.ok(mock.requests.every((r) => r.query['filter[status]'] === undefined), 'the API is not asked for that status');
+    const expected = mock.fleet.sims.filter((s) => s.status?.value === status).map((s) => s.id).sort();
+    assert.deepEqual([...simsUnder(ext)].sort(), expected);
+    assert.match(String(ext.view.treeView.message), /^Filtered: /);
   });
 
   it('clears the filter and fetches everything again', async () => {
@@ -78,7 +93,7 @@ describe('Filter and sort reach the API', () => {
 
   it('sorts by data used through the API (descending) and shows that order', async () => {
     mock.requests.length = 0;
-    await vscode.commands.executeCommand('telnyxSims.sort', 'dataUsedDesc');
+    await ext.state.setSort('dataUsedDesc');
     await waitFor('the sorted load', () => ext.loader.status.kind === 'loaded' && mock.requests.length > 0 && ext.loader.view.complete);
     assert.ok(mock.requests.filter((r) => r.path === '/v2/sim_cards').every((r) => r.query.sort === '-current_billing_period_consumed_data.amount'));
     const used = simsUnder(ext).map((id) => amountToBytes(mock.fleet.sims.find((s) => s.id === id)?.current_billing_period_consumed_data) ?? -1);
@@ -88,7 +103,7 @@ describe('Filter and sort reach the API', () => {
 
   it('sorts by ICCID on the client without another request', async () => {
     mock.requests.length = 0;
-    await vscode.commands.executeCommand('telnyxSims.sort', 'iccid');
+    await ext.state.setSort('iccid');
     const iccids = simsUnder(ext).map((id) => String(mock.fleet.sims.find((s) => s.id === id)?.iccid));
     assert.deepEqual(iccids, [...iccids].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })));
     await new Promise((r) => setTimeout(r, 300));

@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MockApi } from '../../mock-api/server';
-import type { ExtensionApi } from '../../src/extension';
+import type { TestApi } from '../../src/extension';
 import type { SimNode } from '../../src/views/treeModel';
 import { loadedWith, setSetting, TEST_KEY, waitFor } from './helpers';
 
 describe('SIM commands: copy, find, raw record', () => {
   let mock: MockApi;
-  let ext: ExtensionApi;
+  let ext: TestApi;
 
   before(async () => {
     ({ mock, ext } = await loadedWith({ sims: 120, seed: 3 }));
@@ -44,7 +44,7 @@ describe('SIM commands: copy, find, raw record', () => {
   it('finds a SIM by part of its MSISDN and reveals and selects it in the tree', async () => {
     const target = simNodes()[57].sim;
     const digits = String(target.msisdn).replace(/\D/g, '').slice(-7);
-    const found = await vscode.commands.executeCommand<string>('telnyxSims.findSim', digits);
+    const found = await ext.findSim(digits);
     assert.equal(found, target.id);
     await waitFor('the selection', () => ext.view.treeView.selection.some((n) => n.kind === 'sim' && n.sim.id === target.id));
   });

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startMockApi, type MockApi } from '../../mock-api/server';
-import type { ExtensionApi } from '../../src/extension';
+import type { TestApi } from '../../src/extension';
 import { loadedWith, roots, setSetting, TEST_KEY, waitFor } from './helpers';
 
 describe('Failures keep the last good tree', () => {
   let mock: MockApi;
-  let ext: ExtensionApi;
+  let ext: TestApi;
 
   before(async () => {
     ({ mock, ext } = await loadedWith({ sims: 600, seed: 9 }));
@@ -85,7 +85,7 @@ describe('Failures keep the last good tree', () => {
   });
 
   it('says so when a filter matches nothing, and when the account has no SIM cards', async () => {
-    await vscode.commands.executeCommand('telnyxSims.filter', { iccid: 'no-such-iccid' });
+    await ext.state.setFilter({ iccid: 'no-such-iccid' });
     await waitFor('the empty filtered tree', () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete && ext.loader.view.sims.length === 0);
     assert.equal(roots(ext).length, 0);
     assert.equal(ext.view.treeView.message, 'No SIM cards match the filter.');

@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MockApi } from '../../mock-api/server';
-import type { ExtensionApi } from '../../src/extension';
+import type { TestApi } from '../../src/extension';
 import { amountToBytes } from '../../src/telnyx/units';
 import { loadedWith, prepareScreenshot, setSetting, waitFor } from './helpers';
 import { bridgeAvailable, click, screenshot, webviewText } from '../host/bridgeClient';
 
 describe('SIM details panel', () => {
   let mock: MockApi;
-  let ext: ExtensionApi;
+  let ext: TestApi;
   let openedId = '';
 
   before(async () => {
@@ -53,9 +53,9 @@ describe('SIM details panel', () => {
       const first = ext.view.provider.getChildren()[0];
       assert.ok(first.kind === 'sim');
       openedId = first.sim.id;
-      await vscode.commands.executeCommand('telnyxSims.showDetails', openedId);
+      await ext.panels.show(openedId);
     }
-    await vscode.commands.executeCommand('telnyxSims.showDetails', openedId);
+    await ext.panels.show(openedId);
     assert.deepEqual(ext.panels.openSimIds(), [openedId]);
     const other = ext.view.provider.getChildren().find((n) => n.kind === 'sim' && n.sim.id !== openedId);
     assert.ok(other && other.kind === 'sim');

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startMockApi, type MockApi, type MockApiOptions } from '../../mock-api/server';
-import type { ExtensionApi } from '../../src/extension';
+import type { TestApi } from '../../src/extension';
 import type { TreeNode } from '../../src/views/treeModel';
 
 export const EXTENSION_ID = 'telnyx-sim-explorer.telnyx-sim-explorer';
@@ -29,11 +29,14 @@ export async function waitFor<T>(what: string, check: () => T | Falsy | Promise<
 }
 
 /** Opens the Telnyx view container, which activates the extension, and returns its API. */
-export async function openView(): Promise<ExtensionApi> {
+export async function openView(): Promise<TestApi> {
   await vscode.commands.executeCommand('workbench.view.extension.telnyxSims');
-  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  const ext = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
-  return waitFor('the extension to activate', () => ext.isActive && ext.exports);
+  await waitFor('the extension to activate', () => ext.isActive);
+  // activate returns its test API only in ExtensionMode.Test, which is how this host runs it.
+  assert.ok(ext.exports, 'the extension runs in test mode and returned its test API');
+  return ext.exports;
 }
 
 export async function setSetting(name: string, value: unknown): Promise<void> {
@@ -47,22 +50,22 @@ export async function useMockApi(opts: MockApiOptions = {}): Promise<MockApi> {
   return api;
 }
 
-/** Waits until the loader finished a load started after `since` (or any, if omitted). */
-export async function waitForLoaded(ext: ExtensionApi, what = 'SIM cards to load'): Promise<void> {
+/** Waits until the loader has finished loading. */
+export async function waitForLoaded(ext: TestApi, what = 'SIM cards to load'): Promise<void> {
   await waitFor(what, () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete);
 }
 
-/** Stores `key` through the real command (it checks the key against the API first). */
+/** Stores `key` as "Set API Key" does after its input box (it checks the key against the API first). */
 export async function setKey(key: string): Promise<boolean> {
-  return (await vscode.commands.executeCommand<boolean>('telnyxSims.setApiKey', key)) === true;
+  return (await openView()).setApiKey(key);
 }
 
-export function roots(ext: ExtensionApi): TreeNode[] {
+export function roots(ext: TestApi): TreeNode[] {
   return ext.view.provider.getChildren();
 }
 
 /** Bucket label -> SIM count, as the tree shows them. */
-export function bucketCounts(ext: ExtensionApi): Map<string, number> {
+export function bucketCounts(ext: TestApi): Map<string, number> {
   const out = new Map<string, number>();
   for (const node of roots(ext)) {
     if (node.kind !== 'bucket') throw new Error(`expected buckets at the root, got ${node.kind}`);
@@ -73,7 +76,7 @@ export function bucketCounts(ext: ExtensionApi): Map<string, number> {
 }
 
 /** Every SIM node under `node`, through ranges. */
-export function simsUnder(ext: ExtensionApi, node?: TreeNode): string[] {
+export function simsUnder(ext: TestApi, node?: TreeNode): string[] {
   const ids: string[] = [];
   for (const child of ext.view.provider.getChildren(node)) {
     if (child.kind === 'sim') ids.push(child.sim.id);
@@ -83,7 +86,7 @@ export function simsUnder(ext: ExtensionApi, node?: TreeNode): string[] {
 }
 
 /** Points the extension at a new local API and waits for the tree to show its fleet. */
-export async function loadedWith(opts: MockApiOptions = {}): Promise<{ mock: MockApi; ext: ExtensionApi }> {
+export async function loadedWith(opts: MockApiOptions = {}): Promise<{ mock: MockApi; ext: TestApi }> {
   const ext = await openView();
   await resetExtensionState(ext);
   const mock = await useMockApi(opts);
@@ -92,12 +95,12 @@ export async function loadedWith(opts: MockApiOptions = {}): Promise<{ mock: Moc
   return { mock, ext };
 }
 
-async function setKeyIfMissing(ext: ExtensionApi): Promise<boolean | undefined> {
+async function setKeyIfMissing(ext: TestApi): Promise<boolean | undefined> {
   if (ext.loader.status.kind !== 'noKey') return undefined;
   return setKey(TEST_KEY);
 }
 
-export async function resetExtensionState(ext: ExtensionApi): Promise<void> {
+export async function resetExtensionState(ext: TestApi): Promise<void> {
   await ext.state.setFilter({});
   await ext.state.setSort('iccid');
   await setSetting('groupBy', undefined);
