@@ -20,11 +20,6 @@ export class RawRecordProvider implements vscode.TextDocumentContentProvider, vs
     return vscode.Uri.from({ scheme: RAW_RECORD_SCHEME, path: `/SIM ${name}.json`, query: encodeURIComponent(sim.id) });
   }
 
-  /** Fetches again for documents that are open (after a tree refresh). */
-  reload(uri: vscode.Uri): void {
-    this.changed.fire(uri);
-  }
-
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const id = decodeURIComponent(uri.query);
     const client = await this.clients.get();

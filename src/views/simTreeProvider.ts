@@ -9,8 +9,10 @@ export class SimTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   private model: TreeModel;
   /** Every node this provider ever handed out: the registrar's check that an argument is really ours. */
   private readonly issued = new WeakSet<object>();
-  /** Nodes whose children VS Code asked for since the last rebuild (i.e. shown expanded). */
-  private readonly childrenAsked = new Set<string>();
+  /** Counts rebuilds; with `askedAt`, tells which nodes VS Code showed expanded after a given rebuild. */
+  private rebuilds = 0;
+  /** Node id -> the rebuild during which VS Code last asked for its children (i.e. showed it expanded). */
+  private readonly askedAt = new Map<string, number>();
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
@@ -32,7 +34,7 @@ export class SimTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   /** Rebuilds the model from the loader's current fleet. */
   rebuild(): void {
     this.model = this.build();
-    this.childrenAsked.clear();
+    this.rebuilds++;
     this.changed.fire(undefined);
   }
 
@@ -43,9 +45,14 @@ export class SimTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
 
   isNode = (x: unknown): x is TreeNode => typeof x === 'object' && x !== null && this.issued.has(x);
 
-  /** Ids of the nodes VS Code expanded (asked children of) since the last rebuild. */
-  expandedSinceRebuild(): ReadonlySet<string> {
-    return this.childrenAsked;
+  /** How many times the model was rebuilt. */
+  get generation(): number {
+    return this.rebuilds;
+  }
+
+  /** True when VS Code asked for the children of `id` (showed it expanded) after rebuild `generation`. */
+  shownExpandedAfter(id: string, generation: number): boolean {
+    return (this.askedAt.get(id) ?? -1) > generation;
   }
 
   nodeForSim(simId: string): SimNode | undefined {
@@ -59,7 +66,7 @@ export class SimTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    if (node) this.childrenAsked.add(node.id);
+    if (node) this.askedAt.set(node.id, this.rebuilds);
     const children = node ? childrenOf(node) : this.model.roots;
     for (const child of children) this.issued.add(child);
     return children;

@@ -68,13 +68,14 @@ describe('API key', () => {
     const ext = await openView();
     await vscode.commands.executeCommand('telnyxSims.clearApiKey');
     await waitFor('the no-key state', () => ext.loader.status.kind === 'noKey');
-    const done = vscode.commands.executeCommand<boolean>('telnyxSims.setApiKey');
+    const done = vscode.commands.executeCommand('telnyxSims.setApiKey');
     await waitForElement('.quick-input-widget input[type="password"]');
     const titles = await text('.quick-input-widget .quick-input-title');
     assert.ok(titles.some((t) => t.includes('Telnyx API Key')), `input box title: ${titles.join(' | ')}`);
     await typeText(TEST_KEY);
     await pressKey('Enter');
-    assert.equal(await done, true);
+    await done;
+    assert.equal(await ext.keySource(), 'secretStorage');
     await waitForLoaded(ext);
     assert.equal(ext.loader.view.sims.length, mock.fleet.sims.length);
   });

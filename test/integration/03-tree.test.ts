@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { MockApi } from '../../mock-api/server';
 import type { TestApi } from '../../src/extension';
 import type { SimCard } from '../../src/telnyx/types';
-import { bucketCounts, loadedWith, prepareScreenshot, roots, setSetting, simsUnder, waitFor } from './helpers';
+import { bucketCounts, loadedWith, prepareScreenshot, resetGroupBy, roots, simsUnder, waitFor } from './helpers';
 import { screenshot } from '../host/bridgeClient';
 
 /** Counts computed here from the local API's own data, independently of the extension's grouping code. */
@@ -26,7 +26,7 @@ describe('SIM Cards tree', () => {
     ({ mock, ext } = await loadedWith({ sims: 1200, seed: 5 }));
   });
   after(async () => {
-    await setSetting('groupBy', undefined);
+    await resetGroupBy();
     await mock.close();
   });
 
@@ -134,14 +134,15 @@ describe('SIM Cards tree', () => {
     await ext.view.treeView.reveal(sim, { expand: true, select: false, focus: false });
     await waitFor('the expand events', () => ext.view.expandedIds.has(bucket.id) && ext.view.expandedIds.has(range.id));
 
+    const before = ext.view.provider.generation;
     await vscode.commands.executeCommand('telnyxSims.refresh');
     await waitFor('the refreshed tree', () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete);
-    // VS Code asks for the children of the nodes it shows expanded. With unstable ids the new
-    // nodes would be collapsed and never asked.
-    await waitFor('VS Code to show the bucket and the range expanded again', () => {
-      const asked = ext.view.provider.expandedSinceRebuild();
-      return asked.has(bucket.id) && asked.has(range.id);
-    });
+    assert.ok(ext.view.provider.generation > before, 'the tree was rebuilt');
+    // VS Code asks for the children of the nodes it shows expanded. With unstable ids the
+    // rebuilt nodes would have new ids, start collapsed, and the old ids would never be asked again.
+    await waitFor('VS Code to show the bucket and the range expanded again', () =>
+      ext.view.provider.shownExpandedAfter(bucket.id, before) && ext.view.provider.shownExpandedAfter(range.id, before),
+    );
     assert.equal(ext.view.expandedIds.has(range.id), true, 'no collapse event');
   });
 });

@@ -103,6 +103,14 @@ async function setKeyIfMissing(ext: TestApi): Promise<boolean | undefined> {
 export async function resetExtensionState(ext: TestApi): Promise<void> {
   await ext.state.setFilter({});
   await ext.state.setSort('iccid');
+  await resetGroupBy();
+}
+
+/** The group-by commands save to the workspace when one is open; the tests set it globally. Clears both. */
+export async function resetGroupBy(): Promise<void> {
+  if (vscode.workspace.workspaceFolders?.length) {
+    await vscode.workspace.getConfiguration('telnyxSims').update('groupBy', undefined, vscode.ConfigurationTarget.Workspace);
+  }
   await setSetting('groupBy', undefined);
 }
 
