@@ -17,11 +17,16 @@ const NONE = 3;
 
 interface Chunk {
   sims: (SimCard | undefined)[];
-  /** Built on demand; undefined when a SIM of the chunk changed. */
+  /** Record texts appended as SIMs arrive, so a page costs only its own records. */
+  parts: string[];
+  /** parts joined, made on demand; undefined after an append. */
   text: string | undefined;
-  /** Offset of each record in `text`, parallel to `sims` minus the holes. */
+  /** Offset of each record in the text, and the slot in `sims` it belongs to. */
   starts: number[];
   slots: number[];
+  length: number;
+  /** A SIM was replaced or removed: rebuild the records before the next search. */
+  dirty: boolean;
 }
 
 function lower(v: unknown): string {
@@ -67,7 +72,7 @@ export class SearchIndex {
       const chunk = this.chunks[Math.floor(slot / CHUNK_SIZE)];
       if (chunk) {
         chunk.sims[slot % CHUNK_SIZE] = sim;
-        chunk.text = undefined;
+        chunk.dirty = true;
       }
       return;
     }
@@ -75,11 +80,18 @@ export class SearchIndex {
     this.slotById.set(sim.id, at);
     let chunk = this.chunks[Math.floor(at / CHUNK_SIZE)];
     if (!chunk) {
-      chunk = { sims: [], text: undefined, starts: [], slots: [] };
+      chunk = { sims: [], parts: [], text: undefined, starts: [], slots: [], length: 0, dirty: false };
       this.chunks.push(chunk);
     }
     chunk.sims.push(sim);
-    chunk.text = undefined;
+    if (!chunk.dirty) {
+      const rec = recordText(sim);
+      chunk.starts.push(chunk.length);
+      chunk.slots.push(chunk.sims.length - 1);
+      chunk.parts.push(rec);
+      chunk.length += rec.length;
+      chunk.text = undefined;
+    }
   }
 
   delete(id: string): void {
@@ -89,25 +101,32 @@ export class SearchIndex {
     const chunk = this.chunks[Math.floor(slot / CHUNK_SIZE)];
     if (chunk) {
       chunk.sims[slot % CHUNK_SIZE] = undefined;
-      chunk.text = undefined;
+      chunk.dirty = true;
     }
   }
 
   private build(chunk: Chunk): string {
-    if (chunk.text !== undefined) return chunk.text;
-    const parts: string[] = [];
-    chunk.starts = [];
-    chunk.slots = [];
-    let offset = 0;
-    chunk.sims.forEach((sim, i) => {
-      if (!sim) return;
-      const rec = recordText(sim);
-      chunk.starts.push(offset);
-      chunk.slots.push(i);
-      parts.push(rec);
-      offset += rec.length;
-    });
-    chunk.text = parts.join('');
+    if (chunk.dirty) {
+      chunk.parts = [];
+      chunk.starts = [];
+      chunk.slots = [];
+      chunk.length = 0;
+      chunk.sims.forEach((sim, i) => {
+        if (!sim) return;
+        const rec = recordText(sim);
+        chunk.starts.push(chunk.length);
+        chunk.slots.push(i);
+        chunk.parts.push(rec);
+        chunk.length += rec.length;
+      });
+      chunk.dirty = false;
+      chunk.text = undefined;
+    }
+    if (chunk.text === undefined) {
+      chunk.text = chunk.parts.join('');
+      // Keep one copy: later appends join onto the text made so far.
+      chunk.parts = [chunk.text];
+    }
     return chunk.text;
   }
 
