@@ -1,18 +1,14 @@
 // Display formats of the details panel: data sizes in the units people expect, percents
 // and timestamps with a relative form. Locale-independent so tests and screenshots agree.
+import { formatDataAmount } from '../fleet/dataAmount';
 import { formatTimestamp } from '../fleet/dates';
 import { formatNumber } from '../fleet/text';
-import { bytesTo } from '../telnyx/units';
 import type { DateText } from './model';
 
-const GB = 1024 ** 3;
-
-/** "512 MB" below 1 GB, "1.5 GB" from 1 GB up (binary multiples: 1 GB = 1024 MB). */
+/** The project's one data formatter ("612.1 MB", "7.34 GB"); '' when there is no amount. */
 export function formatDataSize(bytes: number | undefined): string {
   if (bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '';
-  if (bytes === 0) return '0 MB';
-  const unit = bytes >= GB ? 'GB' : 'MB';
-  return `${formatNumber(bytesTo(bytes, unit) ?? NaN)} ${unit}`;
+  return formatDataAmount(bytes);
 }
 
 /** "75%", "7.5%", "123%", "<0.1%": one decimal below 10 % so small usage is not "0%". */

@@ -5,7 +5,8 @@ import { groupLabel, simGroupId } from './groups';
 import { DEFAULT_SORT_KEY, apiSortFor, sortOption, type SortKey } from './sorting';
 import { simStatus } from './status';
 import { simTags } from './tags';
-import { formatCount, plainText } from './text';
+import { formatCount } from './dataAmount';
+import { plainText } from './text';
 
 export interface SimFilter {
   /** Any-of. */

@@ -45,28 +45,17 @@ export function apiSortFor(key: SortKey): ApiSort | undefined {
   return undefined;
 }
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-const tieBreaker = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
+/** A precomputed sort key: text for identifiers, a number otherwise; undefined sorts last. */
+export type SimSortValue = string | number | undefined;
 
-type KeyOf<T> = (sim: SimCard) => T | undefined;
-
-/** Builds a comparator over precomputed keys; undefined keys always sort last. */
-function sortBy<T>(sims: readonly SimCard[], extract: KeyOf<T>, cmp: (a: T, b: T) => number): SimCard[] {
-  const keyed = sims.map((sim, index) => ({ sim, index, key: extract(sim) }));
-  keyed.sort((a, b) => {
-    if (a.key === undefined || b.key === undefined) {
-      if (a.key === undefined && b.key === undefined) return a.index - b.index;
-      return a.key === undefined ? 1 : -1;
-    }
-    return cmp(a.key, b.key) || a.index - b.index;
-  });
-  return keyed.map((k) => k.sim);
+/**
+ * Identifiers (ICCID, MSISDN digits, IMSI, ids) compare as text, code unit by code unit:
+ * "+882…" sorts after "+44…", and a 19-digit ICCID sits among the 20-digit ones sharing its
+ * prefix. A numeric collator would instead put every shorter number first.
+ */
+export function compareIdentifiers(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
-
-const numberAsc = (a: number, b: number): number => a - b;
-const numberDesc = (a: number, b: number): number => b - a;
-const textAsc = (a: string, b: string): number =>
-  collator.compare(a, b) || tieBreaker.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 
 /** Phone numbers compare by their digits, so "+1 310…" and "1310…" sort together. */
 function msisdnKey(sim: SimCard): string | undefined {
@@ -82,6 +71,39 @@ function updatedKey(sim: SimCard): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
+/** The value `key` sorts `sim` by (see compareSortValues). */
+export function simSortValue(sim: SimCard, key: SortKey, groupsById: ReadonlyMap<string, SimCardGroup>): SimSortValue {
+  switch (key) {
+    case 'dataUsedDesc':
+    case 'dataUsedAsc':
+      return amountToBytes(sim.current_billing_period_consumed_data);
+    case 'msisdn':
+      return msisdnKey(sim);
+    case 'updated':
+      return updatedKey(sim);
+    case 'usagePercent':
+      return simUsage(sim, groupForSim(sim, groupsById)).percent;
+    case 'iccid':
+    default:
+      return nonEmpty(sim.iccid)?.toLowerCase();
+  }
+}
+
+/** True when a larger value comes first for this key. */
+function descending(key: SortKey): boolean {
+  return key === 'dataUsedDesc' || key === 'updated' || key === 'usagePercent';
+}
+
+/** Comparator of two sort values for `key`; missing values last whatever the direction; 0 on ties. */
+export function compareSortValues(key: SortKey): (a: SimSortValue, b: SimSortValue) => number {
+  const sign = descending(key) ? -1 : 1;
+  return (a, b) => {
+    if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
+    if (typeof a === 'number' && typeof b === 'number') return sign * (a - b);
+    return sign * compareIdentifiers(String(a), String(b));
+  };
+}
+
 /**
  * A sorted copy of `sims`. Stable (ties keep input order) and values that are missing or
  * unparsable go last whatever the direction.
@@ -91,19 +113,8 @@ export function sortSims(
   key: SortKey,
   groupsById: ReadonlyMap<string, SimCardGroup> = new Map(),
 ): SimCard[] {
-  switch (key) {
-    case 'dataUsedDesc':
-      return sortBy(sims, (s) => amountToBytes(s.current_billing_period_consumed_data), numberDesc);
-    case 'dataUsedAsc':
-      return sortBy(sims, (s) => amountToBytes(s.current_billing_period_consumed_data), numberAsc);
-    case 'msisdn':
-      return sortBy(sims, msisdnKey, textAsc);
-    case 'updated':
-      return sortBy(sims, updatedKey, numberDesc);
-    case 'usagePercent':
-      return sortBy(sims, (s) => simUsage(s, groupForSim(s, groupsById)).percent, numberDesc);
-    case 'iccid':
-    default:
-      return sortBy(sims, (s) => nonEmpty(s.iccid), textAsc);
-  }
+  const cmp = compareSortValues(key);
+  const keyed = sims.map((sim, index) => ({ sim, index, value: simSortValue(sim, key, groupsById) }));
+  keyed.sort((a, b) => cmp(a.value, b.value) || a.index - b.index);
+  return keyed.map((k) => k.sim);
 }

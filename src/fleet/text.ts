@@ -33,12 +33,18 @@ export function formatNumber(n: number, maxDecimals = 2): string {
   if (!Number.isFinite(n)) return '—';
   const smallest = 10 ** -maxDecimals;
   if (n > 0 && n < smallest) return `<${smallest.toFixed(maxDecimals)}`;
-  return n.toLocaleString('en-US', { maximumFractionDigits: maxDecimals, useGrouping: false });
+  return numberFormat(maxDecimals).format(n);
 }
 
-/** A count with thousands separators ("1,234"), fixed to en-US so output is predictable. */
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+// One formatter per precision, created on first use (creating one per call is slow).
+const formats = new Map<number, Intl.NumberFormat>();
+function numberFormat(maxDecimals: number): Intl.NumberFormat {
+  let f = formats.get(maxDecimals);
+  if (f === undefined) {
+    f = new Intl.NumberFormat('en-US', { maximumFractionDigits: maxDecimals, useGrouping: false });
+    formats.set(maxDecimals, f);
+  }
+  return f;
 }
 
 /** First characters of an id with an ellipsis, for labels that must stay short. */

@@ -7,7 +7,8 @@ import { escapeMarkdown } from './markdown';
 import { simStatus, simStatusReason, statusLabel } from './status';
 import { simTags } from './tags';
 import { formatNumber, plainText, shortId } from './text';
-import { amountUnit, formatAmountIn, simUsage, usageDescription } from './usage';
+import { formatDataAmount } from './dataAmount';
+import { simUsage, usageDescription } from './usage';
 
 /** Tree item label: the ICCID, or the id when there is no ICCID. */
 export function simLabel(sim: SimCard): string {
@@ -57,13 +58,10 @@ export function simTooltipMarkdown(sim: SimCard, group?: SimCardGroup | null): s
   }
 
   const u = simUsage(sim, g);
-  const unit = amountUnit(sim.current_billing_period_consumed_data) ?? 'MB';
-  if (u.usedBytes !== undefined) row('Data used this period', escapeMarkdown(formatAmountIn(u.usedBytes, unit)));
+  if (u.usedBytes !== undefined) row('Data used this period', escapeMarkdown(formatDataAmount(u.usedBytes)));
   if (u.limitBytes !== undefined) {
-    const limitAmount = u.limitSource === 'sim' ? sim.data_limit : g?.data_limit;
-    const limitUnit = amountUnit(limitAmount) ?? unit;
     const source = u.limitSource === 'sim' ? 'set on the SIM' : 'from its SIM card group';
-    row('Data limit', `${escapeMarkdown(formatAmountIn(u.limitBytes, limitUnit))} \\(${source}\\)`);
+    row('Data limit', `${escapeMarkdown(formatDataAmount(u.limitBytes))} \\(${source}\\)`);
   } else {
     row('Data limit', 'none');
   }

@@ -1,7 +1,7 @@
 // Data usage of a SIM against its limit (its own, else its group's), and its short text.
 import type { DataAmount, SimCard, SimCardGroup } from '../telnyx/types';
-import { amountToBytes, bytesTo, unitBytes, usagePercent } from '../telnyx/units';
-import { formatNumber } from './text';
+import { amountToBytes, usagePercent } from '../telnyx/units';
+import { formatUsage } from './dataAmount';
 
 export type LimitSource = 'sim' | 'group' | 'none';
 
@@ -45,50 +45,12 @@ export function simUsage(sim: SimCard, group?: SimCardGroup | null): SimUsage {
   return result;
 }
 
-const CANONICAL_UNIT: Record<string, string> = {
-  B: 'B', KB: 'KB', KIB: 'KB', MB: 'MB', MIB: 'MB', GB: 'GB', GIB: 'GB', TB: 'TB', TIB: 'TB',
-};
-
 /**
- * The unit an amount is written in ("MB" when unspecified, as the API defaults), in the
- * project's canonical spelling, or undefined when the unit is unknown.
- */
-export function amountUnit(value: DataAmount | null | undefined): string | undefined {
-  if (value == null || typeof value !== 'object') return undefined;
-  let unit: unknown = value.unit;
-  const raw: unknown = value.amount;
-  if (typeof raw === 'string') {
-    const inline = /([a-zA-Z]+)\s*$/.exec(raw);
-    if (inline) unit = inline[1];
-  }
-  if (unit != null && typeof unit !== 'string') return undefined;
-  if (unitBytes(unit) === undefined) return undefined;
-  return unit == null || unit.trim() === '' ? 'MB' : CANONICAL_UNIT[unit.trim().toUpperCase()];
-}
-
-/** "2048 MB", formatting bytes in `unit`. */
-export function formatAmountIn(bytes: number, unit: string): string {
-  const n = bytesTo(bytes, unit);
-  return n === undefined ? '—' : `${formatNumber(n)} ${unit}`;
-}
-
-/**
- * Short usage text for a tree row: "2049 / 2048 MB" (the limit converted to the unit the
- * API used for consumed data), "512 MB" without a limit, "— / 2 GB" when only the limit
- * is known, '' when nothing is.
+ * Short usage text for a tree row: "7.34 GB / 10 GB" (each value in its own unit, see
+ * formatDataAmount), "512 MB" without a limit, "— / 2 GB" when only the limit is known,
+ * '' when nothing is.
  */
 export function usageDescription(sim: SimCard, group?: SimCardGroup | null): string {
   const u = simUsage(sim, group);
-  if (u.usedBytes !== undefined) {
-    const unit = amountUnit(sim.current_billing_period_consumed_data) ?? 'MB';
-    const used = formatNumber(bytesTo(u.usedBytes, unit) ?? NaN);
-    if (u.limitBytes === undefined) return `${used} ${unit}`;
-    return `${used} / ${formatAmountIn(u.limitBytes, unit)}`;
-  }
-  if (u.limitBytes !== undefined) {
-    const limitAmount = u.limitSource === 'sim' ? sim.data_limit : (group ?? sim.sim_card_group)?.data_limit;
-    const unit = amountUnit(limitAmount) ?? 'MB';
-    return `— / ${formatAmountIn(u.limitBytes, unit)}`;
-  }
-  return '';
+  return formatUsage(u.usedBytes, u.limitBytes);
 }

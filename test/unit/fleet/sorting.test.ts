@@ -46,23 +46,37 @@ describe('fleet/sorting', () => {
     assert.deepEqual(ids(sortSims([c, b, a, z], 'dataUsedAsc', new Map())), ids([z, a, b, c]));
   });
 
-  it('iccid: ascending, numeric-aware across lengths, missing last', () => {
+  it('iccid: digit by digit as text, so 19- and 20-digit ICCIDs interleave by prefix; missing last', () => {
     const s19 = sim({ iccid: '8931089318104000001' });
     const s20 = sim({ iccid: '89310893181040000001' });
     const s19b = sim({ iccid: '8931089318104000002' });
+    const s20b = sim({ iccid: '89440000000000000001' });
+    const s19c = sim({ iccid: '8901260000000000001' });
     const none = sim({ iccid: null });
     const blank = sim({ iccid: '  ' });
-    const out = sortSims([none, s20, blank, s19b, s19], 'iccid', new Map());
-    assert.deepEqual(ids(out), ids([s19, s19b, s20, none, blank]));
+    const out = sortSims([none, s20b, s20, blank, s19b, s19c, s19], 'iccid', new Map());
+    // Written out by hand: compare the first differing digit, a prefix before its extensions.
+    assert.deepEqual(ids(out), ids([s19c, s20, s19, s19b, s20b, none, blank]));
   });
 
-  it('msisdn: by digits (ignoring + and spaces), numeric-aware, missing last', () => {
+  it('iccid: a prefix sorts before its extensions; letters compare case-insensitively', () => {
+    const short = sim({ iccid: '8931' });
+    const long = sim({ iccid: '89310' });
+    const upper = sim({ iccid: '8931F' });
+    const lower = sim({ iccid: '8931e' });
+    assert.deepEqual(ids(sortSims([upper, long, lower, short], 'iccid', new Map())), ids([short, long, lower, upper]));
+  });
+
+  it('msisdn: by digits as text (ignoring + and spaces), so +882… follows +44…; missing last', () => {
     const a = sim({ msisdn: '+1 310 997 6224' });
     const b = sim({ msisdn: '13109976223' });
     const c = sim({ msisdn: '+4915112345678' });
     const d = sim({ msisdn: null });
     const e = sim({ msisdn: '+' });
-    assert.deepEqual(ids(sortSims([d, c, e, a, b], 'msisdn', new Map())), ids([b, a, c, d, e]));
+    const uk = sim({ msisdn: '+447400123456' });
+    const intl = sim({ msisdn: '+88234123456' });
+    const nl = sim({ msisdn: '+31612345678' });
+    assert.deepEqual(ids(sortSims([d, intl, c, e, uk, a, nl, b], 'msisdn', new Map())), ids([b, a, nl, uk, c, intl, d, e]));
   });
 
   it('updated: newest first, unparsable dates last', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { formatTimestamp } from '../../../src/fleet/dates';
-import { formatCount, formatNumber, plainText, shortId } from '../../../src/fleet/text';
+import { formatCount } from '../../../src/fleet/dataAmount';
+import { formatNumber, plainText, shortId } from '../../../src/fleet/text';
 
 describe('fleet/text and dates', () => {
   it('plainText makes one safe line', () => {

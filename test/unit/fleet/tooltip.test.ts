@@ -100,7 +100,7 @@ describe('fleet/tooltip', () => {
         '**Type:** eSIM',
         '**Tags:** fleet\\-a, north',
         '**SIM card group:** Meters EU',
-        '**Data used this period:** 1536 MB',
+        '**Data used this period:** 1\\.5 GB',
         '**Data limit:** 1 GB \\(from its SIM card group\\)',
         '**Usage:** 150\\% — over the limit',
         '**Created:** 2024\\-01\\-01 10\\:00\\:00 UTC',
@@ -111,7 +111,7 @@ describe('fleet/tooltip', () => {
 
     it('names the SIM as the limit source and says "none" without a limit', () => {
       const own = simTooltipMarkdown(sim({ data_limit: mb('2048'), current_billing_period_consumed_data: mb('1024') }));
-      assert.match(own, /\*\*Data limit:\*\* 2048 MB \\\(set on the SIM\\\)/);
+      assert.match(own, /\*\*Data limit:\*\* 2 GB \\\(set on the SIM\\\)/);
       assert.match(own, /\*\*Usage:\*\* 50\\%(?! —)/);
       const none = simTooltipMarkdown(sim({ data_limit: null }));
       assert.match(none, /\*\*Data limit:\*\* none/);
@@ -167,7 +167,7 @@ describe('fleet/tooltip', () => {
 
     it('describes as "MSISDN · usage", skipping missing parts', () => {
       const full = sim({ msisdn: '+13109976224', current_billing_period_consumed_data: mb('2049.0'), data_limit: mb('2048.0') });
-      assert.equal(simDescription(full), '+13109976224 · 2049 / 2048 MB');
+      assert.equal(simDescription(full), '+13109976224 · 2 GB / 2 GB');
       assert.equal(simDescription(sim({ msisdn: null, current_billing_period_consumed_data: mb('512'), data_limit: null })), '512 MB');
       assert.equal(simDescription(sim({ msisdn: '+1', current_billing_period_consumed_data: null, data_limit: null })), '+1');
       assert.equal(simDescription(sim({ msisdn: null, current_billing_period_consumed_data: null, data_limit: null })), '');
@@ -177,7 +177,7 @@ describe('fleet/tooltip', () => {
       const g = group({ data_limit: mb('1', 'GB') });
       assert.equal(
         simDescription(sim({ msisdn: null, sim_card_group_id: g.id, current_billing_period_consumed_data: mb('10') }), g),
-        '10 / 1024 MB',
+        '10 MB / 1 GB',
       );
     });
   });

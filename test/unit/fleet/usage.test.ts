@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { amountUnit, simUsage, usageDescription } from '../../../src/fleet/usage';
+import { simUsage, usageDescription } from '../../../src/fleet/usage';
 import { group, hostile, mb, sim } from './fixtures';
 
 const MiB = 1024 ** 2;
@@ -61,35 +61,24 @@ describe('fleet/usage', () => {
     });
   });
 
-  describe('amountUnit', () => {
-    it('normalizes units and defaults to MB', () => {
-      assert.equal(amountUnit(mb('1', 'gb')), 'GB');
-      assert.equal(amountUnit(mb('1', null)), 'MB');
-      assert.equal(amountUnit(mb('1', 'MiB')), 'MB');
-      assert.equal(amountUnit(mb('1.5 GB', 'MB')), 'GB', 'unit inside the amount wins');
-      assert.equal(amountUnit(mb('1', 'parsecs')), undefined);
-      assert.equal(amountUnit(null), undefined);
-    });
-  });
-
   describe('usageDescription', () => {
-    it('shows used / limit in the unit of the consumed data', () => {
-      assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('2049.0'), data_limit: mb('2048.0') })), '2049 / 2048 MB');
-      assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('2049.0'), data_limit: mb('2', 'GB') })), '2049 / 2048 MB');
-      assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('1.5', 'GB'), data_limit: mb('4096', 'MB') })), '1.5 / 4 GB');
-      assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('100', 'MB'), data_limit: mb('1', 'KB') })), '100 / <0.01 MB');
+    it('shows used / limit, each value in the unit its own magnitude picks', () => {
+      assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('2049.0'), data_limit: mb('2048.0') })), '2 GB / 2 GB');
+      assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('2049.0'), data_limit: mb('2', 'GB') })), '2 GB / 2 GB');
+      assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('1.5', 'GB'), data_limit: mb('4096', 'MB') })), '1.5 GB / 4 GB');
+      assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('100', 'MB'), data_limit: mb('1', 'KB') })), '100 MB / <0.01 MB');
     });
 
     it('keeps at most two decimals and drops trailing zeros', () => {
       assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('12.3456'), data_limit: null })), '12.35 MB');
       assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('12.50'), data_limit: null })), '12.5 MB');
       assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('0.0'), data_limit: null })), '0 MB');
-      assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('1000', 'GB'), data_limit: mb('1', 'TB') })), '1000 / 1024 GB');
+      assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('1000', 'GB'), data_limit: mb('1', 'TB') })), '1000 GB / 1 TB');
     });
 
     it('shows the group limit when the SIM has none', () => {
       const g = group({ data_limit: mb('1', 'GB') });
-      assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('512'), data_limit: null }), g), '512 / 1024 MB');
+      assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('512'), data_limit: null }), g), '512 MB / 1 GB');
     });
 
     it('shows only usage without a limit, only the limit without usage, nothing without either', () => {

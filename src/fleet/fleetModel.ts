@@ -1,0 +1,631 @@
+// The one owner of the fleet in the view: options (filter, sort, grouping), the loaded SIMs,
+// their SIM card groups and the load status. Pages are bucketed as they arrive (O(page));
+// a bucket is sorted only when shown and kept sorted by merging later pages into it.
+// During a refresh of the same filter the previous list stays visible and the new one is
+// staged, then swapped in when it is complete or clearly partial.
+import * as l10n from '@vscode/l10n';
+import type { SimCard, SimCardGroup } from '../telnyx/types';
+import { bucketKeysOf, orderBuckets, type RootBucket } from './bucketKeys';
+import { formatCount } from './dataAmount';
+import { Emitter } from './emitter';
+import { isFilterActive, matchesFilter, normalizeFilter, type SimFilter } from './filters';
+import type { BucketNode, FleetModelChange, FleetNode, RangeNode, SimLocation, SimNode } from './fleetNodes';
+import { ALL_KEY } from './grouping';
+import { groupsByIdFrom } from './groups';
+import type { LoadResult, LoadStatus, RetryInfo } from './loadStatus';
+import { DEFAULT_RANGE_SIZE, chunkRanges } from './ranges';
+import { SearchIndex } from './searchIndex';
+import { apiSortFor, compareSortValues, simSortValue, sortOption, type SimSortValue } from './sorting';
+import { DEFAULT_VIEW_OPTIONS, compareOptions, filterKey, type OptionsChange, type ViewOptions } from './viewOptions';
+
+interface Entry {
+  sim: SimCard;
+  /** Arrival order: ties of the sort keep it. */
+  readonly seq: number;
+  value: SimSortValue;
+  valueVersion: number;
+}
+
+interface Bucket {
+  readonly entries: Map<string, Entry>;
+  /** Sorted entries, or undefined until shown (or after a removal). */
+  sorted: Entry[] | undefined;
+  /** Added since `sorted` was made; merged in when the bucket is shown next. */
+  pending: Entry[];
+  /** A group copy embedded in a SIM record, to name a group before the groups arrive. */
+  embedded: SimCardGroup | undefined;
+}
+
+/** One loaded list: the SIMs of one query with their buckets and search index. */
+class Dataset {
+  readonly byId = new Map<string, Entry>();
+  readonly buckets = new Map<string, Bucket>();
+  readonly search = new SearchIndex();
+  seq = 0;
+  received = 0;
+  private readonly filterActive: boolean;
+
+  constructor(
+    readonly filter: SimFilter,
+    readonly apiSort: string | undefined,
+    public groupBy: GroupByValue,
+  ) {
+    this.filterActive = isFilterActive(filter);
+  }
+
+  matches(sim: SimCard): boolean {
+    return !this.filterActive || matchesFilter(sim, this.filter);
+  }
+}
+
+type GroupByValue = ViewOptions['groupBy'];
+
+/** What a dataset operation touched. */
+interface Touched {
+  keys: Set<string>;
+  rootChanged: boolean;
+}
+
+export interface LoadProgress {
+  /** `total_results` of the latest page. */
+  readonly total?: number;
+  readonly retry?: RetryInfo;
+}
+
+/** A load in progress; calls on a load that a newer one replaced are ignored. */
+export interface FleetLoad {
+  readonly active: boolean;
+  /** Adds one page of SIMs (O(page)). */
+  addPage(sims: readonly SimCard[], progress?: LoadProgress): void;
+  /** Progress without SIMs, e.g. a retry wait. */
+  progress(progress: LoadProgress): void;
+  end(result: LoadResult): void;
+}
+
+export class FleetModel {
+  private optionsValue: ViewOptions;
+  private groupsByIdValue: ReadonlyMap<string, SimCardGroup> = new Map();
+  private visible: Dataset;
+  private staging: Dataset | undefined;
+  private statusValue: LoadStatus = { kind: 'idle' };
+  private statusBeforeLoad: LoadStatus = { kind: 'idle' };
+  private hasLoaded = false;
+  private generation = 0;
+  private loadTotal: number | undefined;
+  /** Bumped when sort values must be recomputed (sort key or groups changed). */
+  private valueVersion = 0;
+  private rootOrder: RootBucket[] | undefined;
+  private readonly bucketNodes = new Map<string, BucketNode>();
+  private readonly rangeNodes = new Map<string, RangeNode>();
+  private readonly simNodes = new Map<string, SimNode>();
+  private readonly changed = new Emitter<FleetModelChange>();
+  /** One event per change, saying what changed (see FleetModelChange). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    options: ViewOptions = DEFAULT_VIEW_OPTIONS,
+    private readonly rangeSize = DEFAULT_RANGE_SIZE,
+  ) {
+    this.optionsValue = { ...options, filter: normalizeFilter(options.filter) };
+    this.visible = this.newDataset();
+  }
+
+  get options(): ViewOptions {
+    return this.optionsValue;
+  }
+
+  get status(): LoadStatus {
+    return this.statusValue;
+  }
+
+  get groupsById(): ReadonlyMap<string, SimCardGroup> {
+    return this.groupsByIdValue;
+  }
+
+  /** SIMs shown (after the client-side part of the filter). */
+  get size(): number {
+    return this.visible.byId.size;
+  }
+
+  getSim(id: string): SimCard | undefined {
+    return this.visible.byId.get(id)?.sim;
+  }
+
+  /** The shown SIMs in load order (e.g. for export). */
+  *sims(): IterableIterator<SimCard> {
+    for (const e of this.visible.byId.values()) yield e.sim;
+  }
+
+  dispose(): void {
+    this.generation++;
+    this.changed.dispose();
+  }
+
+  // ---- options and groups -------------------------------------------------------------
+
+  /**
+   * Applies new options. Regrouping and resorting happen here (no request needed); the
+   * result says whether the caller must load the list again (`request`).
+   */
+  setOptions(partial: Partial<ViewOptions>): OptionsChange {
+    const next: ViewOptions = {
+      filter: normalizeFilter(partial.filter ?? this.optionsValue.filter),
+      sort: partial.sort ?? this.optionsValue.sort,
+      groupBy: partial.groupBy ?? this.optionsValue.groupBy,
+    };
+    const change = compareOptions(this.optionsValue, next, this.visible.apiSort);
+    this.optionsValue = next;
+    if (!change.filter && !change.sort && !change.groupBy) return change;
+    if (change.groupBy) {
+      this.regroup(this.visible);
+      if (this.staging) this.regroup(this.staging);
+      this.bucketNodes.clear();
+    }
+    if (change.sort || change.groupBy) this.invalidateOrder();
+    this.fire({ root: true, options: true });
+    return change;
+  }
+
+  /** The SIM card groups (names, data limits); names fill in without a reload. */
+  setGroups(groups: readonly SimCardGroup[]): void {
+    this.groupsByIdValue = groupsByIdFrom(groups);
+    this.rootOrder = undefined;
+    // Usage of limit depends on group limits.
+    if (this.optionsValue.sort === 'usagePercent') this.invalidateOrder();
+    this.fire({ root: true });
+  }
+
+  // ---- loading --------------------------------------------------------------------------
+
+  /**
+   * Starts a load for the current options. A refresh of the same filter keeps the previous
+   * list on screen (status `loading` with `showingPrevious`) until `end`; otherwise the old
+   * list goes and SIMs show as their pages arrive. A newer `beginLoad` supersedes this one.
+   */
+  beginLoad(): FleetLoad {
+    const generation = ++this.generation;
+    const keep = this.hasLoaded && this.visible.byId.size > 0 && filterKey(this.visible.filter) === filterKey(this.optionsValue.filter);
+    this.statusBeforeLoad = this.statusValue.kind === 'loading' ? this.statusBeforeLoad : this.statusValue;
+    this.loadTotal = undefined;
+    let root = false;
+    if (keep) {
+      this.staging = this.newDataset();
+    } else {
+      this.staging = undefined;
+      this.visible = this.newDataset();
+      this.hasLoaded = false;
+      this.resetNodes();
+      root = true;
+    }
+    this.setLoading(undefined);
+    this.fire({ root, status: true });
+    const isCurrent = (): boolean => generation === this.generation;
+    return {
+      get active() {
+        return isCurrent();
+      },
+      addPage: (sims, progress) => {
+        if (isCurrent()) this.addPage(sims, progress);
+      },
+      progress: (progress) => {
+        if (!isCurrent()) return;
+        if (progress.total !== undefined) this.loadTotal = progress.total;
+        this.setLoading(progress.retry);
+        this.fire({ status: true });
+      },
+      end: (result) => {
+        if (isCurrent()) this.endLoad(result);
+      },
+    };
+  }
+
+  /** Replaces the list in one go (a load of one page). */
+  replaceAll(sims: readonly SimCard[], result: LoadResult = { kind: 'complete' }): void {
+    const load = this.beginLoad();
+    load.addPage(sims);
+    load.end(result);
+  }
+
+  private addPage(sims: readonly SimCard[], progress: LoadProgress | undefined): void {
+    if (progress?.total !== undefined) this.loadTotal = progress.total;
+    const target = this.staging ?? this.visible;
+    target.received += sims.length;
+    const touched: Touched = { keys: new Set(), rootChanged: false };
+    for (const sim of sims) {
+      if (sim == null || typeof sim.id !== 'string') continue;
+      this.upsert(target, sim, touched);
+    }
+    this.setLoading(progress?.retry);
+    if (target === this.visible) this.fireTouched(touched, true);
+    else this.fire({ status: true });
+  }
+
+  private endLoad(result: LoadResult): void {
+    const staged = this.staging;
+    this.staging = undefined;
+    const received = (staged ?? this.visible).received;
+    const now = Date.now();
+    let root = false;
+    const swap = (): void => {
+      if (!staged) return;
+      this.visible = staged;
+      this.resetNodes();
+      root = true;
+    };
+    switch (result.kind) {
+      case 'complete':
+        swap();
+        this.hasLoaded = true;
+        this.statusValue = { kind: 'complete', count: this.visible.byId.size, loadedAt: now };
+        break;
+      case 'partial':
+        swap();
+        this.hasLoaded = true;
+        this.statusValue = { kind: 'partial', loaded: received, expected: result.expected, reason: result.reason, loadedAt: now };
+        break;
+      case 'error':
+        this.statusValue = { kind: 'error', error: result.error, hasData: this.visible.byId.size > 0 };
+        break;
+      case 'cancelled':
+        if (staged) this.statusValue = this.statusBeforeLoad;
+        else {
+          this.hasLoaded = true;
+          const expected = this.loadTotal ?? received;
+          this.statusValue =
+            received < expected
+              ? { kind: 'partial', loaded: received, expected, reason: l10n.t('loading was cancelled'), loadedAt: now }
+              : { kind: 'complete', count: this.visible.byId.size, loadedAt: now };
+        }
+        break;
+    }
+    this.fire({ root, status: true });
+  }
+
+  private setLoading(retry: RetryInfo | undefined): void {
+    this.statusValue = {
+      kind: 'loading',
+      loaded: (this.staging ?? this.visible).received,
+      total: this.loadTotal,
+      retry,
+      showingPrevious: this.staging !== undefined,
+    };
+  }
+
+  // ---- single SIMs ----------------------------------------------------------------------
+
+  /**
+   * Puts a changed SIM in place (e.g. after an action): it moves between buckets, leaves the
+   * list when it no longer matches the filter, and counts follow. Unknown SIMs matching the
+   * filter are added.
+   */
+  updateSim(sim: SimCard): void {
+    const touched: Touched = { keys: new Set(), rootChanged: false };
+    if (this.staging) this.upsert(this.staging, sim, { keys: new Set(), rootChanged: false });
+    const nodes = this.upsert(this.visible, sim, touched);
+    this.fireTouched(touched, false, nodes);
+  }
+
+  /** Drops a SIM (e.g. deleted). */
+  removeSim(id: string): void {
+    const touched: Touched = { keys: new Set(), rootChanged: false };
+    if (this.staging) this.remove(this.staging, id, { keys: new Set(), rootChanged: false });
+    this.remove(this.visible, id, touched);
+    this.fireTouched(touched, false);
+  }
+
+  /** Loaded SIMs matching `text` (ICCID, IMSI, MSISDN with or without spaces/dashes, id, tag). */
+  findSims(text: string, limit = 200): SimCard[] {
+    return this.visible.search.find(text, limit);
+  }
+
+  // ---- tree shape -----------------------------------------------------------------------
+
+  /** Top-level nodes: buckets, or under Group By None the ranges (or SIMs) of the whole list. */
+  roots(): FleetNode[] {
+    if (this.optionsValue.groupBy === 'none') return this.bucketChildren(ALL_KEY);
+    this.rootOrder ??= orderBuckets(this.visible.buckets.keys(), this.optionsValue.groupBy, this.groupsByIdValue, (key) =>
+      this.visible.buckets.get(key)?.embedded,
+    );
+    const out: BucketNode[] = [];
+    for (const r of this.rootOrder) {
+      const bucket = this.visible.buckets.get(r.key);
+      if (!bucket) continue;
+      const node = this.bucketNode(r.key);
+      node.label = r.label;
+      node.description = r.description;
+      node.count = bucket.entries.size;
+      out.push(node);
+    }
+    return out;
+  }
+
+  /** Children of a node (roots for undefined), created on demand. */
+  childrenOf(node?: FleetNode): FleetNode[] {
+    if (node === undefined) return this.roots();
+    if (node.kind === 'bucket') return this.bucketChildren(node.key);
+    if (node.kind === 'range') {
+      const bucket = this.visible.buckets.get(node.bucketKey);
+      if (!bucket) return [];
+      return this.sortedEntries(bucket)
+        .slice(node.start - 1, node.end)
+        .map((e) => this.simNode(node.bucketKey, e.sim));
+    }
+    return [];
+  }
+
+  /** Parent of a node (for TreeView.getParent); works for node objects of earlier refreshes too. */
+  parentOf(node: FleetNode): FleetNode | undefined {
+    if (node.kind === 'bucket') return undefined;
+    const inBucket = this.optionsValue.groupBy === 'none' ? undefined : this.existingBucketNode(node.bucketKey);
+    if (node.kind === 'range') return inBucket;
+    const location = this.locateIn(node.bucketKey, node.simId);
+    if (location?.rangeStart !== undefined) return this.rangeNode(node.bucketKey, location.rangeStart, location.total);
+    return inBucket;
+  }
+
+  /** Where a SIM sits (first bucket in tree order when it is in several), or undefined. */
+  locate(simId: string): SimLocation | undefined {
+    const entry = this.visible.byId.get(simId);
+    if (!entry) return undefined;
+    const keys = bucketKeysOf(entry.sim, this.visible.groupBy);
+    let bucketKey = keys[0];
+    if (keys.length > 1) {
+      const order = this.roots().map((n) => (n.kind === 'bucket' ? n.key : ''));
+      bucketKey = keys.slice().sort((a, b) => order.indexOf(a) - order.indexOf(b))[0];
+    }
+    if (bucketKey === undefined) return undefined;
+    const at = this.locateIn(bucketKey, simId);
+    if (!at) return undefined;
+    const path: FleetNode[] = [];
+    if (this.optionsValue.groupBy !== 'none') path.push(this.bucketNode(bucketKey));
+    if (at.rangeStart !== undefined) path.push(this.rangeNode(bucketKey, at.rangeStart, at.total));
+    path.push(this.simNode(bucketKey, entry.sim));
+    return { bucketKey, rangeStart: at.rangeStart, index: at.index, path };
+  }
+
+  /** Sorted SIMs of a bucket (sorting it now if needed). */
+  bucketSims(bucketKey: string): SimCard[] {
+    const bucket = this.visible.buckets.get(bucketKey);
+    return bucket ? this.sortedEntries(bucket).map((e) => e.sim) : [];
+  }
+
+  /** Bucket counts by key (what the roots show), for summaries and tests. */
+  bucketCounts(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [key, b] of this.visible.buckets) out.set(key, b.entries.size);
+    return out;
+  }
+
+  // ---- internals ------------------------------------------------------------------------
+
+  private newDataset(): Dataset {
+    const o = this.optionsValue;
+    return new Dataset(o.filter, apiSortFor(o.sort), o.groupBy);
+  }
+
+  private locateIn(bucketKey: string, simId: string): { index: number; rangeStart: number | undefined; total: number } | undefined {
+    const bucket = this.visible.buckets.get(bucketKey);
+    const entry = bucket?.entries.get(simId);
+    if (!bucket || !entry) return undefined;
+    const index = this.sortedEntries(bucket).indexOf(entry);
+    if (index < 0) return undefined;
+    const total = bucket.entries.size;
+    const rangeStart = total > this.rangeSize ? Math.floor(index / this.rangeSize) * this.rangeSize + 1 : undefined;
+    return { index, rangeStart, total };
+  }
+
+  private bucketChildren(key: string): FleetNode[] {
+    const bucket = this.visible.buckets.get(key);
+    if (!bucket) return [];
+    const total = bucket.entries.size;
+    const ranges = chunkRanges(total, this.rangeSize);
+    if (ranges.length === 0) return this.sortedEntries(bucket).map((e) => this.simNode(key, e.sim));
+    return ranges.map((r) => this.rangeNode(key, r.start, total));
+  }
+
+  private bucketNode(key: string): BucketNode {
+    let node = this.bucketNodes.get(key);
+    if (!node) {
+      node = { kind: 'bucket', id: `bucket/${key}`, key, groupBy: this.optionsValue.groupBy, label: key, description: undefined, count: 0 };
+      this.bucketNodes.set(key, node);
+    }
+    node.count = this.visible.buckets.get(key)?.entries.size ?? 0;
+    return node;
+  }
+
+  private existingBucketNode(key: string): BucketNode | undefined {
+    if (!this.visible.buckets.has(key)) return undefined;
+    return this.roots().find((n): n is BucketNode => n.kind === 'bucket' && n.key === key);
+  }
+
+  private rangeNode(bucketKey: string, start: number, total: number): RangeNode {
+    const id = `range/${bucketKey}/${start}`;
+    let node = this.rangeNodes.get(id);
+    if (!node) {
+      node = { kind: 'range', id, bucketKey, start, end: start, total, label: '', description: '' };
+      this.rangeNodes.set(id, node);
+    }
+    node.end = Math.min(total, start + this.rangeSize - 1);
+    node.total = total;
+    const span = `${formatCount(node.start)}–${formatCount(node.end)}`;
+    if (this.optionsValue.groupBy === 'none') {
+      // Say why a flat list comes in folders: the list is long, and in which order it is cut.
+      node.label = l10n.t('{0} of {1} (sorted by {2})', span, formatCount(total), sortOption(this.optionsValue.sort).short);
+      node.description = '';
+    } else {
+      node.label = span;
+      node.description = l10n.t('of {0}', formatCount(total));
+    }
+    return node;
+  }
+
+  private simNode(bucketKey: string, sim: SimCard): SimNode {
+    const id = `sim/${bucketKey}/${sim.id}`;
+    let node = this.simNodes.get(id);
+    if (!node) {
+      node = { kind: 'sim', id, bucketKey, simId: sim.id, sim };
+      this.simNodes.set(id, node);
+    }
+    node.sim = sim;
+    return node;
+  }
+
+  private resetNodes(): void {
+    this.rootOrder = undefined;
+    this.rangeNodes.clear();
+    this.simNodes.clear();
+  }
+
+  private invalidateOrder(): void {
+    this.valueVersion++;
+    for (const ds of [this.visible, this.staging]) {
+      if (!ds) continue;
+      for (const b of ds.buckets.values()) {
+        b.sorted = undefined;
+        b.pending = [];
+      }
+    }
+  }
+
+  private regroup(ds: Dataset): void {
+    ds.groupBy = this.optionsValue.groupBy;
+    ds.buckets.clear();
+    const ignore: Touched = { keys: new Set(), rootChanged: false };
+    for (const entry of ds.byId.values()) this.addToBuckets(ds, entry, ignore);
+    if (ds === this.visible) this.resetNodes();
+  }
+
+  private valueOf(entry: Entry): SimSortValue {
+    if (entry.valueVersion !== this.valueVersion) {
+      entry.value = simSortValue(entry.sim, this.optionsValue.sort, this.groupsByIdValue);
+      entry.valueVersion = this.valueVersion;
+    }
+    return entry.value;
+  }
+
+  private compareEntries(): (a: Entry, b: Entry) => number {
+    const cmp = compareSortValues(this.optionsValue.sort);
+    return (a, b) => cmp(this.valueOf(a), this.valueOf(b)) || a.seq - b.seq;
+  }
+
+  /** The bucket's entries in sort order: a full sort the first time, then merges of new pages. */
+  private sortedEntries(bucket: Bucket): Entry[] {
+    const cmp = this.compareEntries();
+    if (bucket.sorted === undefined) {
+      bucket.sorted = [...bucket.entries.values()].sort(cmp);
+      bucket.pending = [];
+    } else if (bucket.pending.length > 0) {
+      const add = bucket.pending.sort(cmp);
+      const old = bucket.sorted;
+      const merged: Entry[] = new Array<Entry>(old.length + add.length);
+      let i = 0;
+      let j = 0;
+      let k = 0;
+      while (i < old.length && j < add.length) {
+        const a = old[i] as Entry;
+        const b = add[j] as Entry;
+        if (cmp(a, b) <= 0) {
+          merged[k++] = a;
+          i++;
+        } else {
+          merged[k++] = b;
+          j++;
+        }
+      }
+      while (i < old.length) merged[k++] = old[i++] as Entry;
+      while (j < add.length) merged[k++] = add[j++] as Entry;
+      bucket.sorted = merged;
+      bucket.pending = [];
+    }
+    return bucket.sorted;
+  }
+
+  private addToBuckets(ds: Dataset, entry: Entry, touched: Touched): void {
+    for (const key of bucketKeysOf(entry.sim, ds.groupBy)) {
+      let bucket = ds.buckets.get(key);
+      if (!bucket) {
+        bucket = { entries: new Map(), sorted: undefined, pending: [], embedded: undefined };
+        ds.buckets.set(key, bucket);
+        touched.rootChanged = true;
+      }
+      if (bucket.embedded === undefined && entry.sim.sim_card_group != null && typeof entry.sim.sim_card_group === 'object') {
+        bucket.embedded = entry.sim.sim_card_group;
+      }
+      bucket.entries.set(entry.sim.id, entry);
+      if (bucket.sorted !== undefined) bucket.pending.push(entry);
+      touched.keys.add(key);
+    }
+  }
+
+  private removeFromBuckets(ds: Dataset, entry: Entry, touched: Touched): void {
+    for (const key of bucketKeysOf(entry.sim, ds.groupBy)) {
+      const bucket = ds.buckets.get(key);
+      if (!bucket?.entries.delete(entry.sim.id)) continue;
+      // Removing from a sorted array is O(n) anyway; sort again when shown next.
+      bucket.sorted = undefined;
+      bucket.pending = [];
+      touched.keys.add(key);
+      if (bucket.entries.size === 0) {
+        ds.buckets.delete(key);
+        touched.rootChanged = true;
+      }
+    }
+  }
+
+  /** Adds, replaces or (when it no longer matches the filter) removes a SIM; returns its updated nodes. */
+  private upsert(ds: Dataset, sim: SimCard, touched: Touched): SimNode[] {
+    const existing = ds.byId.get(sim.id);
+    if (!ds.matches(sim)) {
+      if (existing) this.remove(ds, sim.id, touched);
+      return [];
+    }
+    if (existing) {
+      this.removeFromBuckets(ds, existing, touched);
+      existing.sim = sim;
+      existing.valueVersion = -1;
+      this.addToBuckets(ds, existing, touched);
+      ds.search.set(sim);
+      if (ds !== this.visible) return [];
+      const nodes: SimNode[] = [];
+      for (const key of touched.keys) {
+        const node = this.simNodes.get(`sim/${key}/${sim.id}`);
+        if (node) {
+          node.sim = sim;
+          nodes.push(node);
+        }
+      }
+      return nodes;
+    }
+    const entry: Entry = { sim, seq: ds.seq++, value: undefined, valueVersion: -1 };
+    ds.byId.set(sim.id, entry);
+    this.addToBuckets(ds, entry, touched);
+    ds.search.set(sim);
+    return [];
+  }
+
+  private remove(ds: Dataset, id: string, touched: Touched): void {
+    const existing = ds.byId.get(id);
+    if (!existing) return;
+    this.removeFromBuckets(ds, existing, touched);
+    ds.byId.delete(id);
+    ds.search.delete(id);
+  }
+
+  private fireTouched(touched: Touched, status: boolean, simNodes: readonly SimNode[] = []): void {
+    if (touched.rootChanged) this.rootOrder = undefined;
+    const root = touched.rootChanged || (this.optionsValue.groupBy === 'none' && touched.keys.size > 0);
+    const keys = [...touched.keys];
+    const nodes: FleetNode[] = root ? [] : [...keys.map((k) => this.bucketNode(k)), ...simNodes];
+    this.fire({ root, bucketKeys: root ? [] : keys, nodes, status });
+  }
+
+  private fire(change: Partial<FleetModelChange>): void {
+    this.changed.fire({
+      root: change.root ?? false,
+      bucketKeys: change.bucketKeys ?? [],
+      nodes: change.nodes ?? [],
+      status: change.status ?? false,
+      options: change.options ?? false,
+    });
+  }
+}

@@ -1,0 +1,45 @@
+// The description of a SIM row: what sets the SIMs apart in the current sort comes first,
+// so "Recently updated" and "Usage of limit" show the value the list is ordered by.
+import * as l10n from '@vscode/l10n';
+import type { SimCard, SimCardGroup } from '../telnyx/types';
+import { formatUsage } from './dataAmount';
+import { groupForSim } from './groups';
+import type { SortKey } from './sorting';
+import { formatNumber, nonEmpty, plainText } from './text';
+import { simUsage } from './usage';
+
+/** "2025-05-30 14:02 UTC" (minutes are enough in a row; the tooltip has seconds). */
+function shortTimestamp(value: unknown): string {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return '';
+  const t = Date.parse(raw);
+  if (Number.isNaN(t)) return plainText(raw, 30);
+  return `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** Plain text for a SIM row's description under `sortKey`; parts that are missing are skipped. */
+export function rowDescription(sim: SimCard, sortKey: SortKey, groupsById: ReadonlyMap<string, SimCardGroup> = new Map()): string {
+  const msisdn = plainText(sim.msisdn, 40);
+  const u = simUsage(sim, groupForSim(sim, groupsById));
+  const usage = formatUsage(u.usedBytes, u.limitBytes);
+  let parts: string[];
+  switch (sortKey) {
+    case 'updated': {
+      const when = shortTimestamp(sim.updated_at);
+      parts = [when === '' ? l10n.t('never updated') : l10n.t('updated {0}', when), msisdn];
+      break;
+    }
+    case 'usagePercent': {
+      const pct = u.percent === undefined ? l10n.t('no limit') : l10n.t('{0}% of limit', formatNumber(u.percent, u.percent < 10 ? 1 : 0));
+      parts = [pct, usage, msisdn];
+      break;
+    }
+    case 'dataUsedAsc':
+    case 'dataUsedDesc':
+      parts = [usage, msisdn];
+      break;
+    default:
+      parts = [msisdn, usage];
+  }
+  return parts.filter((p) => p !== '').join(' · ');
+}

@@ -1,0 +1,198 @@
+// Find SIM over a large loaded fleet. SIMs live in chunks; each chunk keeps one lowercase
+// text of all its records, so a keystroke costs a few String#indexOf scans instead of a
+// per-SIM match. Adding a page touches only the last chunk; an update rebuilds one chunk.
+import type { SimCard } from '../telnyx/types';
+import { simTags } from './tags';
+
+const CHUNK_SIZE = 2048;
+/** Starts a record. */
+const RS = '\u0001';
+/** Separates fields inside a record. */
+const FS = '\u0002';
+
+const EXACT = 0;
+const PREFIX = 1;
+const SUBSTRING = 2;
+const NONE = 3;
+
+interface Chunk {
+  sims: (SimCard | undefined)[];
+  /** Record texts appended as SIMs arrive, so a page costs only its own records. */
+  parts: string[];
+  /** parts joined, made on demand; undefined after an append. */
+  text: string | undefined;
+  /** Offset of each record in the text, and the slot in `sims` it belongs to. */
+  starts: number[];
+  slots: number[];
+  length: number;
+  /** A SIM was replaced or removed: rebuild the records before the next search. */
+  dirty: boolean;
+}
+
+function lower(v: unknown): string {
+  return typeof v === 'string' ? v.toLowerCase().replace(/[\u0001\u0002]/g, '') : '';
+}
+
+/** ICCID, IMSI, MSISDN digits, id and tags, lowercased: what Find SIM matches. */
+function recordText(sim: SimCard): string {
+  const msisdn = typeof sim.msisdn === 'string' ? sim.msisdn.replace(/\D/g, '') : '';
+  let text = RS + lower(sim.iccid) + FS + lower(sim.imsi) + FS + msisdn + FS + lower(sim.id);
+  for (const tag of simTags(sim)) text += FS + lower(tag);
+  return text;
+}
+
+/**
+ * What to look for: the lowercased query, and for something that looks like a number typed
+ * with spaces, dashes, dots or brackets ("+1 310-555 0100"), its digits alone.
+ */
+export function searchTerms(query: string): string[] {
+  const q = lower(typeof query === 'string' ? query.trim() : '');
+  if (q === '') return [];
+  if (/^[+\d\s().-]+$/.test(q) && /\d/.test(q)) {
+    const digits = q.replace(/\D/g, '');
+    // Keep the typed form only when it could be part of an id ("1234-5678"), never with spaces.
+    return /\s/.test(q) || q === digits ? [digits] : [digits, q];
+  }
+  return [q];
+}
+
+export class SearchIndex {
+  private readonly chunks: Chunk[] = [];
+  private readonly slotById = new Map<string, number>();
+  private nextSlot = 0;
+
+  get size(): number {
+    return this.slotById.size;
+  }
+
+  /** Adds or replaces a SIM (by id). */
+  set(sim: SimCard): void {
+    const slot = this.slotById.get(sim.id);
+    if (slot !== undefined) {
+      const chunk = this.chunks[Math.floor(slot / CHUNK_SIZE)];
+      if (chunk) {
+        chunk.sims[slot % CHUNK_SIZE] = sim;
+        chunk.dirty = true;
+      }
+      return;
+    }
+    const at = this.nextSlot++;
+    this.slotById.set(sim.id, at);
+    let chunk = this.chunks[Math.floor(at / CHUNK_SIZE)];
+    if (!chunk) {
+      chunk = { sims: [], parts: [], text: undefined, starts: [], slots: [], length: 0, dirty: false };
+      this.chunks.push(chunk);
+    }
+    chunk.sims.push(sim);
+    if (!chunk.dirty) {
+      const rec = recordText(sim);
+      chunk.starts.push(chunk.length);
+      chunk.slots.push(chunk.sims.length - 1);
+      chunk.parts.push(rec);
+      chunk.length += rec.length;
+      chunk.text = undefined;
+    }
+  }
+
+  delete(id: string): void {
+    const slot = this.slotById.get(id);
+    if (slot === undefined) return;
+    this.slotById.delete(id);
+    const chunk = this.chunks[Math.floor(slot / CHUNK_SIZE)];
+    if (chunk) {
+      chunk.sims[slot % CHUNK_SIZE] = undefined;
+      chunk.dirty = true;
+    }
+  }
+
+  private build(chunk: Chunk): string {
+    if (chunk.dirty) {
+      chunk.parts = [];
+      chunk.starts = [];
+      chunk.slots = [];
+      chunk.length = 0;
+      chunk.sims.forEach((sim, i) => {
+        if (!sim) return;
+        const rec = recordText(sim);
+        chunk.starts.push(chunk.length);
+        chunk.slots.push(i);
+        chunk.parts.push(rec);
+        chunk.length += rec.length;
+      });
+      chunk.dirty = false;
+      chunk.text = undefined;
+    }
+    if (chunk.text === undefined) {
+      chunk.text = chunk.parts.join('');
+      // Keep one copy: later appends join onto the text made so far.
+      chunk.parts = [chunk.text];
+    }
+    return chunk.text;
+  }
+
+  /**
+   * SIMs matching `query` (case-insensitive part of ICCID, IMSI, MSISDN digits, id or a tag):
+   * exact field matches first, then prefixes, then other parts, each in load order; at most
+   * `limit`. To stay fast on broad queries the scan stops once `limit` exact-or-prefix
+   * matches or ten times `limit` matches in all are found.
+   */
+  find(query: string, limit = 200): SimCard[] {
+    const terms = searchTerms(query);
+    if (terms.length === 0 || limit <= 0) return [];
+    const ranked: SimCard[][] = [[], [], []];
+    const seen = new Set<SimCard>();
+    const enough = (): boolean => (ranked[EXACT]?.length ?? 0) + (ranked[PREFIX]?.length ?? 0) >= limit || seen.size >= limit * 10;
+    for (const chunk of this.chunks) {
+      const text = this.build(chunk);
+      for (const term of terms) {
+        this.scan(chunk, text, term, (sim, rank) => {
+          if (seen.has(sim)) return;
+          seen.add(sim);
+          ranked[rank]?.push(sim);
+        });
+        if (enough()) break;
+      }
+      if (enough()) break;
+    }
+    return ranked.flat().slice(0, limit);
+  }
+
+  /** Calls `hit` once per record containing `term`, with the record's best rank. */
+  private scan(chunk: Chunk, text: string, term: string, hit: (sim: SimCard, rank: number) => void): void {
+    let i = text.indexOf(term);
+    while (i !== -1) {
+      const r = recordAt(chunk.starts, i);
+      const end = chunk.starts[r + 1] ?? text.length;
+      let best = NONE;
+      for (let j = i; j !== -1 && j + term.length <= end; j = text.indexOf(term, j + 1)) {
+        best = Math.min(best, rankAt(text, j, term.length, end));
+        if (best === EXACT) break;
+      }
+      const sim = chunk.sims[chunk.slots[r] ?? -1];
+      if (sim && best !== NONE) hit(sim, best);
+      i = end >= text.length ? -1 : text.indexOf(term, end);
+    }
+  }
+}
+
+/** Index of the record holding offset `at` (binary search over record starts). */
+function recordAt(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function isSeparator(ch: string | undefined): boolean {
+  return ch === undefined || ch === RS || ch === FS;
+}
+
+function rankAt(text: string, at: number, length: number, recordEnd: number): number {
+  const before = isSeparator(text[at - 1]);
+  const after = at + length >= recordEnd || isSeparator(text[at + length]);
+  return before && after ? EXACT : before ? PREFIX : SUBSTRING;
+}

@@ -1,0 +1,233 @@
+import assert from 'node:assert/strict';
+import { generateFleet } from '../../../mock-api/fleet';
+import { FleetModel, type FleetModelChange, type FleetNode, type GroupBy, type LoadStatus, type SortKey } from '../../../src/fleet';
+import type { SimCard } from '../../../src/telnyx/types';
+import { sim } from './fixtures';
+
+const fleet = generateFleet({ seed: 7, sims: 3000 });
+/** List items as the API sends them (copies, so tests may not share objects). */
+const SIMS: SimCard[] = fleet.sims.map((s) => ({ ...s }));
+
+/** A small deterministic PRNG so random page orders repeat. */
+function rng(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => {
+    x = (x * 1664525 + 1013904223) >>> 0;
+    return x / 2 ** 32;
+  };
+}
+
+function shuffledPages(sims: readonly SimCard[], seed: number): SimCard[][] {
+  const r = rng(seed);
+  const pages: SimCard[][] = [];
+  for (let i = 0; i < sims.length; ) {
+    const size = 1 + Math.floor(r() * 300);
+    pages.push(sims.slice(i, i + size));
+    i += size;
+  }
+  for (let i = pages.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [pages[i], pages[j]] = [pages[j] as SimCard[], pages[i] as SimCard[]];
+  }
+  return pages;
+}
+
+/** Bucket counts computed the plain way, independently of the model's bucketing code. */
+function expectedCounts(sims: readonly SimCard[], by: GroupBy): Map<string, number> {
+  const out = new Map<string, number>();
+  const inc = (k: string): void => void out.set(k, (out.get(k) ?? 0) + 1);
+  for (const s of sims) {
+    if (by === 'status') inc(`status:${s.status?.value ?? 'unknown'}`);
+    else if (by === 'tag') {
+      const tags = [...new Set(s.tags ?? [])];
+      if (tags.length === 0) inc('tag:');
+      for (const t of tags) inc(`tag:${t}`);
+    } else if (by === 'group') inc(`group:${s.sim_card_group_id ?? ''}`);
+    else if (by === 'type') inc(`type:${s.type ?? ''}`);
+    else inc('all');
+  }
+  return out;
+}
+
+function sortedMap(m: Map<string, number>): [string, number][] {
+  return [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
+function load(model: FleetModel, pages: readonly (readonly SimCard[])[], touch = false): void {
+  const l = model.beginLoad();
+  for (const p of pages) {
+    l.addPage(p, { total: SIMS.length });
+    // Showing the tree while pages arrive exercises the merge-into-sorted path.
+    if (touch) for (const root of model.roots()) model.childrenOf(root);
+  }
+  l.end({ kind: 'complete' });
+}
+
+describe('fleet/FleetModel', () => {
+  it('counts per bucket equal a plain count over the same SIMs, for every grouping', () => {
+    for (const by of ['status', 'tag', 'group', 'type', 'none'] as const) {
+      const model = new FleetModel({ filter: {}, sort: 'iccid', groupBy: by });
+      load(model, shuffledPages(SIMS, 1));
+      assert.deepEqual(sortedMap(model.bucketCounts()), sortedMap(expectedCounts(SIMS, by)), by);
+      if (by !== 'none') {
+        const roots = model.roots();
+        assert.equal(roots.reduce((n, r) => n + (r.kind === 'bucket' ? r.count : 0), 0), [...expectedCounts(SIMS, by).values()].reduce((a, b) => a + b, 0));
+      }
+    }
+  });
+
+  it('incremental pages in random orders give the same buckets and order as one rebuild', () => {
+    for (const sort of ['iccid', 'msisdn'] as SortKey[]) {
+      const rebuilt = new FleetModel({ filter: {}, sort, groupBy: 'tag' });
+      rebuilt.replaceAll(SIMS);
+      for (const seed of [2, 3, 4]) {
+        const model = new FleetModel({ filter: {}, sort, groupBy: 'tag' });
+        load(model, shuffledPages(SIMS, seed), seed !== 2);
+        assert.deepEqual(sortedMap(model.bucketCounts()), sortedMap(rebuilt.bucketCounts()));
+        for (const key of rebuilt.bucketCounts().keys()) {
+          assert.deepEqual(model.bucketSims(key).map((s) => s.id), rebuilt.bucketSims(key).map((s) => s.id), `${sort} ${key}`);
+        }
+      }
+    }
+  });
+
+  it('sorts a bucket by ICCID as text, checked against a plain comparison', () => {
+    const model = new FleetModel({ filter: {}, sort: 'iccid', groupBy: 'status' });
+    load(model, shuffledPages(SIMS, 5), true);
+    const enabled = SIMS.filter((s) => s.status?.value === 'enabled').map((s) => s.iccid ?? '');
+    enabled.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    assert.deepEqual(model.bucketSims('status:enabled').map((s) => s.iccid), enabled);
+  });
+
+  it('updateSim moves a SIM between buckets, counts follow, and the event names both buckets', () => {
+    const model = new FleetModel({ filter: {}, sort: 'iccid', groupBy: 'status' });
+    model.replaceAll(SIMS);
+    const target = SIMS.find((s) => s.status?.value === 'enabled') as SimCard;
+    const before = model.bucketCounts();
+    const events: FleetModelChange[] = [];
+    model.onDidChange((e) => events.push(e));
+    model.updateSim({ ...target, status: { value: 'disabled', reason: null } });
+    const after = model.bucketCounts();
+    assert.equal(after.get('status:enabled'), (before.get('status:enabled') ?? 0) - 1);
+    assert.equal(after.get('status:disabled'), (before.get('status:disabled') ?? 0) + 1);
+    assert.equal(events.length, 1);
+    assert.deepEqual([...(events[0]?.bucketKeys ?? [])].sort(), ['status:disabled', 'status:enabled']);
+    assert.equal(model.getSim(target.id)?.status?.value, 'disabled');
+  });
+
+  it('updateSim drops a SIM that leaves the filter; an emptied bucket leaves the roots', () => {
+    const a = sim({ status: { value: 'standby' } });
+    const b = sim({ status: { value: 'enabled' } });
+    const model = new FleetModel({ filter: { status: ['standby', 'enabled'] }, sort: 'iccid', groupBy: 'status' });
+    model.replaceAll([a, b, sim({ status: { value: 'disabled' } })]);
+    assert.equal(model.size, 2, 'the client applies the filter too');
+    model.updateSim({ ...a, status: { value: 'disabled' } });
+    assert.equal(model.size, 1);
+    assert.deepEqual(model.roots().map((r) => r.id), ['bucket/status:enabled']);
+  });
+
+  it('keeps the previous list (and its counts) during a refresh until the new load ends', () => {
+    const model = new FleetModel({ filter: {}, sort: 'iccid', groupBy: 'status' });
+    model.replaceAll(SIMS);
+    const full = model.bucketCounts();
+    const l = model.beginLoad();
+    l.addPage(SIMS.slice(0, 250), { total: SIMS.length });
+    assert.deepEqual(model.bucketCounts(), full);
+    assert.deepEqual(model.status, { kind: 'loading', loaded: 250, total: SIMS.length, retry: undefined, showingPrevious: true });
+    l.addPage(SIMS.slice(250, 2900));
+    l.end({ kind: 'partial', expected: SIMS.length, reason: 'the fleet changed while loading' });
+    assert.equal(model.size, 2900);
+    assert.equal(model.status.kind, 'partial');
+    // An error during a refresh keeps the last list.
+    const l2 = model.beginLoad();
+    l2.addPage(SIMS.slice(0, 10));
+    l2.end({ kind: 'error', error: new Error('boom') });
+    assert.equal(model.size, 2900);
+    const st = model.status as LoadStatus;
+    assert.equal(st.kind === 'error' && st.hasData, true);
+    // A superseded load is ignored.
+    const stale = model.beginLoad();
+    const fresh = model.beginLoad();
+    stale.addPage(SIMS.slice(0, 5));
+    stale.end({ kind: 'complete' });
+    assert.equal((model.status as LoadStatus).kind, 'loading');
+    fresh.end({ kind: 'complete' });
+    assert.equal(model.size, 0);
+  });
+
+  it('a new filter drops the old list and shows pages as they arrive', () => {
+    const model = new FleetModel({ filter: {}, sort: 'iccid', groupBy: 'status' });
+    model.replaceAll(SIMS);
+    const change = model.setOptions({ filter: { tags: ['pilot'] } });
+    assert.equal(change.request, true);
+    const l = model.beginLoad();
+    const pilots = SIMS.filter((s) => (s.tags ?? []).includes('pilot'));
+    l.addPage(pilots.slice(0, 3));
+    assert.equal(model.size, 3);
+  });
+
+  it('setOptions: client sorts and regrouping need no request; a filter or a new API sort does', () => {
+    const model = new FleetModel({ filter: {}, sort: 'iccid', groupBy: 'status' });
+    model.replaceAll(SIMS);
+    assert.equal(model.setOptions({ sort: 'msisdn' }).request, false);
+    assert.equal(model.setOptions({ groupBy: 'tag' }).request, false);
+    assert.deepEqual(sortedMap(model.bucketCounts()), sortedMap(expectedCounts(SIMS, 'tag')));
+    assert.equal(model.setOptions({ sort: 'dataUsedDesc' }).request, true);
+    assert.equal(model.setOptions({ filter: { iccid: '89' } }).request, true);
+    assert.equal(model.setOptions({ filter: { iccid: '89' } }).request, false, 'same filter');
+  });
+
+  it('gives stable ids and the same bucket objects across a refresh', () => {
+    const model = new FleetModel({ filter: {}, sort: 'iccid', groupBy: 'status' }, 500);
+    model.replaceAll(SIMS);
+    const ids = (nodes: FleetNode[]): string[] => nodes.map((n) => n.id);
+    const roots1 = model.roots();
+    const enabled1 = roots1.find((r) => r.id === 'bucket/status:enabled') as FleetNode;
+    const kids1 = ids(model.childrenOf(enabled1));
+    assert.ok(kids1.length > 1 && kids1.every((id) => id.startsWith('range/status:enabled/')));
+    load(model, shuffledPages(SIMS, 9));
+    const roots2 = model.roots();
+    assert.deepEqual(ids(roots2), ids(roots1));
+    assert.equal(roots2.find((r) => r.id === 'bucket/status:enabled'), enabled1);
+    assert.deepEqual(ids(model.childrenOf(enabled1)), kids1);
+  });
+
+  it('locate gives the path through the range, and parentOf walks it back', () => {
+    const model = new FleetModel({ filter: {}, sort: 'iccid', groupBy: 'none' }, 500);
+    model.replaceAll(SIMS);
+    const byIccid = [...SIMS].sort((a, b) => ((a.iccid ?? '') < (b.iccid ?? '') ? -1 : 1));
+    const target = byIccid[1234] as SimCard;
+    const at = model.locate(target.id);
+    assert.ok(at);
+    assert.equal(at.index, 1234);
+    assert.equal(at.rangeStart, 1001);
+    assert.deepEqual(at.path.map((n) => n.id), ['range/all/1001', `sim/all/${target.id}`]);
+    const [range, simNode] = at.path;
+    assert.ok(range && simNode);
+    assert.equal(model.parentOf(simNode), range);
+    assert.equal(model.parentOf(range), undefined);
+    assert.ok(model.childrenOf(range).some((n) => n.id === simNode.id));
+    assert.equal(range.kind === 'range' && range.label, `1,001–1,500 of 3,000 (sorted by ICCID)`);
+  });
+
+  it('findSims matches ICCID parts, MSISDN typed with spaces or dashes, ids and tags', () => {
+    const model = new FleetModel({ filter: {}, sort: 'iccid', groupBy: 'status' });
+    model.replaceAll(SIMS);
+    const t = SIMS[1500] as SimCard;
+    const msisdn = t.msisdn ?? '';
+    const spaced = `${msisdn.slice(0, 3)} ${msisdn.slice(3, 6)}-${msisdn.slice(6)}`;
+    assert.equal(model.findSims(spaced)[0]?.id, t.id);
+    assert.equal(model.findSims(t.id)[0]?.id, t.id);
+    assert.equal(model.findSims(t.id.toUpperCase())[0]?.id, t.id);
+    assert.equal(model.findSims(t.iccid ?? '')[0]?.id, t.id, 'exact match first');
+    const tail = (t.iccid ?? '').slice(-8);
+    const expected = SIMS.filter((s) => [s.iccid, s.imsi, s.id].some((v) => (v ?? '').includes(tail)) || (s.msisdn ?? '').replace(/\D/g, '').includes(tail));
+    assert.deepEqual(model.findSims(tail, 1000).map((s) => s.id).sort(), expected.map((s) => s.id).sort());
+    const pilots = SIMS.filter((s) => (s.tags ?? []).includes('pilot')).length;
+    assert.equal(model.findSims('PILOT', 100000).length, pilots);
+    assert.deepEqual(model.findSims('no-such-thing'), []);
+    assert.deepEqual(model.findSims('   '), []);
+    model.updateSim({ ...t, tags: ['renamed-tag'] });
+    assert.equal(model.findSims('renamed-tag')[0]?.id, t.id);
+  });
+});
