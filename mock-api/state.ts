@@ -118,7 +118,7 @@ export class MockState {
   startAction(sim: SimCardDetail, kind: ActionKind): SimCardAction {
     const now = new Date().toISOString();
     const t = TRANSITIONS[kind];
-    const from = sim.status ? { ...sim.status } : { value: 'enabled', reason: STATUS_REASONS.enabled[0] };
+    const from = sim.status ? { ...sim.status } : { value: 'enabled' };
     const fails = this.willFail(sim.id);
     const action: SimCardAction = {
       id: this.ids.uuid(),
