@@ -131,7 +131,7 @@ export class MockState {
       updated_at: now,
     };
     this.actions.set(action.id, action);
-    sim.status = { value: t.during, reason: STATUS_REASONS[t.during][0] };
+    sim.status = { value: t.during, reason: STATUS_REASONS[t.during][0] ?? null };
     sim.actions_in_progress = true;
     sim.updated_at = now;
 
@@ -142,7 +142,7 @@ export class MockState {
       this.timers.delete(sim.id);
       const done = new Date().toISOString();
       // A failed action leaves the SIM where it was.
-      sim.status = fails ? from : { value: t.end, reason: STATUS_REASONS[t.end][0] };
+      sim.status = fails ? from : { value: t.end, reason: STATUS_REASONS[t.end][0] ?? null };
       sim.actions_in_progress = false;
       sim.updated_at = done;
       action.status = fails ? { value: 'failed', reason: FAIL_REASON } : { value: 'completed' };
