@@ -1,6 +1,7 @@
 // Runs the local Telnyx API from the command line:
 //   node out/mock-api/cli.js --port 4010 --sims 1000 --seed 42 [--latency 50] [--api-key KEY]
 //     [--rate-429 0.1 --rate-500 0.05 --rate-503 0 --drop-rate 0 --malformed-rate 0] [--transition-ms 1500]
+//     [--action-settle-ms 1500 --action-fail-rate 0.05 --rate-limit 20]
 // Prints exactly one line when ready; exits 0 on SIGINT/SIGTERM.
 import { startMockApi, type MockApiOptions } from './server';
 
@@ -10,6 +11,9 @@ const NUMBER_FLAGS: Record<string, (o: MockApiOptions, n: number) => void> = {
   '--seed': (o, n) => (o.seed = n),
   '--latency': (o, n) => (o.latencyMs = n),
   '--transition-ms': (o, n) => (o.transitionMs = n),
+  '--action-settle-ms': (o, n) => (o.actionSettleMs = n),
+  '--action-fail-rate': (o, n) => (o.actionFailRate = n),
+  '--rate-limit': (o, n) => (o.rateLimitPerSecond = n),
   '--rate-429': (o, n) => (o.faultRates = { ...o.faultRates, rate429: n }),
   '--rate-500': (o, n) => (o.faultRates = { ...o.faultRates, rate500: n }),
   '--rate-503': (o, n) => (o.faultRates = { ...o.faultRates, rate503: n }),

@@ -16,6 +16,11 @@ export interface ScriptedFault {
   delayMs?: number;
   /** How many matching requests it hits (default 1). */
   times?: number;
+  /**
+   * Hit after the request was carried out: the change happens but the answer is the
+   * fault (a 5xx, a dropped connection, or a delay long enough to time the client out).
+   */
+  after?: boolean;
 }
 
 export interface FaultRates {
@@ -43,6 +48,10 @@ export function parseFault(value: unknown): ScriptedFault | string {
     if (v[k] === undefined) continue;
     if (typeof v[k] !== 'number' || !Number.isFinite(v[k]) || (v[k] as number) < 0) return `${k} must be a non-negative number.`;
     f[k] = v[k] as number;
+  }
+  if (v.after !== undefined) {
+    if (typeof v.after !== 'boolean') return 'after must be true or false.';
+    f.after = v.after;
   }
   if (f.kind === 'status' && (f.status === undefined || f.status < 100 || f.status > 599)) {
     return 'status must be an HTTP status (100-599) for kind "status".';

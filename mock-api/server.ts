@@ -8,6 +8,7 @@ import { generateFleet, type MockFleet } from './fleet';
 import { parseQuery, type Query } from './query';
 import { actionRoutes } from './routes/actions';
 import { groupRoutes } from './routes/groups';
+import { simCardPatchRoutes } from './routes/simCardPatch';
 import { simCardRoutes } from './routes/simCards';
 import type { Route } from './routes/types';
 import { MockState } from './state';
@@ -36,7 +37,21 @@ export interface MockApiOptions {
   latencyMs?: number;
   apiKey?: string;
   faultRates?: FaultRates;
+  /** Old name of actionSettleMs. */
   transitionMs?: number;
+  /** Time from an action's 202 to completed/failed (default 1500). */
+  actionSettleMs?: number;
+  /** Share of actions that end failed, 0..1, deterministic with the seed (default 0). */
+  actionFailRate?: number;
+  /** Requests per second allowed on the action POSTs and PATCH /sim_cards/{id}, 0 = no limit (default). */
+  rateLimitPerSecond?: number;
+}
+
+/** What can be changed while the server runs (`api.settings`, `PUT /__mock/settings`). */
+export interface MockSettings {
+  actionSettleMs: number;
+  actionFailRate: number;
+  rateLimitPerSecond: number;
 }
 
 export interface MockApi {
@@ -45,12 +60,16 @@ export interface MockApi {
   apiKey: string;
   fleet: MockFleet;
   requests: RecordedRequest[];
+  /** Live settings; assign to the fields to change them mid-run. */
+  settings: MockSettings;
   addFault(f: ScriptedFault): void;
   clearFaults(): void;
   close(): Promise<void>;
 }
 
-const ROUTES: Route[] = [...simCardRoutes, ...groupRoutes, ...actionRoutes];
+const ROUTES: Route[] = [...simCardRoutes, ...simCardPatchRoutes, ...groupRoutes, ...actionRoutes];
+/** The endpoints `rateLimitPerSecond` applies to: SIM actions and SIM updates. */
+const LIMITED = /^\/sim_cards\/[^/]+(\/actions\/[a-z_]+)?$/;
 const RATE_LIMIT = 6000;
 const RATE_WINDOW_MS = 60_000;
 /** What a `malformed` fault sends: a 200 whose JSON stops mid-record. */
@@ -83,12 +102,67 @@ class RateWindow {
   }
 }
 
+/** Fixed one-second windows (the real API's x-ratelimit-reset counts seconds to the reset). */
+class SecondWindow {
+  private start = Date.now();
+  private used = 0;
+
+  /** Undefined when the request may go ahead, else the seconds until the window resets. */
+  take(limit: number): number | undefined {
+    const now = Date.now();
+    if (now - this.start >= 1000) {
+      this.start = now - ((now - this.start) % 1000);
+      this.used = 0;
+    }
+    if (this.used < limit) {
+      this.used++;
+      return undefined;
+    }
+    return Math.max(1, Math.ceil((this.start + 1000 - now) / 1000));
+  }
+}
+
+function parseSettings(v: unknown, into: MockSettings): string | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'The body must be a JSON object.';
+  const o = v as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    if (!(k in into)) return `Unknown setting ${k}.`;
+    const n = o[k];
+    if (typeof n !== 'number' || !Number.isFinite(n) || n < 0 || (k === 'actionFailRate' && n > 1)) return `${k} must be a non-negative number.`;
+  }
+  Object.assign(into, o);
+  return undefined;
+}
+
 export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> {
   const seed = opts.seed ?? 42;
   const apiKey = opts.apiKey ?? 'local-dev-key';
   const latencyMs = opts.latencyMs ?? 0;
   const fleet = generateFleet({ seed, sims: opts.sims ?? 1000 });
-  const state = new MockState(fleet, opts.transitionMs ?? 1500, seed);
+  const state = new MockState(fleet, opts.actionSettleMs ?? opts.transitionMs ?? 1500, seed, opts.actionFailRate ?? 0);
+  const limiter = new SecondWindow();
+  let rateLimitPerSecond = opts.rateLimitPerSecond ?? 0;
+  // Reads and writes go straight to the state, so a change applies to the next request.
+  const settings: MockSettings = {
+    get actionSettleMs() {
+      return state.settings.settleMs;
+    },
+    set actionSettleMs(v: number) {
+      state.settings.settleMs = v;
+    },
+    get actionFailRate() {
+      return state.settings.failRate;
+    },
+    set actionFailRate(v: number) {
+      state.settings.failRate = v;
+    },
+    get rateLimitPerSecond() {
+      return rateLimitPerSecond;
+    },
+    set rateLimitPerSecond(v: number) {
+      rateLimitPerSecond = v;
+    },
+  };
   const faults = new FaultInjector(opts.faultRates ?? {});
   const rate = new RateWindow();
   const requests: RecordedRequest[] = [];
@@ -177,6 +251,19 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
       case 'DELETE /__mock/faults':
         faults.clear();
         return send(res, 204, '');
+      case 'GET /__mock/settings':
+        return sendJson(res, 200, { ...settings });
+      case 'PUT /__mock/settings': {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(await readBody(req));
+        } catch {
+          return sendError(res, badRequest('The body must be JSON.'));
+        }
+        const problem = parseSettings(parsed, settings);
+        if (problem) return sendError(res, badRequest(problem));
+        return sendJson(res, 200, { ...settings });
+      }
       case 'GET /__mock/fleet':
         return sendJson(res, 200, { sims: fleet.sims, groups: fleet.groups });
       default:
@@ -192,7 +279,8 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
     const method = (req.method ?? 'GET').toUpperCase();
 
     if (path === '/__mock' || path.startsWith('/__mock/')) return control(req, res, path);
-    req.resume(); // the /v2 endpoints we serve ignore request bodies
+    // Only PATCH reads a body; the other /v2 endpoints ignore theirs.
+    const bodyText = method === 'PATCH' ? readBody(req).catch(() => '') : (req.resume(), Promise.resolve(''));
     if (path !== '/v2' && !path.startsWith('/v2/')) return sendError(res, routeNotFound());
 
     const authorized = req.headers.authorization === `Bearer ${apiKey}`;
@@ -214,7 +302,7 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
     if (closed) return;
 
     const fault = faults.take(method, path);
-    if (fault) {
+    if (fault && !fault.after) {
       switch (fault.kind) {
         case 'drop':
           req.socket.destroy();
@@ -234,6 +322,20 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
     if (queryError || !query) return sendError(res, queryError ?? badRequest('Invalid query string.'));
 
     const apiPath = path.slice('/v2'.length).replace(/\/+$/, '') || '/';
+    if (rateLimitPerSecond > 0 && (method === 'POST' || method === 'PATCH') && LIMITED.test(apiPath)) {
+      const wait = limiter.take(rateLimitPerSecond);
+      if (wait !== undefined) {
+        return sendError(res, rateLimited({ 'retry-after': String(wait), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(wait) }));
+      }
+    }
+    let body: unknown;
+    if (method === 'PATCH') {
+      try {
+        body = JSON.parse(await bodyText);
+      } catch {
+        return sendError(res, badRequest('The request body must be JSON.'));
+      }
+    }
     let pathMatched = false;
     for (const r of ROUTES) {
       const m = r.pattern.exec(apiPath);
@@ -247,7 +349,22 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
           return p;
         }
       });
-      const reply = r.handle({ state, method, params, query });
+      let reply;
+      try {
+        reply = r.handle({ state, method, params, query, body });
+      } catch (e) {
+        if (!fault?.after || !(e instanceof HttpError)) throw e;
+        reply = { status: e.status, body: e.envelope };
+      }
+      // A fault "after": the change above happened, the answer is lost or late.
+      if (fault?.after) {
+        if (fault.kind === 'drop') return void req.socket.destroy();
+        if (fault.kind === 'status') return sendError(res, faultError(fault));
+        if (fault.kind === 'delay') {
+          await sleep(fault.delayMs ?? 1000);
+          if (closed) return;
+        }
+      }
       return sendJson(res, reply.status, reply.body);
     }
     return sendError(res, pathMatched ? methodNotAllowed() : routeNotFound());
@@ -275,6 +392,7 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
     apiKey,
     fleet,
     requests,
+    settings,
     addFault: (f) => faults.add(f),
     clearFaults: () => faults.clear(),
     close: () =>

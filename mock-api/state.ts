@@ -1,7 +1,7 @@
 // Live, mutable server state: the fleet plus running SIM actions and their timers.
 import type { KnownSimStatus, SimCardAction, SimCardDetail, SimCardGroup } from '../src/telnyx/types';
 import { STATUS_REASONS, type MockFleet } from './fleet';
-import { Rng } from './random';
+import { mixSeed, mulberry32, Rng } from './random';
 
 export type ActionKind = 'enable' | 'disable' | 'set_standby';
 
@@ -24,18 +24,53 @@ const DETAIL_ONLY = [
   'sim_card_group',
 ] as const;
 
+/** How actions behave; mutable at run time through /__mock/settings. */
+export interface ActionSettings {
+  /** Time from the 202 to completed/failed. */
+  settleMs: number;
+  /** Share of actions that end `failed` (0..1), decided per SIM and attempt from the seed. */
+  failRate: number;
+}
+
+const FAIL_REASON = 'The operation could not be completed by the network. Please try again.';
+
 export class MockState {
   readonly actions = new Map<string, SimCardAction>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   // Action ids come from their own stream so they do not disturb the fleet's.
   private readonly ids: Rng;
+  /** Actions started per SIM: with the seed, decides failures independently of request order. */
+  private readonly attempts = new Map<string, number>();
+  readonly settings: ActionSettings;
 
   constructor(
     readonly fleet: MockFleet,
-    private readonly transitionMs: number,
-    seed: number,
+    transitionMs: number,
+    private readonly seed: number,
+    failRate = 0,
   ) {
     this.ids = new Rng((seed ^ 0x5eed) >>> 0);
+    this.settings = { settleMs: transitionMs, failRate };
+  }
+
+  /** Newest first, as a console lists them. */
+  listActions(): SimCardAction[] {
+    return [...this.actions.values()].reverse();
+  }
+
+  /** The SIM's action that has not settled yet, if any. */
+  actionInProgress(simId: string): SimCardAction | undefined {
+    for (const a of this.actions.values()) if (a.sim_card_id === simId && a.status?.value === 'in-progress') return a;
+    return undefined;
+  }
+
+  private willFail(simId: string): boolean {
+    const n = (this.attempts.get(simId) ?? 0) + 1;
+    this.attempts.set(simId, n);
+    if (this.settings.failRate <= 0) return false;
+    let h = 0;
+    for (let i = 0; i < simId.length; i++) h = (Math.imul(h, 31) + simId.charCodeAt(i)) >>> 0;
+    return mulberry32(mixSeed(mixSeed(this.seed, h), n))() < this.settings.failRate;
   }
 
   findSim(id: string): SimCardDetail | undefined {
@@ -83,6 +118,8 @@ export class MockState {
   startAction(sim: SimCardDetail, kind: ActionKind): SimCardAction {
     const now = new Date().toISOString();
     const t = TRANSITIONS[kind];
+    const from = sim.status ? { ...sim.status } : { value: 'enabled' };
+    const fails = this.willFail(sim.id);
     const action: SimCardAction = {
       id: this.ids.uuid(),
       record_type: 'sim_card_action',
@@ -94,7 +131,7 @@ export class MockState {
       updated_at: now,
     };
     this.actions.set(action.id, action);
-    sim.status = { value: t.during, reason: STATUS_REASONS[t.during][0] };
+    sim.status = { value: t.during, reason: STATUS_REASONS[t.during][0] ?? null };
     sim.actions_in_progress = true;
     sim.updated_at = now;
 
@@ -104,12 +141,13 @@ export class MockState {
     const timer = setTimeout(() => {
       this.timers.delete(sim.id);
       const done = new Date().toISOString();
-      sim.status = { value: t.end, reason: STATUS_REASONS[t.end][0] };
+      // A failed action leaves the SIM where it was.
+      sim.status = fails ? from : { value: t.end, reason: STATUS_REASONS[t.end][0] ?? null };
       sim.actions_in_progress = false;
       sim.updated_at = done;
-      action.status = { value: 'completed' };
+      action.status = fails ? { value: 'failed', reason: FAIL_REASON } : { value: 'completed' };
       action.updated_at = done;
-    }, this.transitionMs);
+    }, this.settings.settleMs);
     timer.unref();
     this.timers.set(sim.id, timer);
     return { ...action, status: { ...action.status } };

@@ -7,6 +7,8 @@ export interface RouteContext {
   method: string;
   params: string[];
   query: Query;
+  /** Parsed JSON body (PATCH only). */
+  body?: unknown;
 }
 
 export interface Reply {

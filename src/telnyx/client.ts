@@ -17,7 +17,9 @@ import type {
   PageMeta,
   SimCard,
   SimCardAction,
+  SimCardActionQuery,
   SimCardDetail,
+  SimCardPatch,
   SimCardGroup,
   SimCardQuery,
   WirelessConnectivityLog,
@@ -149,6 +151,37 @@ export class TelnyxClient {
 
   setSimCardStandby(id: string, signal?: AbortSignal): Promise<SimCardAction> {
     return this.action(id, 'set_standby', signal);
+  }
+
+  /** `PATCH /sim_cards/{id}`: changes only the fields given; answers the updated SIM. */
+  async updateSimCard(id: string, patch: SimCardPatch, signal?: AbortSignal): Promise<SimCardDetail> {
+    const path = `/sim_cards/${pathId(id, 'SIM card')}`;
+    const { body } = await this.http.requestJson({ method: 'PATCH', path, body: patch, ...(signal ? { signal } : {}) });
+    const parsed = parseObjectEnvelope(body, parseSimCardDetail);
+    if (!parsed.ok) throw invalid('PATCH', path, parsed.reason);
+    return parsed.value;
+  }
+
+  /** One page of `GET /sim_card_actions` (the API lists newest first). */
+  async listSimCardActions(query: SimCardActionQuery = {}, signal?: AbortSignal): Promise<Page<SimCardAction>> {
+    const number = normalizePageNumber(query.pageNumber);
+    const size = normalizePageSize(query.pageSize, this.pageSize);
+    const encoded = [
+      encodeQuery([
+        ['filter[sim_card_id]', query.simCardId],
+        ['filter[status]', query.status],
+        ['filter[action_type]', query.actionType],
+      ]),
+      encodePageQuery({ number, size }, size),
+    ]
+      .filter((q) => q !== '')
+      .join('&');
+    const fetched = await this.getList('/sim_card_actions', encoded, parseSimCardAction, signal);
+    return { data: fetched.items, meta: completeMeta(fetched, number, size) };
+  }
+
+  async getSimCardAction(id: string, signal?: AbortSignal): Promise<SimCardAction> {
+    return this.getObject(`/sim_card_actions/${pathId(id, 'SIM card action')}`, undefined, parseSimCardAction, signal);
   }
 
   async listConnectivityLogs(

@@ -31,7 +31,7 @@ export interface HttpOptions {
   log?: (line: string) => void;
 }
 
-export type HttpMethod = 'GET' | 'POST';
+export type HttpMethod = 'GET' | 'POST' | 'PATCH';
 
 export interface HttpRequest {
   method: HttpMethod;
@@ -39,6 +39,8 @@ export interface HttpRequest {
   path: string;
   /** Already encoded, without '?'. */
   query?: string;
+  /** Sent as JSON (PATCH). */
+  body?: unknown;
   signal?: AbortSignal;
 }
 
@@ -84,7 +86,7 @@ export class HttpTransport {
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new CancelledError();
       const started = Date.now();
-      const outcome = await this.attempt(url, method, signal).catch((e: unknown) => {
+      const outcome = await this.attempt(url, method, signal, req.body).catch((e: unknown) => {
         if (e instanceof CancelledError) this.logLine(`${method} ${target} cancelled after ${Date.now() - started} ms`);
         throw e;
       });
@@ -113,7 +115,7 @@ export class HttpTransport {
     }
   }
 
-  private async attempt(url: string, method: HttpMethod, signal: AbortSignal | undefined): Promise<Outcome> {
+  private async attempt(url: string, method: HttpMethod, signal: AbortSignal | undefined, body?: unknown): Promise<Outcome> {
     const ctl = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -130,7 +132,9 @@ export class HttpTransport {
           Authorization: `Bearer ${this.opts.apiKey}`,
           Accept: 'application/json',
           'User-Agent': this.opts.userAgent,
+          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
         },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
         redirect: 'manual',
         size: MAX_BODY_BYTES,
         signal: ctl.signal,

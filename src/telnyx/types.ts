@@ -166,3 +166,23 @@ export interface SimCardQuery {
   /** 1..250; the client defaults to 250. */
   pageSize?: number;
 }
+
+/** Body of `PATCH /sim_cards/{id}`: only what is given changes. `data_limit: null` removes the SIM's own limit. */
+export interface SimCardPatch {
+  tags?: string[];
+  sim_card_group_id?: string;
+  data_limit?: { amount: string; unit: 'MB' | 'GB' } | null;
+  authorized_imeis?: string[] | null;
+}
+
+export type SimCardActionStatus = 'in-progress' | 'completed' | 'failed' | 'interrupted';
+
+/** Query of `GET /sim_card_actions`. */
+export interface SimCardActionQuery {
+  simCardId?: string;
+  status?: SimCardActionStatus;
+  actionType?: string;
+  pageNumber?: number;
+  /** 1..250; the client's page size by default. */
+  pageSize?: number;
+}

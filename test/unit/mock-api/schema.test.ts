@@ -129,8 +129,10 @@ describe('mock-api answers validate against the Telnyx OpenAPI schemas', functio
   });
 
   it('POST /sim_cards/{id}/actions/enable|disable|set_standby (202)', async () => {
-    const sim = api.fleet.sims.find((s) => s.sim_card_group_id && s.status?.value === 'enabled') as SimCardDetail;
-    for (const action of ['disable', 'enable', 'set_standby']) {
+    // One SIM per action: a second action while the first is in progress is refused.
+    const sims = api.fleet.sims.filter((s) => s.sim_card_group_id && s.status?.value === 'enabled');
+    for (const [i, action] of ['disable', 'enable', 'set_standby'].entries()) {
+      const sim = sims[i] as SimCardDetail;
       const r = await call(api, `/sim_cards/${sim.id}/actions/${action}`, { method: 'POST' });
       assert.equal(r.status, 202);
       check(responseValidator(`/sim_cards/{id}/actions/${action}`, 'post', '202'), r.body, action);

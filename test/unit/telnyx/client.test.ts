@@ -129,18 +129,19 @@ describe('telnyx/client against the local Telnyx API', () => {
   });
 
   it('enable / disable / standby POST to the action endpoints and return the action', async () => {
-    const sim = api.fleet.sims.find((s) => s.sim_card_group_id && s.status?.value === 'enabled')!;
-    const disabled = await client.disableSimCard(sim.id);
-    assert.equal(disabled.sim_card_id ?? sim.id, sim.id);
+    // One SIM per action: a second action while the first is in progress is refused.
+    const [sim, other, third] = api.fleet.sims.filter((s) => s.sim_card_group_id && s.status?.value === 'enabled');
+    const disabled = await client.disableSimCard(sim!.id);
+    assert.equal(disabled.sim_card_id ?? sim!.id, sim!.id);
     assert.equal(disabled.action_type, 'disable');
     const last = api.requests.at(-1)!;
     assert.equal(last.method, 'POST');
-    assert.equal(last.path, `/v2/sim_cards/${sim.id}/actions/disable`);
+    assert.equal(last.path, `/v2/sim_cards/${sim!.id}/actions/disable`);
     assert.equal(last.status, 202);
-    const enabled = await client.enableSimCard(sim.id);
+    const enabled = await client.enableSimCard(other!.id);
     assert.equal(enabled.action_type, 'enable');
-    await client.setSimCardStandby(sim.id);
-    assert.equal(api.requests.at(-1)!.path, `/v2/sim_cards/${sim.id}/actions/set_standby`);
+    await client.setSimCardStandby(third!.id);
+    assert.equal(api.requests.at(-1)!.path, `/v2/sim_cards/${third!.id}/actions/set_standby`);
   });
 
   it('refuses an empty id without a request', async () => {
