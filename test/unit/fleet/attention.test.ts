@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { generateFleet } from '../../../mock-api/fleet';
 import { AttentionIndex, attentionReasons, normalizeThreshold, summarizeAttention } from '../../../src/fleet/attention';
 import type { SimCard, SimCardDetail } from '../../../src/telnyx/types';
-import { group, groupMap, mb, sim, st } from './fixtures';
+import { group, groupMap, mb, sim } from './fixtures';
 
 describe('attention', () => {
   const capped = group({ data_limit: mb('1000') });
@@ -12,7 +12,7 @@ describe('attention', () => {
   it('flags a SIM over its own limit, or with the data_limit_exceeded status, as limitExceeded only', () => {
     const over = sim({ sim_card_group_id: open.id, data_limit: mb('100'), current_billing_period_consumed_data: mb('101') });
     assert.deepEqual(attentionReasons(over, groups), ['limitExceeded']);
-    const byStatus = sim({ sim_card_group_id: open.id, status: st('data_limit_exceeded'), current_billing_period_consumed_data: mb('1') });
+    const byStatus = sim({ sim_card_group_id: open.id, status: { value: 'data_limit_exceeded' }, current_billing_period_consumed_data: mb('1') });
     assert.deepEqual(attentionReasons(byStatus, groups), ['limitExceeded']);
   });
 
@@ -31,7 +31,7 @@ describe('attention', () => {
   });
 
   it('flags unauthorized IMEIs from the status or from the current IMEI missing in the authorized list', () => {
-    assert.deepEqual(attentionReasons(sim({ sim_card_group_id: open.id, status: st('unauthorized_imei') }), groups), ['unauthorizedImei']);
+    assert.deepEqual(attentionReasons(sim({ sim_card_group_id: open.id, status: { value: 'unauthorized_imei' } }), groups), ['unauthorizedImei']);
     const base = { sim_card_group_id: open.id, authorized_imeis: ['356938035643809'] };
     const stranger: SimCardDetail = { ...sim(base), current_imei: '490154203237518' };
     assert.deepEqual(attentionReasons(stranger, groups), ['unauthorizedImei']);
@@ -44,8 +44,8 @@ describe('attention', () => {
   it('flags SIMs without a group and SIMs with an action in progress, several reasons at once', () => {
     assert.deepEqual(attentionReasons(sim({ sim_card_group_id: '' }), groups), ['noGroup']);
     assert.deepEqual(attentionReasons(sim({ sim_card_group_id: open.id, actions_in_progress: true }), groups), ['actionInProgress']);
-    assert.deepEqual(attentionReasons(sim({ sim_card_group_id: open.id, status: st('enabling') }), groups), ['actionInProgress']);
-    const many = sim({ sim_card_group_id: null, status: st('unauthorized_imei'), data_limit: mb('10'), current_billing_period_consumed_data: mb('20') });
+    assert.deepEqual(attentionReasons(sim({ sim_card_group_id: open.id, status: { value: 'enabling' } }), groups), ['actionInProgress']);
+    const many = sim({ sim_card_group_id: null, status: { value: 'unauthorized_imei' }, data_limit: mb('10'), current_billing_period_consumed_data: mb('20') });
     assert.deepEqual(attentionReasons(many, groups), ['limitExceeded', 'unauthorizedImei', 'noGroup']);
   });
 
