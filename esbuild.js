@@ -61,14 +61,31 @@ async function main() {
     logLevel: 'silent',
     plugins: [problemMatcherPlugin],
   });
+  // The fleet overview webview script, built the same way.
+  const overviewCtx = await esbuild.context({
+    entryPoints: ['src/webview/ui/overview/main.ts'],
+    bundle: true,
+    format: 'iife',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    platform: 'browser',
+    target: 'es2022',
+    outfile: 'dist/webview/overview.js',
+    logLevel: 'silent',
+    plugins: [problemMatcherPlugin],
+  });
   if (watch) {
     await ctx.watch();
     await webviewCtx.watch();
+    await overviewCtx.watch();
   } else {
     await ctx.rebuild();
     await webviewCtx.rebuild();
+    await overviewCtx.rebuild();
     await ctx.dispose();
     await webviewCtx.dispose();
+    await overviewCtx.dispose();
   }
 }
 

@@ -1,0 +1,296 @@
+// The fleet overview's view-model: plain JSON built from the loaded SIMs and groups, so it
+// can cross postMessage, be persisted by the webview, and be checked in unit tests. Every
+// string is final display text; the webview only places it with textContent.
+import type { SimCard, SimCardGroup } from '../telnyx/types';
+import { formatBytes } from '../telnyx/units';
+import { ATTENTION_REASONS, AttentionIndex, DEFAULT_USAGE_THRESHOLD, normalizeThreshold, type AttentionReason } from './attention';
+import { groupForSim, groupLabel, groupsByIdFrom, simGroupId } from './groups';
+import { STATUS_ORDER, UNKNOWN_STATUS, compareStatus, simStatus, statusLabel } from './status';
+import { formatCount, formatNumber, plainText, shortId } from './text';
+import { simUsage } from './usage';
+import { fillTemplate, type OverviewStrings } from './overviewStrings';
+
+/** CSS colour class of a status bar: the known status itself, or 'unknown'. */
+export const OVERVIEW_STATUS_TONES = [...STATUS_ORDER, UNKNOWN_STATUS] as const;
+export type OverviewStatusTone = (typeof OVERVIEW_STATUS_TONES)[number];
+
+/** Histogram buckets: ten 10 % steps (the last one includes exactly 100 %), over the limit, no limit. */
+export const USAGE_BUCKETS = ['p0', 'p10', 'p20', 'p30', 'p40', 'p50', 'p60', 'p70', 'p80', 'p90', 'over', 'none'] as const;
+export type UsageBucket = (typeof USAGE_BUCKETS)[number];
+
+/** Colour family of a usage figure. */
+export const USAGE_TONES = ['ok', 'near', 'over', 'none'] as const;
+export type UsageTone = (typeof USAGE_TONES)[number];
+
+export const TOP_SIMS = 10;
+
+export interface StatusCount {
+  /** Status key as the API sent it (normalized); what a filterStatus message carries. */
+  status: string;
+  tone: OverviewStatusTone;
+  label: string;
+  count: number;
+  countText: string;
+  /** Share of all SIMs, "12.5%". */
+  shareText: string;
+  hint: string;
+}
+
+export interface BucketCount {
+  bucket: UsageBucket;
+  label: string;
+  tone: UsageTone;
+  count: number;
+  countText: string;
+}
+
+export interface TopSim {
+  simId: string;
+  /** ICCID, else a short id. */
+  label: string;
+  statusLabel: string;
+  statusTone: OverviewStatusTone;
+  groupName: string;
+  usedText: string;
+  limitText: string;
+  percentText: string;
+  tone: UsageTone;
+  hint: string;
+}
+
+export interface GroupRow {
+  groupId: string;
+  name: string;
+  simCount: number;
+  simCountText: string;
+  /** Sum over the loaded SIMs of the group. */
+  usedText: string;
+  limitText: string;
+  /** Members over the limit that applies to them / at or above the threshold. */
+  overLimit: number;
+  nearLimit: number;
+  tone: UsageTone;
+  hint: string;
+}
+
+export interface AttentionCount {
+  reason: AttentionReason;
+  label: string;
+  count: number;
+  countText: string;
+}
+
+export interface OverviewModel {
+  title: string;
+  total: number;
+  totalText: string;
+  attentionTotal: number;
+  attentionText: string;
+  /** "Loaded 2025-06-01 12:00 UTC", '' when unknown. */
+  loadedText: string;
+  statuses: StatusCount[];
+  buckets: BucketCount[];
+  top: TopSim[];
+  groups: GroupRow[];
+  attention: AttentionCount[];
+  /** The static labels (headings, column names) the webview shows as they are. */
+  labels: OverviewLabels;
+}
+
+/** The strings the webview shows as they are (headings, column names). */
+export const OVERVIEW_LABEL_KEYS = [
+  'title',
+  'statusHeading',
+  'statusChartLabel',
+  'histogramHeading',
+  'histogramChartLabel',
+  'noLimit',
+  'overLimit',
+  'topHeading',
+  'groupsHeading',
+  'attentionHeading',
+  'colStatus',
+  'colSims',
+  'colShare',
+  'colUsage',
+  'colSim',
+  'colGroup',
+  'colDataUsed',
+  'colDataLimit',
+  'colPercent',
+  'colOverLimit',
+  'colNearLimit',
+  'colReason',
+  'noGroup',
+  'none',
+  'empty',
+] as const satisfies readonly (keyof OverviewStrings)[];
+export type OverviewLabels = Record<(typeof OVERVIEW_LABEL_KEYS)[number], string>;
+
+export interface OverviewInput {
+  sims: readonly SimCard[];
+  groups: readonly SimCardGroup[];
+  strings: OverviewStrings;
+  /** Near-limit threshold in percent (default 80). */
+  threshold?: number;
+  /** When the SIMs were loaded, already formatted by the caller; omitted means unknown. */
+  loadedText?: string;
+}
+
+function percentText(p: number | undefined): string {
+  if (p === undefined || !Number.isFinite(p)) return '';
+  return `${formatNumber(p, p < 10 ? 1 : 0)}%`;
+}
+
+/** The histogram bucket of a usage percentage (undefined: no limit or no usage data). */
+export function usageBucket(percent: number | undefined): UsageBucket {
+  if (percent === undefined || !Number.isFinite(percent)) return 'none';
+  if (percent > 100) return 'over';
+  return USAGE_BUCKETS[Math.min(9, Math.max(0, Math.floor(percent / 10)))] ?? 'none';
+}
+
+function usageTone(percent: number | undefined, threshold: number): UsageTone {
+  if (percent === undefined) return 'none';
+  if (percent > 100) return 'over';
+  return percent >= threshold ? 'near' : 'ok';
+}
+
+function bucketLabel(bucket: UsageBucket, s: OverviewStrings): string {
+  if (bucket === 'none') return s.noLimit;
+  if (bucket === 'over') return s.overLimit;
+  const from = Number(bucket.slice(1));
+  return `${from}–${from + 10}%`;
+}
+
+function bucketTone(bucket: UsageBucket, threshold: number): UsageTone {
+  if (bucket === 'none' || bucket === 'over') return bucket;
+  // A bucket is "near" when any of it reaches the threshold.
+  return Number(bucket.slice(1)) + 10 > threshold ? 'near' : 'ok';
+}
+
+function toneOf(status: string): OverviewStatusTone {
+  return (OVERVIEW_STATUS_TONES as readonly string[]).includes(status) ? (status as OverviewStatusTone) : UNKNOWN_STATUS;
+}
+
+function labels(s: OverviewStrings): OverviewLabels {
+  const out = {} as OverviewLabels;
+  for (const k of OVERVIEW_LABEL_KEYS) out[k] = s[k];
+  return out;
+}
+
+interface GroupAcc {
+  count: number;
+  used: number;
+  over: number;
+  near: number;
+}
+
+export function buildOverviewModel(input: OverviewInput): OverviewModel {
+  const s = input.strings;
+  const threshold = normalizeThreshold(input.threshold ?? DEFAULT_USAGE_THRESHOLD);
+  const groupsById = groupsByIdFrom(input.groups);
+  const total = input.sims.length;
+  const attention = new AttentionIndex(groupsById, threshold);
+  const statusCounts = new Map<string, number>();
+  const bucketCounts = new Map<UsageBucket, number>();
+  const perGroup = new Map<string, GroupAcc>();
+  const used: { sim: SimCard; bytes: number; percent: number | undefined; limit: number | undefined }[] = [];
+
+  for (const sim of input.sims) {
+    const status = simStatus(sim);
+    statusCounts.set(status, (statusCounts.get(status) ?? 0) + 1);
+    const usage = simUsage(sim, groupForSim(sim, groupsById));
+    const bucket = usageBucket(usage.percent);
+    bucketCounts.set(bucket, (bucketCounts.get(bucket) ?? 0) + 1);
+    const reasons = attention.set(sim);
+    const gid = simGroupId(sim);
+    if (gid !== undefined) {
+      const acc = perGroup.get(gid) ?? { count: 0, used: 0, over: 0, near: 0 };
+      acc.count++;
+      acc.used += usage.usedBytes ?? 0;
+      if (reasons.includes('limitExceeded')) acc.over++;
+      if (reasons.includes('nearLimit')) acc.near++;
+      perGroup.set(gid, acc);
+    }
+    if (usage.usedBytes !== undefined && usage.usedBytes > 0) {
+      used.push({ sim, bytes: usage.usedBytes, percent: usage.percent, limit: usage.limitBytes });
+    }
+  }
+
+  const share = (n: number): string => (total === 0 ? '' : percentText((n / total) * 100));
+  const statuses: StatusCount[] = [...statusCounts.keys()].sort(compareStatus).map((status) => {
+    const count = statusCounts.get(status) ?? 0;
+    const label = statusLabel(status);
+    return { status, tone: toneOf(status), label, count, countText: formatCount(count), shareText: share(count), hint: fillTemplate(s.filterStatusHint, label) };
+  });
+
+  const buckets: BucketCount[] = USAGE_BUCKETS.map((bucket) => {
+    const count = bucketCounts.get(bucket) ?? 0;
+    return { bucket, label: bucketLabel(bucket, s), tone: bucketTone(bucket, threshold), count, countText: formatCount(count) };
+  });
+
+  used.sort((a, b) => b.bytes - a.bytes || (a.sim.id < b.sim.id ? -1 : a.sim.id > b.sim.id ? 1 : 0));
+  const top: TopSim[] = used.slice(0, TOP_SIMS).map(({ sim, bytes, percent, limit }) => {
+    const label = plainText(sim.iccid, 40) || shortId(sim.id);
+    const status = simStatus(sim);
+    const gid = simGroupId(sim);
+    return {
+      simId: sim.id,
+      label,
+      statusLabel: statusLabel(status),
+      statusTone: toneOf(status),
+      groupName: gid === undefined ? s.noGroup : groupLabel(gid, groupForSim(sim, groupsById)),
+      usedText: formatBytes(bytes),
+      limitText: limit === undefined ? s.noLimit : formatBytes(limit),
+      percentText: percentText(percent),
+      tone: usageTone(percent, threshold),
+      hint: fillTemplate(s.openSimHint, label),
+    };
+  });
+
+  // Loaded groups first (by name), then ids that SIMs reference but the group list lacks.
+  const groupIds = [...groupsById.keys()];
+  for (const id of perGroup.keys()) if (!groupsById.has(id)) groupIds.push(id);
+  const groups: GroupRow[] = groupIds
+    .map((groupId) => {
+      const acc = perGroup.get(groupId) ?? { count: 0, used: 0, over: 0, near: 0 };
+      const group = groupsById.get(groupId);
+      const limit = simUsage({ id: '' }, group ?? null).limitBytes;
+      const name = groupLabel(groupId, group);
+      const tone: UsageTone = limit === undefined ? 'none' : acc.over > 0 ? 'over' : acc.near > 0 ? 'near' : 'ok';
+      return {
+        groupId,
+        name,
+        simCount: acc.count,
+        simCountText: formatCount(acc.count),
+        usedText: formatBytes(acc.used),
+        limitText: limit === undefined ? s.noLimit : formatBytes(limit),
+        overLimit: acc.over,
+        nearLimit: acc.near,
+        tone,
+        hint: fillTemplate(s.filterGroupHint, name),
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.groupId < b.groupId ? -1 : 1));
+
+  const summary = attention.summary();
+  return {
+    title: s.title,
+    total,
+    totalText: fillTemplate(s.simCount, formatCount(total)),
+    attentionTotal: summary.total,
+    attentionText: fillTemplate(s.needAttention, formatCount(summary.total)),
+    loadedText: input.loadedText ? fillTemplate(s.loadedAt, input.loadedText) : '',
+    statuses,
+    buckets,
+    top,
+    groups,
+    attention: ATTENTION_REASONS.map((reason) => ({
+      reason,
+      label: s.reasons[reason],
+      count: summary.counts[reason],
+      countText: formatCount(summary.counts[reason]),
+    })),
+    labels: labels(s),
+  };
+}
