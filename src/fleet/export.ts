@@ -9,8 +9,8 @@ import type { Writable } from 'node:stream';
 import type { SimCard, SimCardGroup } from '../telnyx/types';
 import { groupForSim, simGroupId } from './groups';
 import { simStatus, simStatusReason, UNKNOWN_STATUS } from './status';
-import { amountUnit, simUsage } from './usage';
-import { bytesTo } from '../telnyx/units';
+import { simUsage } from './usage';
+import { formatDataAmount } from './dataAmount';
 
 export type ExportFormat = 'csv' | 'json';
 
@@ -56,19 +56,10 @@ export function plainNumber(n: number): string {
   return Number.isFinite(n) ? String(Math.round(n * 100) / 100) : '';
 }
 
-/** "2048 MB": bytes written in `unit`. */
-function amountIn(bytes: number, unit: string): string {
-  const n = bytesTo(bytes, unit);
-  return n === undefined ? '' : `${plainNumber(n)} ${unit}`;
-}
-
 /** One SIM as CSV values (before quoting), in EXPORT_COLUMNS order. */
 export function exportRow(sim: SimCard, groupsById?: ReadonlyMap<string, SimCardGroup>): Record<ExportColumn, string> {
   const group = groupForSim(sim, groupsById);
   const usage = simUsage(sim, group);
-  const usedUnit = amountUnit(sim.current_billing_period_consumed_data) ?? 'MB';
-  const limitAmount = usage.limitSource === 'sim' ? sim.data_limit : usage.limitSource === 'group' ? group?.data_limit : undefined;
-  const limitUnit = amountUnit(limitAmount) ?? 'MB';
   const status = simStatus(sim);
   return {
     id: str(sim.id),
@@ -82,9 +73,9 @@ export function exportRow(sim: SimCard, groupsById?: ReadonlyMap<string, SimCard
     sim_card_group_id: simGroupId(sim) ?? '',
     sim_card_group_name: str(group?.name),
     data_used_bytes: usage.usedBytes === undefined ? '' : String(Math.round(usage.usedBytes)),
-    data_used: usage.usedBytes === undefined ? '' : amountIn(usage.usedBytes, usedUnit),
+    data_used: usage.usedBytes === undefined ? '' : formatDataAmount(usage.usedBytes),
     data_limit_bytes: usage.limitBytes === undefined ? '' : String(Math.round(usage.limitBytes)),
-    data_limit: usage.limitBytes === undefined ? '' : amountIn(usage.limitBytes, limitUnit),
+    data_limit: usage.limitBytes === undefined ? '' : formatDataAmount(usage.limitBytes),
     data_limit_source: usage.limitSource,
     usage_percent: usage.percent === undefined ? '' : plainNumber(usage.percent),
     created_at: str(sim.created_at),

@@ -6,7 +6,8 @@ import { formatBytes } from '../telnyx/units';
 import { ATTENTION_REASONS, AttentionIndex, DEFAULT_USAGE_THRESHOLD, normalizeThreshold, type AttentionReason } from './attention';
 import { groupForSim, groupLabel, groupsByIdFrom, simGroupId } from './groups';
 import { STATUS_ORDER, UNKNOWN_STATUS, compareStatus, simStatus, statusLabel } from './status';
-import { formatCount, formatNumber, plainText, shortId } from './text';
+import { formatCount } from './dataAmount';
+import { formatNumber, plainText, shortId } from './text';
 import { simUsage } from './usage';
 import { fillTemplate, type OverviewStrings } from './overviewStrings';
 
