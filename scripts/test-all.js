@@ -16,7 +16,7 @@ const node = process.execPath;
 
 // VSCODE_EXECUTABLE set: run the integration suite in that desktop VS Code via @vscode/test-electron.
 const integration = process.env.VSCODE_EXECUTABLE
-  ? [node, 'out/scripts/run-electron-tests.js']
+  ? [node, 'out/test/host/runElectron.js']
   : [node, 'out/test/host/runInHost.js'];
 
 const SETUP = ['typecheck', 'build', 'code-server'];

@@ -6,9 +6,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { startMockApi, type MockApi } from '../../mock-api/server';
-import { launchBrowser, type BrowserSession } from '../host/browser';
-import { killServersOnSignals, startCodeServer, type CodeServer } from '../host/codeServer';
-import { codeServerEntry, repoRoot } from '../host/paths';
+import { launchBrowser, type BrowserSession } from '../../scripts/lib/browser';
+import { killServersOnSignals, startCodeServer, type CodeServer } from '../../scripts/lib/codeServer';
+import { codeServerEntry, repoRoot } from '../../scripts/lib/paths';
 import { buildVsix, installVsix, packageVersion, zipEntries } from './e2eUtil';
 
 const EXTENSION_FOLDER = `telnyx-sim-explorer.telnyx-sim-explorer-${packageVersion()}`;
