@@ -96,7 +96,7 @@ export async function runInHost(opts: RunInHostOptions = {}): Promise<HostRunRes
     ];
     const url = `${server.url}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     log(`[runInHost] VS Code ${server.url} (code-server), workspace ${workspace}`);
-    await session.page.goto(url);
+    await session.page.goto(url, { timeout: 120_000 }); // a loaded 2-core machine can take a while
     const exitCode = await exited;
     return { exitCode, results: readResults(resultsFile) };
   } finally {
