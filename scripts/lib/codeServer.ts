@@ -46,6 +46,8 @@ const QUIET_SETTINGS: Record<string, unknown> = {
   'window.commandCenter': false,
   // code-server offers to forward every port a process opens (the local API, test servers): no toasts.
   'remote.autoForwardPorts': false,
+  // Test runs live inside this repository: no "open the parent git repository?" toast in screenshots.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 export function writeUserSettings(userDataDir: string, settings: Record<string, unknown> = {}): void {
