@@ -16,17 +16,19 @@ function copyCodicons() {
   }
 }
 
-/** Logs build results the way the esbuild problem matcher in tasks.json expects. */
+/** Logs build results the way the esbuild problem matcher in tasks.json expects (the markers only in watch mode). */
 const problemMatcherPlugin = {
   name: 'problem-matcher',
   setup(build) {
-    build.onStart(() => console.log('[watch] build started'));
+    build.onStart(() => {
+      if (watch) console.log('[watch] build started');
+    });
     build.onEnd((result) => {
       for (const { text, location } of result.errors) {
         console.error(`✘ [ERROR] ${text}`);
         if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
       }
-      console.log('[watch] build finished');
+      if (watch) console.log('[watch] build finished');
     });
   },
 };

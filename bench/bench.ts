@@ -9,6 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { parseArgs as parseFlags } from 'node:util';
 import Telnyx from 'telnyx';
 import { TelnyxClient } from '../src/telnyx';
 
@@ -29,16 +30,16 @@ interface Result {
 }
 
 function parseArgs(argv: string[]): Args {
-  const out: Args = { sims: 2500, latency: 50, runs: 3 };
-  for (let i = 0; i < argv.length; i++) {
-    const key = argv[i].replace(/^--/, '') as keyof Args;
-    if (!(key in out)) throw new Error(`Unknown option ${argv[i]} (use --sims, --latency, --runs)`);
-    const value = Number(argv[++i]);
-    if (!Number.isFinite(value) || value < 0) throw new Error(`${argv[i - 1]} needs a non-negative number`);
-    out[key] = Math.floor(value);
-  }
-  out.runs = Math.max(1, out.runs);
-  return out;
+  const { values } = parseFlags({
+    args: argv,
+    options: { sims: { type: 'string', default: '2500' }, latency: { type: 'string', default: '50' }, runs: { type: 'string', default: '3' } },
+  });
+  const number = (name: keyof Args): number => {
+    const value = Number(values[name]);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} needs a non-negative number`);
+    return Math.floor(value);
+  };
+  return { sims: number('sims'), latency: number('latency'), runs: Math.max(1, number('runs')) };
 }
 
 function median(xs: number[]): number {

@@ -3,6 +3,7 @@
 //     [--rate-429 0.1 --rate-500 0.05 --rate-503 0 --drop-rate 0 --malformed-rate 0] [--transition-ms 1500]
 //     [--action-settle-ms 1500 --action-fail-rate 0.05 --rate-limit 20]
 // Prints exactly one line when ready; exits 0 on SIGINT/SIGTERM.
+import { parseArgs as parseFlags } from 'util';
 import { startMockApi, type MockApiOptions } from './server';
 
 const NUMBER_FLAGS: Record<string, (o: MockApiOptions, n: number) => void> = {
@@ -22,21 +23,19 @@ const NUMBER_FLAGS: Record<string, (o: MockApiOptions, n: number) => void> = {
 };
 
 export function parseArgs(argv: readonly string[]): MockApiOptions {
+  const options: Record<string, { type: 'string' }> = { 'api-key': { type: 'string' } };
+  for (const flag of Object.keys(NUMBER_FLAGS)) options[flag.slice(2)] = { type: 'string' };
+  const { values } = parseFlags({ args: [...argv], options, strict: true });
   const opts: MockApiOptions = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = inline ?? argv[++i];
-    if (value === undefined) throw new Error(`${flag} needs a value`);
-    if (flag === '--api-key') {
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value !== 'string') continue;
+    if (name === 'api-key') {
       opts.apiKey = value;
       continue;
     }
-    const set = NUMBER_FLAGS[flag];
-    if (!set) throw new Error(`unknown option ${flag}`);
     const n = Number(value);
-    if (!Number.isFinite(n) || n < 0) throw new Error(`${flag} must be a non-negative number`);
-    set(opts, n);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a non-negative number`);
+    NUMBER_FLAGS[`--${name}`]?.(opts, n);
   }
   return opts;
 }

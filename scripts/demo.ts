@@ -1,46 +1,63 @@
 // `npm run demo`: the extension in a real VS Code against a local Telnyx API, no account needed.
-//   npm run demo -- [--port 8080] [--sims 2500] [--latency 30] [--seed 42] [--desktop]
+//   npm run demo -- [--port 8080] [--api-port 0] [--sims 2500] [--latency 30] [--seed 42] [--no-key] [--desktop]
 // Browser mode (default) serves VS Code (code-server) on 127.0.0.1:PORT with the extension
 // installed and the Telnyx view already open. --desktop opens a desktop `code` instead.
+// --no-key starts without TELNYX_API_KEY, so the welcome view shows; the demo key is printed to type in.
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { parseArgs } from 'util';
 import { startMockApi, type MockApi } from '../mock-api/server';
-import { cleanEnv, startCodeServer, writeUserSettings, type CodeServer } from '../test/host/codeServer';
-import { linkExtension } from '../test/host/extensionsDir';
-import { repoRoot } from '../test/host/paths';
+import { cleanEnv, startCodeServer, writeUserSettings, type CodeServer } from './lib/codeServer';
+import { installUnpacked } from './lib/extensionsDir';
+import { repoRoot } from './lib/paths';
 
 /** Only the local API accepts it; it is not a Telnyx key. */
 const DEMO_KEY = 'demo-key-local-only';
 const OPENER = path.join(repoRoot, 'scripts', 'demo-opener');
+const USAGE = 'usage: npm run demo -- [--port 8080] [--api-port 0] [--sims 2500] [--latency 30] [--seed 42] [--no-key] [--desktop]';
 
 interface DemoOptions {
   port: number;
+  /** 0: any free port. */
+  apiPort: number;
   sims: number;
   latency: number;
   seed: number;
+  noKey: boolean;
   desktop: boolean;
 }
 
-function parseArgs(argv: string[]): DemoOptions {
-  const opts: DemoOptions = { port: 8080, sims: 2500, latency: 30, seed: 42, desktop: false };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
-    if (flag === '--desktop') {
-      opts.desktop = true;
-      continue;
-    }
-    const key = ({ '--port': 'port', '--sims': 'sims', '--latency': 'latency', '--seed': 'seed' } as const)[flag as '--port'];
-    const raw = inline ?? argv[++i];
-    const value = Number(raw);
-    if (!key || raw === undefined || !Number.isInteger(value) || value < 0) {
-      throw new Error(`usage: npm run demo -- [--port 8080] [--sims 2500] [--latency 30] [--seed 42] [--desktop] (bad: ${flag} ${raw ?? ''})`);
-    }
-    opts[key] = value;
-  }
-  return opts;
+function wholeNumber(flag: string, raw: string): number {
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(value) || value < 0) throw new Error(`${USAGE}\n--${flag} needs a whole number (got ${raw})`);
+  return value;
+}
+
+function parseDemoArgs(argv: string[]): DemoOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '8080' },
+      'api-port': { type: 'string', default: '0' },
+      sims: { type: 'string', default: '2500' },
+      latency: { type: 'string', default: '30' },
+      seed: { type: 'string', default: '42' },
+      'no-key': { type: 'boolean', default: false },
+      desktop: { type: 'boolean', default: false },
+    },
+  });
+  return {
+    port: wholeNumber('port', values.port),
+    apiPort: wholeNumber('api-port', values['api-port']),
+    sims: wholeNumber('sims', values.sims),
+    latency: wholeNumber('latency', values.latency),
+    seed: wholeNumber('seed', values.seed),
+    noKey: values['no-key'],
+    desktop: values.desktop,
+  };
 }
 
 async function portIsFree(port: number): Promise<boolean> {
@@ -72,9 +89,10 @@ async function checkAnswers(api: MockApi, vscodeUrl?: string): Promise<void> {
 async function main(): Promise<void> {
   let opts: DemoOptions;
   try {
-    opts = parseArgs(process.argv.slice(2));
+    opts = parseDemoArgs(process.argv.slice(2));
   } catch (err) {
-    console.error(err instanceof Error ? err.message : String(err));
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(message.startsWith('usage:') ? message : `${USAGE}\n${message}`);
     process.exit(2);
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'telnyx-sims-demo-'));
@@ -115,9 +133,11 @@ async function main(): Promise<void> {
       if (install.status !== 0) return stop(1);
     }
 
-    api = await startMockApi({ port: 0, sims: opts.sims, seed: opts.seed, latencyMs: opts.latency, apiKey: DEMO_KEY });
+    api = await startMockApi({ port: opts.apiPort, sims: opts.sims, seed: opts.seed, latencyMs: opts.latency, apiKey: DEMO_KEY });
     console.log(`Local Telnyx API: ${api.url} (${opts.sims} SIMs, seed ${opts.seed}, ${opts.latency} ms latency)`);
-    const env = { TELNYX_API_KEY: DEMO_KEY };
+    // With --no-key the extension starts on its welcome view; Set API Key with the demo key connects it.
+    const env: Record<string, string> = opts.noKey ? {} : { TELNYX_API_KEY: DEMO_KEY };
+    if (opts.noKey) console.log(`No key given to VS Code: click Set API Key and enter ${DEMO_KEY}`);
     const settings = { 'telnyxSims.apiBaseUrl': api.url, 'workbench.colorTheme': 'Default Dark Modern' };
 
     if (codePath) {
@@ -137,10 +157,12 @@ async function main(): Promise<void> {
       return;
     }
 
-    // A plain browser visit carries no extensionDevelopmentPath, so install both extensions instead.
+    // A plain browser visit carries no extensionDevelopmentPath, so install both extensions instead,
+    // with the files the VSIX would hold (manifest and its translations, bundle, media, docs).
     const extensionsDir = path.join(tmp, 'extensions');
-    linkExtension(extensionsDir, repoRoot, ['package.json', 'dist', 'media', 'README.md', 'CHANGELOG.md', 'LICENSE']);
-    linkExtension(extensionsDir, OPENER);
+    const nls = fs.readdirSync(repoRoot).filter((f) => /^package\.nls(\.[\w-]+)?\.json$/.test(f));
+    installUnpacked(extensionsDir, repoRoot, ['package.json', ...nls, 'l10n', 'dist', 'media', 'docs', 'README.md', 'CHANGELOG.md', 'LICENSE']);
+    installUnpacked(extensionsDir, OPENER);
     server = await startCodeServer({
       port: opts.port,
       workspace,

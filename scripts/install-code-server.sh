@@ -7,7 +7,7 @@ set -euo pipefail
 
 VERSION=4.100.3
 RG_CACHE_VERSION=1.15.11            # @vscode/ripgrep version inside code-server 4.100.3
-RG_ARCHIVE=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
+RG_VERSION=v13.0.0-10               # the rg release that @vscode/ripgrep 1.15.11 downloads
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DEST="$ROOT/.vscode-test/code-server"
@@ -25,19 +25,21 @@ fi
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 [[ "$node_major" == 20 ]] || die "code-server $VERSION needs Node 20 (found $(node -v))."
 
+# Linux on x86-64 and arm64 only: the two architectures @vscode/ripgrep names a musl archive for.
+case "$(uname -s)-$(uname -m)" in
+  Linux-x86_64) RG_TARGET=x86_64-unknown-linux-musl ;;
+  Linux-aarch64 | Linux-arm64) RG_TARGET=aarch64-unknown-linux-musl ;;
+  *) die "unsupported platform $(uname -s) $(uname -m): this script supports Linux on x86-64 and arm64 only." ;;
+esac
+RG_ARCHIVE="ripgrep-$RG_VERSION-$RG_TARGET.tar.gz"
+
 # System packages: ripgrep (for the cached rg archive) and the kerberos headers (native module).
+# Never installed from here (a test stage must not change the machine): .ci/run installs them.
 missing=()
 command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
 [[ -f /usr/include/gssapi/gssapi.h || -f /usr/include/gssapi.h ]] || missing+=(libkrb5-dev)
 if ((${#missing[@]})); then
-  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
-    log "apt-get install ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}"
-  else
-    die "missing system packages: ${missing[*]}. Install them (e.g. sudo apt-get install ${missing[*]}) and re-run."
-  fi
+  die "missing system packages: ${missing[*]}. Install them (sudo apt-get install ${missing[*]}, or run bash .ci/run as root) and re-run."
 fi
 
 # @vscode/ripgrep downloads rg from GitHub unless this cached archive exists; build it from Debian's rg.
@@ -69,7 +71,12 @@ if [[ -z "${npm_config_nodedir:-}" && -f /usr/include/node/node.h ]]; then
   export npm_config_nodedir=/usr
 fi
 start=$SECONDS
-(cd "$DEST" && npm install --no-package-lock --loglevel=warn 2>&1 | grep -v -E 'Unknown (user|env) config' || true)
+# npm's exit status decides; the filter only hides npm's noise about our env-style config.
+set +e
+(cd "$DEST" && npm install --no-package-lock --loglevel=warn 2>&1) | { grep -v -E 'Unknown (user|env) config' || true; }
+npm_status=${PIPESTATUS[0]}
+set -e
+((npm_status == 0)) || die "npm install of code-server@$VERSION failed (exit $npm_status); see the npm output above."
 [[ -f "$ENTRY" ]] || die "code-server did not install ($ENTRY missing); see the npm output above."
 # The postinstall builds the VS Code server's node_modules; check a native module it needs.
 [[ -d "$DEST/node_modules/code-server/lib/vscode/node_modules/node-pty" ]] \

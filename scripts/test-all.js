@@ -7,6 +7,7 @@
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { parseArgs } = require('util');
 
 const root = path.resolve(__dirname, '..');
 const resultsDir = path.join(root, 'test-results');
@@ -16,7 +17,7 @@ const node = process.execPath;
 
 // VSCODE_EXECUTABLE set: run the integration suite in that desktop VS Code via @vscode/test-electron.
 const integration = process.env.VSCODE_EXECUTABLE
-  ? [node, 'out/scripts/run-electron-tests.js']
+  ? [node, 'out/test/host/runElectron.js']
   : [node, 'out/test/host/runInHost.js'];
 
 const SETUP = ['typecheck', 'build', 'code-server'];
@@ -37,12 +38,19 @@ const STAGES = [
 ];
 
 function selectStages(argv) {
-  const i = argv.indexOf('--only');
-  if (i < 0) return STAGES;
-  const wanted = new Set((argv[i + 1] || '').split(',').map((s) => s.trim()).filter(Boolean));
+  const usage = `--only takes a comma-separated list of: ${STAGES.map((s) => s.name).join(', ')}`;
+  let only;
+  try {
+    only = parseArgs({ args: argv, options: { only: { type: 'string' } } }).values.only;
+  } catch (err) {
+    console.error(`${err.message}\n${usage}`);
+    process.exit(2);
+  }
+  if (only === undefined) return STAGES;
+  const wanted = new Set(only.split(',').map((s) => s.trim()).filter(Boolean));
   const unknown = [...wanted].filter((n) => !STAGES.some((s) => s.name === n));
   if (unknown.length || !wanted.size) {
-    console.error(`--only takes a comma-separated list of: ${STAGES.map((s) => s.name).join(', ')}`);
+    console.error(usage);
     process.exit(2);
   }
   for (const s of STAGES) if (wanted.has(s.name)) for (const n of s.needs || []) wanted.add(n);

@@ -2,7 +2,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { codeServerEntry, repoRoot } from '../host/paths';
+import { codeServerEntry, repoRoot } from '../../scripts/lib/paths';
 
 /** Names of the files inside a zip (a VSIX is one), read from its central directory. */
 export function zipEntries(file: string): string[] {

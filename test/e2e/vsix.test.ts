@@ -6,9 +6,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { startMockApi, type MockApi } from '../../mock-api/server';
-import { launchBrowser, type BrowserSession } from '../host/browser';
-import { killServersOnSignals, startCodeServer, type CodeServer } from '../host/codeServer';
-import { codeServerEntry, repoRoot } from '../host/paths';
+import { launchBrowser, type BrowserSession } from '../../scripts/lib/browser';
+import { killServersOnSignals, startCodeServer, type CodeServer } from '../../scripts/lib/codeServer';
+import { codeServerEntry, repoRoot } from '../../scripts/lib/paths';
 import { buildVsix, installVsix, packageVersion, zipEntries } from './e2eUtil';
 
 const EXTENSION_FOLDER = `telnyx-sim-explorer.telnyx-sim-explorer-${packageVersion()}`;
@@ -54,12 +54,24 @@ describe('packaged VSIX in a clean VS Code (e2e)', function () {
 
   it('holds only the bundle, media, manifest and docs', () => {
     const files = zipEntries(vsix).filter((f) => f.startsWith('extension/'));
-    const stray = files.filter((f) => !/^extension\/(dist\/.+\.(js|css|ttf)|media\/.+|package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/i.test(f));
+    const allowed = /^extension\/(dist\/.+\.(js|css|ttf)|media\/.+|docs\/images\/[\w.-]+\.png|l10n\/.+\.json|package(\.nls(\.[\w-]+)?)?\.json|readme\.md|changelog\.md|LICENSE\.txt)$/i;
+    const stray = files.filter((f) => !allowed.test(f));
     assert.deepEqual(stray, [], 'unexpected files in the VSIX');
     for (const needed of ['extension/package.json', 'extension/dist/extension.js', 'extension/readme.md', 'extension/LICENSE.txt']) {
       assert.ok(files.includes(needed), `${needed} is missing from the VSIX`);
     }
     assert.ok(!files.some((f) => f.includes('node_modules') || f.endsWith('.ts') || f.endsWith('.map')), 'sources, maps or node_modules leaked in');
+  });
+
+  it('holds every image the README shows, linked relatively so the extension page finds it in the package', () => {
+    const files = new Set(zipEntries(vsix));
+    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1] ?? '');
+    assert.ok(images.length > 0, 'the README shows images');
+    for (const image of images) {
+      assert.ok(!/^[a-z]+:/i.test(image), `${image} is relative`);
+      assert.ok(files.has(`extension/${image}`), `${image} is in the VSIX`);
+    }
   });
 
   it('installs with code-server --install-extension', () => {

@@ -14,12 +14,13 @@ import type { HostMessage, PersistedState, WebviewMessage } from '../../src/deta
 import { COPY_FIELD_LABELS, COPY_FIELDS, type DetailsViewModel } from '../../src/details/model';
 import { buildDetailsViewModel } from '../../src/details/viewModel';
 import { HOSTILE, NOW, detailSim, group, listSim, log } from '../unit/details/fixtures';
+import { publishScreenshot, screenshotPath } from '../host/screenshots';
 import { DARK_THEME } from './fixtures/darkTheme';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
 const SCRIPT = path.join(REPO, 'dist', 'webview', 'details.js');
-const SCREENSHOT = path.join(REPO, 'docs', 'images', 'webview-hostile.png');
+const SCREENSHOT = screenshotPath('webview-hostile');
 
 /** What the fake VS Code API saw in the page. */
 interface Recorded {
@@ -230,6 +231,7 @@ describe('details webview in Chromium (e2e)', function () {
     // Tags render as one chip each.
     assert.deepEqual(await page.locator('ul[aria-label="Tags"] li').allInnerTexts(), HOSTILE_TEXTS);
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    publishScreenshot(SCREENSHOT);
   });
 
   it('shows usage as a meter with amount, limit, remaining and percent', async () => {

@@ -2,7 +2,7 @@
 // Playwright runner for things only the browser can do — screenshots, real clicks, webview text.
 import * as fs from 'fs';
 import * as path from 'path';
-import { BRIDGE_DIR_ENV, BRIDGE_MARKER, BridgeOp, BridgeResponse } from './bridgeProtocol';
+import { BRIDGE_DIR_ENV, BridgeOp, BridgeResponse } from './bridgeProtocol';
 
 const POLL_MS = 50;
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -22,10 +22,10 @@ export async function bridge(op: BridgeOp, timeoutMs = DEFAULT_TIMEOUT_MS): Prom
   const id = `${process.pid}-${Date.now()}-${++counter}`;
   const request = JSON.stringify({ ...op, id });
   const answerFile = path.join(dir, `${id}.json`);
-  // The file is the reliable channel; the log line makes the request visible in the test output.
+  // One channel: a request file, renamed into place so the runner never reads half of it.
+  // The runner logs each request it performs, so the test output still shows them.
   fs.writeFileSync(path.join(dir, `${id}.request.tmp`), request);
   fs.renameSync(path.join(dir, `${id}.request.tmp`), path.join(dir, `${id}.request`));
-  console.log(`${BRIDGE_MARKER} ${request}`);
 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -40,7 +40,7 @@ export async function bridge(op: BridgeOp, timeoutMs = DEFAULT_TIMEOUT_MS): Prom
   throw new Error(`Bridge ${op.op} got no answer within ${timeoutMs} ms (request ${request}).`);
 }
 
-/** Saves docs/images/<name>.png. A no-op under a desktop VS Code: pictures are not assertions. */
+/** Saves test-results/screenshots/<name>.png (see screenshots.ts). A no-op under a desktop VS Code: pictures are not assertions. */
 export async function screenshot(name: string, selector?: string): Promise<string | undefined> {
   if (!bridgeAvailable()) {
     console.log(`(no browser bridge: screenshot ${name} skipped)`);

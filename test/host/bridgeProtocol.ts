@@ -1,14 +1,12 @@
 // The messages between in-host tests (bridgeClient.ts) and the browser-side runner (bridgeServer.ts).
-// Requests travel as a log line `__BRIDGE__ <json>` (and a request file, in case log forwarding drops
-// it); answers come back as the file `<bridgeDir>/<id>.json`.
+// Requests are files `<bridgeDir>/<id>.request`; answers come back as `<bridgeDir>/<id>.json`.
 
-export const BRIDGE_MARKER = '__BRIDGE__';
 export const BRIDGE_DIR_ENV = 'TELNYX_SIMS_BRIDGE_DIR';
 export const RESULTS_ENV = 'TELNYX_SIMS_TEST_RESULTS';
 export const GREP_ENV = 'TELNYX_SIMS_GREP';
 
 export type BridgeOp =
-  /** Saves docs/images/<name>.png; the whole workbench when no selector is given. */
+  /** Saves test-results/screenshots/<name>.png; the whole workbench when no selector is given. */
   | { op: 'screenshot'; name: string; selector?: string }
   /** Clicks the first match (optionally: the first whose text contains `text`). */
   | { op: 'click'; selector: string; text?: string; button?: 'left' | 'right' | 'middle'; double?: boolean }

@@ -2,31 +2,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Frame, Locator, Page } from 'playwright-core';
-import { BRIDGE_MARKER, BridgeRequest, BridgeResponse } from './bridgeProtocol';
-import { imagesDir } from './paths';
+import { BridgeRequest, BridgeResponse } from './bridgeProtocol';
+import { publishScreenshot, screenshotPath } from './screenshots';
 
 const ACTION_TIMEOUT_MS = 15_000;
 
 export class BridgeServer {
-  private readonly seen = new Set<string>();
   private readonly timer: NodeJS.Timeout;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly page: Page, readonly dir: string, private readonly log: (line: string) => void) {
     fs.mkdirSync(dir, { recursive: true });
     this.timer = setInterval(() => this.scanDir(), 100);
-  }
-
-  /** Feeds a forwarded host log line; returns true when it was a bridge request. */
-  handleLogLine(line: string): boolean {
-    const at = line.indexOf(BRIDGE_MARKER);
-    if (at < 0) return false;
-    try {
-      this.accept(JSON.parse(line.slice(at + BRIDGE_MARKER.length).trim()) as BridgeRequest);
-    } catch {
-      // a truncated/decorated log line: the request file carries the same request
-    }
-    return true;
   }
 
   dispose(): void {
@@ -42,21 +29,29 @@ export class BridgeServer {
     }
     for (const name of names) {
       if (!name.endsWith('.request')) continue;
+      // The client renames a finished file to *.request, so a match is complete. It is removed
+      // before it is handled, so the next scan cannot take the same request twice.
       const file = path.join(this.dir, name);
+      const id = name.slice(0, -'.request'.length);
+      let text = '';
       try {
-        const req = JSON.parse(fs.readFileSync(file, 'utf8')) as BridgeRequest;
+        text = fs.readFileSync(file, 'utf8');
+      } finally {
         fs.rmSync(file, { force: true });
-        this.accept(req);
-      } catch {
-        // not fully written yet; next scan
       }
+      let req: BridgeRequest;
+      try {
+        req = JSON.parse(text) as BridgeRequest;
+      } catch (e) {
+        this.answer(id, { ok: false, error: `unreadable request: ${String(e)}` });
+        continue;
+      }
+      this.accept({ ...req, id });
     }
   }
 
   /** Requests run one at a time, in arrival order, like a user at the keyboard. */
   private accept(req: BridgeRequest): void {
-    if (!req || typeof req.id !== 'string' || this.seen.has(req.id)) return;
-    this.seen.add(req.id);
     this.queue = this.queue.then(async () => {
       let response: BridgeResponse;
       try {
@@ -67,20 +62,25 @@ export class BridgeServer {
         response = { ok: false, error };
         this.log(`[bridge] ${describe(req)}: FAILED ${error}`);
       }
-      const tmp = path.join(this.dir, `${req.id}.answer.tmp`);
-      fs.writeFileSync(tmp, JSON.stringify(response));
-      fs.renameSync(tmp, path.join(this.dir, `${req.id}.json`));
+      this.answer(req.id, response);
     });
+  }
+
+  /** Written under a temporary name and renamed, so the client never reads half an answer. */
+  private answer(id: string, response: BridgeResponse): void {
+    const tmp = path.join(this.dir, `${id}.answer.tmp`);
+    fs.writeFileSync(tmp, JSON.stringify(response));
+    fs.renameSync(tmp, path.join(this.dir, `${id}.json`));
   }
 
   private async perform(req: BridgeRequest): Promise<unknown> {
     const page = this.page;
     switch (req.op) {
       case 'screenshot': {
-        const name = req.name.replace(/[^A-Za-z0-9._-]/g, '-').replace(/\.png$/, '');
-        const file = path.join(imagesDir, `${name}.png`);
-        fs.mkdirSync(imagesDir, { recursive: true });
+        const file = screenshotPath(req.name);
         await page.locator(req.selector ?? '.monaco-workbench').first().screenshot({ path: file, timeout: ACTION_TIMEOUT_MS });
+        const copy = publishScreenshot(file);
+        if (copy) this.log(`[bridge] README image updated: ${path.relative(process.cwd(), copy)}`);
         return file;
       }
       case 'click': {

@@ -5,10 +5,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { launchBrowser } from './browser';
+import { parseArgs } from 'util';
+import { launchBrowser } from '../../scripts/lib/browser';
+import { killServersOnSignals, startCodeServer } from '../../scripts/lib/codeServer';
 import { BRIDGE_DIR_ENV, GREP_ENV, RESULTS_ENV, TestResults } from './bridgeProtocol';
 import { BridgeServer } from './bridgeServer';
-import { killServersOnSignals, startCodeServer } from './codeServer';
 import { repoRoot, scratchDir } from './paths';
 import { readResults } from './results';
 
@@ -80,7 +81,7 @@ export async function runInHost(opts: RunInHostOptions = {}): Promise<HostRunRes
     });
     await session.page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
       for (const line of logText(args).split('\n')) {
-        if (bridge.handleLogLine(line) || isNoise(line)) continue;
+        if (isNoise(line)) continue;
         log(type === 'error' ? `[host:error] ${line}` : line);
       }
     });
@@ -95,7 +96,7 @@ export async function runInHost(opts: RunInHostOptions = {}): Promise<HostRunRes
     ];
     const url = `${server.url}?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     log(`[runInHost] VS Code ${server.url} (code-server), workspace ${workspace}`);
-    await session.page.goto(url);
+    await session.page.goto(url, { timeout: 120_000 }); // a loaded 2-core machine can take a while
     const exitCode = await exited;
     return { exitCode, results: readResults(resultsFile) };
   } finally {
@@ -125,17 +126,15 @@ function logText(args: unknown): string {
   return JSON.stringify(args);
 }
 
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 async function main(): Promise<void> {
+  const { values: args } = parseArgs({
+    options: { grep: { type: 'string' }, results: { type: 'string' }, workspace: { type: 'string' } },
+  });
   killServersOnSignals();
-  const results = argValue('--results') ?? process.env[RESULTS_ENV];
-  const workspace = argValue('--workspace');
+  const results = args.results ?? process.env[RESULTS_ENV];
+  const workspace = args.workspace;
   const { exitCode, results: counts } = await runInHost({
-    grep: argValue('--grep') ?? process.env[GREP_ENV],
+    grep: args.grep ?? process.env[GREP_ENV],
     resultsFile: results ? path.resolve(results) : path.join(os.tmpdir(), `telnyx-sims-integration-${process.pid}.json`),
     workspace: workspace ? path.resolve(workspace) : undefined,
   });

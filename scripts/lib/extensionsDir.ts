@@ -10,15 +10,20 @@ interface Manifest {
   version: string;
 }
 
-/** Links (not copies) `entries` of `sourceDir`, so a rebuilt dist/ shows up after a window reload. */
-export function linkExtension(extensionsDir: string, sourceDir: string, entries?: string[]): string {
+/**
+ * Copies `entries` of `sourceDir` (all when omitted; missing ones are skipped). A copy, not a
+ * symlink: the extension host maps each `require('vscode')` to its extension by the caller's real
+ * path, and a symlinked dist/ resolves outside the extension folder, so VS Code could not tell
+ * which extension called (notifications then say "Source: Null Extension Description").
+ */
+export function installUnpacked(extensionsDir: string, sourceDir: string, entries?: readonly string[]): string {
   const manifest = JSON.parse(fs.readFileSync(path.join(sourceDir, 'package.json'), 'utf8')) as Manifest;
   const target = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
   fs.rmSync(target, { recursive: true, force: true });
   fs.mkdirSync(target, { recursive: true });
   for (const entry of entries ?? fs.readdirSync(sourceDir)) {
     const from = path.join(sourceDir, entry);
-    if (fs.existsSync(from)) fs.symlinkSync(from, path.join(target, entry));
+    if (fs.existsSync(from)) fs.cpSync(from, path.join(target, entry), { recursive: true, dereference: true });
   }
   return target;
 }

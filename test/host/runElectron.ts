@@ -1,5 +1,5 @@
 // Runs the integration suite in a desktop VS Code with @vscode/test-electron, where one can be had.
-//   VSCODE_EXECUTABLE=/path/to/code node out/scripts/run-electron-tests.js
+//   VSCODE_EXECUTABLE=/path/to/code node out/test/host/runElectron.js
 // Without VSCODE_EXECUTABLE, test-electron downloads VS Code (not possible on offline machines;
 // there scripts/test-all.js uses test/host/runInHost instead). The browser bridge is absent here,
 // so bridge-only checks must skip (bridgeAvailable()).
@@ -7,9 +7,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
-import { GREP_ENV, RESULTS_ENV } from '../test/host/bridgeProtocol';
-import { repoRoot } from '../test/host/paths';
-import { readResults } from '../test/host/results';
+import { GREP_ENV, RESULTS_ENV } from './bridgeProtocol';
+import { repoRoot } from './paths';
+import { readResults } from './results';
 
 async function main(): Promise<void> {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'telnyx-sims-electron-'));

@@ -1,13 +1,12 @@
 // Starts code-server (VS Code 1.100 for the browser) as a child process tree we can stop cleanly.
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { codeServerEntry } from './paths';
 
 export interface CodeServerOptions {
-  /** Port to bind on 127.0.0.1; 0 or undefined picks a free one. */
+  /** Port to bind on 127.0.0.1; 0 or undefined lets code-server bind any free port (no race). */
   port?: number;
   /** Folder opened by default (also usable as `?folder=` in the URL). */
   workspace?: string;
@@ -45,19 +44,11 @@ const QUIET_SETTINGS: Record<string, unknown> = {
   'security.workspace.trust.enabled': false,
   'chat.commandCenter.enabled': false,
   'window.commandCenter': false,
+  // code-server offers to forward every port a process opens (the local API, test servers): no toasts.
+  'remote.autoForwardPorts': false,
+  // Test runs live inside this repository: no "open the parent git repository?" toast in screenshots.
+  'git.openRepositoryInParentFolders': 'never',
 };
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export function writeUserSettings(userDataDir: string, settings: Record<string, unknown> = {}): void {
   const dir = path.join(userDataDir, 'User');
@@ -130,7 +121,8 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
   if (!fs.existsSync(codeServerEntry)) {
     throw new Error(`code-server is not installed (${codeServerEntry} missing). Run: bash scripts/install-code-server.sh`);
   }
-  const port = opts.port ? opts.port : await freePort();
+  // Port 0: code-server binds a free port itself and prints it, so nothing can take it in between.
+  const requestedPort = opts.port ?? 0;
   const ownUserData = !opts.userDataDir;
   const ownExtensions = !opts.extensionsDir;
   const userDataDir = opts.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'telnyx-sims-user-'));
@@ -141,7 +133,7 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
   const args = [
     codeServerEntry,
     '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--bind-addr', `127.0.0.1:${requestedPort}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -161,9 +153,8 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
   live.add(child);
   installExitHook();
 
-  const url = `http://127.0.0.1:${port}/`;
   const output: string[] = [];
-  await new Promise<void>((resolve, reject) => {
+  const port = await new Promise<number>((resolve, reject) => {
     const timeoutMs = opts.startTimeoutMs ?? 60_000;
     const timer = setTimeout(() => {
       reject(new Error(`code-server did not print "HTTP server listening" within ${timeoutMs} ms.\n${output.join('\n')}`));
@@ -171,9 +162,10 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
     const onLine = (line: string): void => {
       output.push(line);
       opts.onOutput?.(line);
-      if (line.includes('HTTP server listening')) {
+      const listening = /HTTP server listening on https?:\/\/[^\s/]+:(\d+)/.exec(line);
+      if (listening?.[1] !== undefined) {
         clearTimeout(timer);
-        resolve();
+        resolve(Number(listening[1]));
       }
     };
     forEachLine(child.stdout, onLine);
@@ -192,6 +184,7 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
     throw err;
   });
 
+  const url = `http://127.0.0.1:${port}/`;
   let stopped: Promise<void> | undefined;
   return {
     url,
