@@ -451,12 +451,16 @@ export class HttpTransport {
   }
 }
 
-function redactDeep(v: unknown, redact: (s: string) => string): unknown {
+/** Redacted copy of error items; own-property writes (a "__proto__" key stays data) and bounded depth. */
+function redactDeep(v: unknown, redact: (s: string) => string, depth = 0): unknown {
   if (typeof v === 'string') return redact(v);
-  if (Array.isArray(v)) return v.map((x) => redactDeep(x, redact));
+  if (depth >= 32 && typeof v === 'object' && v !== null) return null;
+  if (Array.isArray(v)) return v.map((x) => redactDeep(x, redact, depth + 1));
   if (typeof v === 'object' && v !== null) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[redact(k)] = redactDeep(x, redact);
+    for (const [k, x] of Object.entries(v)) {
+      Object.defineProperty(out, redact(k), { value: redactDeep(x, redact, depth + 1), enumerable: true, writable: true, configurable: true });
+    }
     return out;
   }
   return v;
