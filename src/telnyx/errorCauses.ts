@@ -86,6 +86,8 @@ export function describeCause(reason: TelnyxErrorReason, ctx: CauseContext = {})
         : l10n.t('Telnyx refused the request.');
     case 'noKey':
       return l10n.t('No Telnyx API key is set: set an API key first.');
+    case 'hostNotAllowed':
+      return l10n.t('The API key was not sent to {0} because you did not allow that server: refresh to be asked again, or change telnyxSims.apiBaseUrl.', host);
     case 'badBaseUrl':
       return l10n.t('The setting telnyxSims.apiBaseUrl is not allowed: use https://, or http:// only for this computer.');
   }

@@ -43,7 +43,8 @@ export type TelnyxErrorReason =
   | 'server'
   | 'badRequest'
   | 'noKey'
-  | 'badBaseUrl';
+  | 'badBaseUrl'
+  | 'hostNotAllowed';
 
 export const TELNYX_ERROR_REASONS: readonly TelnyxErrorReason[] = [
   'connectTimeout',
@@ -71,6 +72,7 @@ export const TELNYX_ERROR_REASONS: readonly TelnyxErrorReason[] = [
   'badRequest',
   'noKey',
   'badBaseUrl',
+  'hostNotAllowed',
 ];
 
 export interface TelnyxErrorDetails {
