@@ -1,11 +1,32 @@
 // Fault injection: a queue of scripted faults (tests) and random rates (demos, soak runs).
 // Scripted faults win over rates; neither touches the /__mock/ control endpoints.
 
+/**
+ * status/drop/malformed/delay, plus network faults: 'hang' (never answers), 'stallBody'
+ * (headers and part of the body, then silence), 'cutBody' (Content-Length set, the socket
+ * ends after half the body), 'redirect' (302 to another host), 'html' (a 200 login page),
+ * 'hostileDetail' (422 whose detail is a Markdown command link), 'wrongId' (a single-SIM
+ * answer for another SIM), 'deepNesting' (the record carries a 10,000-deep value).
+ */
+export type FaultKind =
+  | 'status'
+  | 'drop'
+  | 'malformed'
+  | 'delay'
+  | 'hang'
+  | 'stallBody'
+  | 'cutBody'
+  | 'redirect'
+  | 'html'
+  | 'hostileDetail'
+  | 'wrongId'
+  | 'deepNesting';
+
 export interface ScriptedFault {
   /** Which requests it hits: substring of the path (e.g. '/sim_cards') or undefined for any. */
   path?: string;
   method?: string;
-  kind: 'status' | 'drop' | 'malformed' | 'delay';
+  kind: FaultKind;
   /** For kind 'status': 429, 500, 503, 408, 409... */
   status?: number;
   /** Adds Retry-After (429/503). */
@@ -31,7 +52,20 @@ export interface FaultRates {
   malformedRate?: number;
 }
 
-const KINDS: readonly string[] = ['status', 'drop', 'malformed', 'delay'];
+const KINDS: readonly string[] = [
+  'status',
+  'drop',
+  'malformed',
+  'delay',
+  'hang',
+  'stallBody',
+  'cutBody',
+  'redirect',
+  'html',
+  'hostileDetail',
+  'wrongId',
+  'deepNesting',
+];
 
 /** Validates a fault that arrived as JSON; returns an error message or the fault. */
 export function parseFault(value: unknown): ScriptedFault | string {

@@ -75,6 +75,33 @@ const RATE_WINDOW_MS = 60_000;
 /** What a `malformed` fault sends: a 200 whose JSON stops mid-record. */
 const MALFORMED_BODY = '{"data": [{"id": "6a09cdc3-8948-47f0-aa62-74ac943d6c58", "record_type": "sim_c';
 
+/** Depth of the value a `deepNesting` fault puts into a record. */
+export const DEEP_NESTING_DEPTH = 10_000;
+/** What a `hostileDetail` fault sends as the 422 detail: a Markdown link to a command. */
+export const HOSTILE_DETAIL = '[Click](command:workbench.action.openSettings?%5B%22telnyxSims%22%5D) $(alert) https://evil.example/x';
+const DEEP_PLACEHOLDER = '__mock_deep_nesting__';
+const LOGIN_PAGE = '<!DOCTYPE html><html><head><title>Wi-Fi login</title></head><body><form>Sign in to continue</form></body></html>';
+
+/** `{"d":{"d":...1...}}` built as text: JSON.stringify would recurse that deep. */
+function deepJson(depth: number): string {
+  return `${'{"d":'.repeat(depth)}1${'}'.repeat(depth)}`;
+}
+
+/** The reply body after a fault that alters a successful answer (wrongId, deepNesting). */
+function alterBody(kind: string, value: unknown, otherId: string): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  const data = (value as { data?: unknown }).data;
+  const target = Array.isArray(data) ? data[0] : data;
+  if (typeof target !== 'object' || target === null) return JSON.stringify(value);
+  const record = target as Record<string, unknown>;
+  if (kind === 'wrongId') {
+    record.id = otherId;
+    return JSON.stringify(value);
+  }
+  record.deep = DEEP_PLACEHOLDER;
+  return JSON.stringify(value).replace(`"${DEEP_PLACEHOLDER}"`, deepJson(DEEP_NESTING_DEPTH));
+}
+
 /** A fixed-window counter for the x-ratelimit-* headers (informational; real 429s come from faults). */
 class RateWindow {
   private start = Date.now();
@@ -197,6 +224,18 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
     res.end(body);
   }
 
+  /** Announces the whole body, sends half, then stalls (or, with `fin`, ends the socket). */
+  function sendPartial(res: http.ServerResponse, status: number, body: string, fin: boolean): void {
+    if (res.destroyed || res.headersSent) return;
+    const record = recordOf.get(res);
+    if (record) record.status = status;
+    const bytes = Buffer.from(body);
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(bytes.length), ...rate.headers() });
+    res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => {
+      if (fin) res.socket?.end();
+    });
+  }
+
   const sendJson = (res: http.ServerResponse, status: number, value: unknown, extra?: Record<string, string>): void =>
     send(res, status, JSON.stringify(value), extra);
 
@@ -302,8 +341,32 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
     if (closed) return;
 
     const fault = faults.take(method, path);
+    let alter: ScriptedFault['kind'] | undefined;
     if (fault && !fault.after) {
       switch (fault.kind) {
+        case 'hang':
+          // Never answers; close() ends the socket.
+          return;
+        case 'redirect': {
+          record.status = 302;
+          res.writeHead(302, { location: `https://telnyx-proxy.invalid${url}`, 'content-length': '0' });
+          res.end();
+          return;
+        }
+        case 'html': {
+          record.status = 200;
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(Buffer.byteLength(LOGIN_PAGE)) });
+          res.end(LOGIN_PAGE);
+          return;
+        }
+        case 'hostileDetail':
+          return sendError(res, new HttpError(422, { code: '10015', title: 'Invalid value $(alert)', detail: HOSTILE_DETAIL }));
+        case 'stallBody':
+        case 'cutBody':
+        case 'wrongId':
+        case 'deepNesting':
+          alter = fault.kind;
+          break;
         case 'drop':
           req.socket.destroy();
           return;
@@ -365,7 +428,12 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
           if (closed) return;
         }
       }
-      return sendJson(res, reply.status, reply.body);
+      if (alter === undefined || reply.status >= 300) return sendJson(res, reply.status, reply.body);
+      if (alter === 'wrongId' || alter === 'deepNesting') {
+        const other = fleet.sims.find((sim) => sim.id !== params[0])?.id ?? 'another-sim';
+        return send(res, reply.status, alterBody(alter, reply.body, other));
+      }
+      return sendPartial(res, reply.status, JSON.stringify(reply.body), alter === 'cutBody');
     }
     return sendError(res, pathMatched ? methodNotAllowed() : routeNotFound());
   }

@@ -1,7 +1,7 @@
 // Display formats of the details panel: data sizes in the units people expect, percents
 // and timestamps with a relative form. Locale-independent so tests and screenshots agree.
 import { formatDataAmount } from '../fleet/dataAmount';
-import { formatTimestamp } from '../fleet/dates';
+import { formatTimestamp, parseIsoTimestamp } from '../fleet/dates';
 import { formatNumber } from '../fleet/text';
 import type { DateText } from './model';
 
@@ -44,7 +44,7 @@ export function relativeTime(thenMs: number, nowMs: number): string {
 export function dateText(value: unknown, nowMs: number): DateText | undefined {
   const text = formatTimestamp(value);
   if (text === undefined || typeof value !== 'string') return undefined;
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) return { iso: '', text, relative: '' };
+  const t = parseIsoTimestamp(value);
+  if (t === undefined) return { iso: '', text, relative: '' };
   return { iso: new Date(t).toISOString(), text, relative: relativeTime(t, nowMs) };
 }

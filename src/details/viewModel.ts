@@ -54,11 +54,19 @@ function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-/** The detail record over the list item; keys the detail leaves undefined keep the list value. */
+/**
+ * The detail record over the list item; keys the detail leaves undefined keep the list value.
+ * Own-property writes: a "__proto__" or "constructor" key from the server stays plain data
+ * and can never change the merged record's prototype.
+ */
 export function mergeRecords(sim: SimCard, detail?: SimCardDetail): SimCardDetail {
-  const merged: Record<string, unknown> = { ...sim };
+  const merged: Record<string, unknown> = {};
+  const put = (k: string, v: unknown): void => {
+    Object.defineProperty(merged, k, { value: v, enumerable: true, writable: true, configurable: true });
+  };
+  for (const [k, v] of Object.entries(sim)) put(k, v);
   if (detail) {
-    for (const [k, v] of Object.entries(detail)) if (v !== undefined) merged[k] = v;
+    for (const [k, v] of Object.entries(detail)) if (v !== undefined) put(k, v);
   }
   return merged as unknown as SimCardDetail;
 }
@@ -130,7 +138,7 @@ function summaryRows(r: SimCardDetail, group: SimCardGroup | undefined, nowMs: n
 
 function liveSessionText(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (value != null && typeof value === 'object') return JSON.stringify(value);
+  if (value != null && typeof value === 'object') return JSON.stringify(toJsonValue(value));
   return '';
 }
 

@@ -1,40 +1,90 @@
 import * as vscode from 'vscode';
-import { NoApiKeyError } from '../telnyx';
-import type { SimCard } from '../telnyx/types';
+import { toJsonText } from '../details/json';
+import { describeTelnyxError } from '../telnyx/errorCauses';
+import { isTelnyxError, NoApiKeyError, type SimCard } from '../telnyx';
+import { plainText } from '../telnyx/plainText';
 import type { ClientProvider } from '../services/clientProvider';
 
 export const RAW_RECORD_SCHEME = 'telnyx-sim';
 
+/** What the provider watches to refetch open documents: the fleet loader fits. */
+export interface ReloadSource {
+  readonly onDidChange: vscode.Event<void>;
+  readonly status: { readonly kind: string };
+  readonly view: { readonly complete: boolean };
+}
+
 /**
  * Read-only JSON documents of `GET /sim_cards/{id}`. The path gives the editor a readable
- * title (`SIM 8931…0123.json`); the SIM id travels in the query.
+ * title (`SIM 8931…0123.json`); the SIM id travels in the query. VS Code keeps a provided
+ * document (even for a while after it is closed) and only asks again when onDidChange
+ * fires, so every completed fleet load and every key or setting change refetches them all.
  */
 export class RawRecordProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
 
-  constructor(private readonly clients: ClientProvider) {}
+  constructor(
+    private readonly clients: ClientProvider,
+    reloads?: ReloadSource,
+  ) {
+    this.disposables.push(clients.onDidChange(() => this.reloadOpen()));
+    if (reloads) {
+      let wasComplete = reloads.status.kind === 'loaded' && reloads.view.complete;
+      this.disposables.push(
+        reloads.onDidChange(() => {
+          const complete = reloads.status.kind === 'loaded' && reloads.view.complete;
+          // Once per finished load, not on every page of it.
+          if (complete && !wasComplete) this.reloadOpen();
+          wasComplete = complete;
+        }),
+      );
+    }
+  }
 
   uriFor(sim: Pick<SimCard, 'id' | 'iccid'>): vscode.Uri {
     const name = sim.iccid && /^[0-9A-Za-z]+$/.test(sim.iccid) ? sim.iccid : sim.id.replace(/[^0-9A-Za-z-]/g, '');
     return vscode.Uri.from({ scheme: RAW_RECORD_SCHEME, path: `/SIM ${name}.json`, query: encodeURIComponent(sim.id) });
   }
 
+  /** Fetches again every raw record VS Code still holds, or only those of `simId`. */
+  reloadOpen(simId?: string): void {
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.uri.scheme !== RAW_RECORD_SCHEME) continue;
+      if (simId !== undefined && safeDecode(doc.uri.query) !== simId) continue;
+      this.changed.fire(doc.uri);
+    }
+  }
+
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
-    const id = decodeURIComponent(uri.query);
+    const id = safeDecode(uri.query);
     const client = await this.clients.get();
     if (!client) throw new NoApiKeyError();
     const controller = new AbortController();
     const sub = token.onCancellationRequested(() => controller.abort());
     try {
       const record = await client.getSimCard(id, controller.signal);
-      return `${JSON.stringify(record, null, 2)}\n`;
+      // Depth-capped: a 10,000-deep record shows a marker instead of overflowing the stack.
+      return toJsonText(record);
+    } catch (e) {
+      // VS Code may show this message in a notification, which renders links: plain text only.
+      const text = isTelnyxError(e) ? (describeTelnyxError(e) ?? e.message) : e instanceof Error ? e.message : String(e);
+      throw new Error(plainText(text));
     } finally {
       sub.dispose();
     }
   }
 
   dispose(): void {
-    this.changed.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
   }
 }

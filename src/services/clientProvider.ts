@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_USER_AGENT, errorKind, TelnyxClient } from '../telnyx';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import { readSettings, SECTION } from '../config';
+import type { HostGate } from './hostGate';
 
 export const USER_AGENT = `${DEFAULT_USER_AGENT} (vscode)`;
 
@@ -32,6 +33,7 @@ export class ClientProvider implements vscode.Disposable {
   constructor(
     private readonly keys: ApiKeyStore,
     private readonly log: vscode.LogOutputChannel,
+    private readonly gate?: HostGate,
   ) {
     this.disposables.push(
       this.changed,
@@ -54,6 +56,8 @@ export class ClientProvider implements vscode.Disposable {
     const found = await this.keys.get();
     if (!found) return undefined;
     const settings = readSettings();
+    // Before the key first goes to a server other than Telnyx or this computer.
+    await this.gate?.ensureAllowed(settings.apiBaseUrl);
     // The fingerprint holds the key only in memory, to notice a change without rereading.
     const fingerprint = JSON.stringify([found.key, settings.apiBaseUrl, settings.pageSize, settings.maxConcurrentRequests]);
     if (this.cached?.fingerprint !== fingerprint) {
@@ -98,6 +102,12 @@ export class ClientProvider implements vscode.Disposable {
         };
       },
     });
+  }
+
+  /** create() after the host gate: for checking a new key before saving it. */
+  async createAllowed(apiKey: string): Promise<TelnyxClient> {
+    await this.gate?.ensureAllowed(readSettings().apiBaseUrl);
+    return this.create(apiKey);
   }
 
   private invalidate(): void {

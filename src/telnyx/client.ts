@@ -1,6 +1,7 @@
 // The Telnyx Wireless API client the extension uses: SIM cards, groups, actions, logs.
 import { AuthenticationError, BadRequestError, InvalidResponseError } from './errors';
-import { HttpTransport, type HttpMethod } from './http';
+import { checkBaseUrl } from './baseUrlPolicy';
+import { HttpTransport, type HttpMethod, type RetryInfo } from './http';
 import { collectPages, MAX_CONCURRENCY, type FetchedPage, type PageProgress } from './paging';
 import {
   parseConnectivityLog,
@@ -30,7 +31,11 @@ export const CLIENT_VERSION = '0.1.0';
 export const DEFAULT_USER_AGENT = `telnyx-sim-explorer/${CLIENT_VERSION}`;
 export const DEFAULT_BASE_URL = 'https://api.telnyx.com/v2';
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Connect + first byte, and the longest pause inside a body: a hung server fails in ~20 s. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_RETRIES = 3;
+/** Retries after a timeout: fewer than for 429/5xx, which answer quickly. */
+export const DEFAULT_MAX_TIMEOUT_RETRIES = 1;
 export const DEFAULT_RETRY_BASE_DELAY_MS = 500;
 export const DEFAULT_MAX_RETRY_DELAY_MS = 20_000;
 export const DEFAULT_CONCURRENCY = 4;
@@ -43,10 +48,16 @@ export interface TelnyxClientOptions {
   baseUrl?: string;
   /** Default 'telnyx-sim-explorer/<version>'. */
   userAgent?: string;
-  /** Per request attempt, default 30000. */
+  /** Per request attempt, body included, default 30000. */
   timeoutMs?: number;
+  /** Until the answer starts, and the longest pause while it streams in; default 10000 (capped at timeoutMs). */
+  connectTimeoutMs?: number;
   /** Default 3. */
   maxRetries?: number;
+  /** Retries after a timeout, default 1 (never more than maxRetries). */
+  maxTimeoutRetries?: number;
+  /** Called before each retry wait, e.g. to show "Retrying (2 of 3)…". */
+  onRetry?: (info: RetryInfo) => void;
   /** Default 500. */
   retryBaseDelayMs?: number;
   /** Default 20000; also caps what Retry-After can ask for. */
@@ -84,10 +95,13 @@ export class TelnyxClient {
       baseUrl: normalizeBaseUrl(opts.baseUrl),
       userAgent: opts.userAgent?.trim() || DEFAULT_USER_AGENT,
       timeoutMs: clampInt(opts.timeoutMs, 1, 10 * 60_000, DEFAULT_TIMEOUT_MS),
+      connectTimeoutMs: clampInt(opts.connectTimeoutMs, 1, 10 * 60_000, DEFAULT_CONNECT_TIMEOUT_MS),
       maxRetries: clampInt(opts.maxRetries, 0, 10, DEFAULT_MAX_RETRIES),
+      maxTimeoutRetries: clampInt(opts.maxTimeoutRetries, 0, 10, DEFAULT_MAX_TIMEOUT_RETRIES),
       retryBaseDelayMs: clampInt(opts.retryBaseDelayMs, 0, 60_000, DEFAULT_RETRY_BASE_DELAY_MS),
       maxRetryDelayMs: clampInt(opts.maxRetryDelayMs, 0, 10 * 60_000, DEFAULT_MAX_RETRY_DELAY_MS),
       ...(opts.log ? { log: opts.log } : {}),
+      ...(opts.onRetry ? { onRetry: opts.onRetry } : {}),
     });
   }
 
@@ -115,7 +129,12 @@ export class TelnyxClient {
   /** `GET /sim_cards/{id}` with its group included. */
   async getSimCard(id: string, signal?: AbortSignal): Promise<SimCardDetail> {
     const path = `/sim_cards/${pathId(id, 'SIM card')}`;
-    return this.getObject(path, encodeQuery([['include_sim_card_group', true]]), parseSimCardDetail, signal);
+    const record = await this.getObject(path, encodeQuery([['include_sim_card_group', true]]), parseSimCardDetail, signal);
+    // A record for another SIM (a confused proxy or cache) must never be shown as this one.
+    if (record.id !== id) {
+      throw new InvalidResponseError(`Unexpected answer from Telnyx: GET ${path} returned a different SIM card.`, { reason: 'wrongRecord' });
+    }
+    return record;
   }
 
   async listSimCardGroups(page?: { number?: number; size?: number }, signal?: AbortSignal): Promise<Page<SimCardGroup>> {
@@ -268,13 +287,9 @@ export function normalizeBaseUrl(baseUrl: string | undefined): string {
   } catch {
     throw new BadRequestError(`The Telnyx API base URL "${text}" is not a valid URL.`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new BadRequestError(`The Telnyx API base URL must start with https:// (got "${url.protocol}").`);
-  }
-  if (url.search || url.hash) {
-    throw new BadRequestError('The Telnyx API base URL must not contain a query or fragment.');
-  }
-  return url.toString().replace(/\/+$/, '');
+  const verdict = checkBaseUrl(url.toString());
+  if (!verdict.ok) throw new BadRequestError(verdict.message, { reason: 'badBaseUrl' });
+  return verdict.url;
 }
 
 function clampInt(v: number | undefined, min: number, max: number, fallback: number): number {

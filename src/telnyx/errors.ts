@@ -14,12 +14,78 @@ export type TelnyxErrorKind =
   | 'badRequest'
   | 'cancelled';
 
+/**
+ * What actually went wrong, finer than the kind: one sentence each in errorCauses.ts.
+ * Absent on errors made before this field existed (treat as the kind alone).
+ */
+export type TelnyxErrorReason =
+  | 'connectTimeout'
+  | 'firstByteTimeout'
+  | 'bodyTimeout'
+  | 'cutBody'
+  | 'refused'
+  | 'dns'
+  | 'tls'
+  | 'reset'
+  | 'network'
+  | 'redirect'
+  | 'htmlPage'
+  | 'notJson'
+  | 'empty'
+  | 'tooLarge'
+  | 'wrongRecord'
+  | 'badShape'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'rateLimited'
+  | 'notFound'
+  | 'serverTimeout'
+  | 'server'
+  | 'badRequest'
+  | 'noKey'
+  | 'badBaseUrl'
+  | 'hostNotAllowed';
+
+export const TELNYX_ERROR_REASONS: readonly TelnyxErrorReason[] = [
+  'connectTimeout',
+  'firstByteTimeout',
+  'bodyTimeout',
+  'cutBody',
+  'refused',
+  'dns',
+  'tls',
+  'reset',
+  'network',
+  'redirect',
+  'htmlPage',
+  'notJson',
+  'empty',
+  'tooLarge',
+  'wrongRecord',
+  'badShape',
+  'unauthorized',
+  'forbidden',
+  'rateLimited',
+  'notFound',
+  'serverTimeout',
+  'server',
+  'badRequest',
+  'noKey',
+  'badBaseUrl',
+  'hostNotAllowed',
+];
+
 export interface TelnyxErrorDetails {
   status?: number;
   errors?: ApiErrorItem[];
   retryAfterMs?: number;
   /** System error code of a connection failure (ECONNREFUSED...), never a message. */
   code?: string;
+  reason?: TelnyxErrorReason;
+  /** How long the attempt waited before a timeout fired, in ms. */
+  timeoutMs?: number;
+  /** Retries made before giving up. */
+  retries?: number;
 }
 
 export class TelnyxError extends Error {
@@ -28,6 +94,9 @@ export class TelnyxError extends Error {
   readonly errors: ApiErrorItem[];
   readonly retryAfterMs?: number;
   readonly code?: string;
+  readonly reason?: TelnyxErrorReason;
+  readonly timeoutMs?: number;
+  readonly retries?: number;
 
   constructor(kind: TelnyxErrorKind, message: string, details: TelnyxErrorDetails = {}) {
     super(message);
@@ -37,6 +106,9 @@ export class TelnyxError extends Error {
     if (details.status !== undefined) this.status = details.status;
     if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
     if (details.code !== undefined) this.code = details.code;
+    if (details.reason !== undefined) this.reason = details.reason;
+    if (details.timeoutMs !== undefined) this.timeoutMs = details.timeoutMs;
+    if (details.retries !== undefined) this.retries = details.retries;
   }
 }
 

@@ -2,6 +2,9 @@
 // node-fetch v2 goes through Node's http/https modules, which VS Code hooks for its proxy
 // settings. Redirects are not followed: they would carry the Authorization header to
 // wherever the Location points, and a redirecting base URL is a setting to fix anyway.
+import * as dc from 'node:diagnostics_channel';
+import * as http from 'node:http';
+import * as tls from 'node:tls';
 import fetch from 'node-fetch';
 import {
   AuthenticationError,
@@ -14,21 +17,43 @@ import {
   ServerError,
   TelnyxError,
   TimeoutError,
+  type TelnyxErrorReason,
 } from './errors';
+import { describeCause } from './errorCauses';
 import { parseErrorItems } from './parse';
 import { backoffDelayMs, isRetryableStatus, provesNotSent, serverRetryDelayMs, sleep } from './retry';
 import type { ApiErrorItem } from './types';
+
+/** What the client reports before it waits to try a request again. */
+export interface RetryInfo {
+  /** 1 for the first retry. */
+  attempt: number;
+  /** Retries allowed for this kind of failure. */
+  maxAttempts: number;
+  delayMs: number;
+  /** The failure that is being retried. */
+  error: TelnyxError;
+  method: HttpMethod;
+  /** API path without the query. */
+  path: string;
+}
 
 export interface HttpOptions {
   apiKey: string;
   /** Normalised, without a trailing slash. */
   baseUrl: string;
   userAgent: string;
+  /** Whole attempt, body included. */
   timeoutMs: number;
+  /** Until the answer's headers arrive, and the longest pause while the body streams in. */
+  connectTimeoutMs: number;
   maxRetries: number;
+  /** Retries after a timeout (a hung server should fail fast); at most maxRetries. */
+  maxTimeoutRetries: number;
   retryBaseDelayMs: number;
   maxRetryDelayMs: number;
   log?: (line: string) => void;
+  onRetry?: (info: RetryInfo) => void;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH';
@@ -56,19 +81,75 @@ interface HeaderSource {
   get(name: string): string | null;
 }
 
+type TimeoutReason = 'connectTimeout' | 'firstByteTimeout' | 'bodyTimeout';
+
 type Outcome =
   | { type: 'response'; status: number; headers: HeaderSource; text: string }
   | { type: 'network'; code: string | undefined }
-  | { type: 'timeout' }
+  | { type: 'timeout'; reason: TimeoutReason; afterMs: number }
+  | { type: 'cut' }
   | { type: 'tooLarge' };
 
 interface Failure {
   error: TelnyxError;
   retryable: boolean;
+  /** Timeouts get fewer retries than 429/5xx. */
+  isTimeout: boolean;
   /** What the server asked us to wait, if it did. */
   serverDelayMs?: number;
   /** Short outcome for the log line: status code or error code. */
   summary: string;
+}
+
+// node-fetch v2 hides the Node request, and notices a connection that closes before
+// Content-Length bytes only for chunked bodies: the body then stalls until a timeout.
+// Node publishes every client request on a diagnostics channel; an attempt claims its
+// own (same method, path and key) to see when the socket connects and whether the
+// response really completed. Without it (another runtime), the timeouts still apply.
+interface RequestWatch {
+  method: string;
+  path: string;
+  auth: string;
+  claim(req: http.ClientRequest): void;
+}
+
+const watches = new Set<RequestWatch>();
+let channelSubscribed = false;
+
+function onRequestStart(message: unknown): void {
+  if (watches.size === 0 || typeof message !== 'object' || message === null) return;
+  const req = (message as { request?: unknown }).request;
+  if (!(req instanceof http.ClientRequest)) return;
+  const auth = String(req.getHeader('authorization') ?? '');
+  for (const w of watches) {
+    if (req.method === w.method && req.path.endsWith(w.path) && auth === w.auth) {
+      watches.delete(w);
+      w.claim(req);
+      return;
+    }
+  }
+}
+
+function watchRequest(w: RequestWatch): () => void {
+  if (!channelSubscribed) {
+    channelSubscribed = true;
+    try {
+      dc.subscribe('http.client.request.start', onRequestStart);
+    } catch {
+      // Older runtime: timeouts alone catch a cut body.
+    }
+  }
+  watches.add(w);
+  return () => watches.delete(w);
+}
+
+function contentLength(headers: HeaderSource): number | undefined {
+  // A compressed body is counted after decompression: its length cannot be checked.
+  const encoding = headers.get('content-encoding');
+  if (encoding && encoding.trim().toLowerCase() !== 'identity') return undefined;
+  const v = headers.get('content-length');
+  if (v === null || !/^\s*\d{1,15}\s*$/.test(v)) return undefined;
+  return Number(v);
 }
 
 export class HttpTransport {
@@ -86,10 +167,12 @@ export class HttpTransport {
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new CancelledError();
       const started = Date.now();
-      const outcome = await this.attempt(url, method, signal, req.body).catch((e: unknown) => {
-        if (e instanceof CancelledError) this.logLine(`${method} ${target} cancelled after ${Date.now() - started} ms`);
-        throw e;
-      });
+      const outcome = await this.attempt(url, method, new URL(url).pathname + (req.query ? `?${req.query}` : ''), signal, req.body).catch(
+        (e: unknown) => {
+          if (e instanceof CancelledError) this.logLine(`${method} ${target} cancelled after ${Date.now() - started} ms`);
+          throw e;
+        },
+      );
       const ms = Date.now() - started;
 
       if (outcome.type === 'response' && outcome.status >= 200 && outcome.status < 300) {
@@ -101,12 +184,14 @@ export class HttpTransport {
       }
 
       const failure = this.describeFailure(outcome, method, label, attempt);
-      if (failure.retryable && attempt < this.opts.maxRetries) {
+      const limit = failure.isTimeout ? Math.min(this.opts.maxRetries, this.opts.maxTimeoutRetries) : this.opts.maxRetries;
+      if (failure.retryable && attempt < limit) {
         const delay =
           failure.serverDelayMs !== undefined
             ? Math.min(failure.serverDelayMs, this.opts.maxRetryDelayMs)
             : backoffDelayMs(attempt, this.opts.retryBaseDelayMs, this.opts.maxRetryDelayMs);
-        this.logLine(`${method} ${target} ${failure.summary} ${ms} ms, retry ${attempt + 1}/${this.opts.maxRetries} in ${delay} ms`);
+        this.logLine(`${method} ${target} ${failure.summary} ${ms} ms, retry ${attempt + 1}/${limit} in ${delay} ms`);
+        this.notifyRetry({ attempt: attempt + 1, maxAttempts: limit, delayMs: delay, error: failure.error, method, path });
         await sleep(delay, signal);
         continue;
       }
@@ -115,13 +200,49 @@ export class HttpTransport {
     }
   }
 
-  private async attempt(url: string, method: HttpMethod, signal: AbortSignal | undefined, body?: unknown): Promise<Outcome> {
+  private async attempt(url: string, method: HttpMethod, wirePath: string, signal: AbortSignal | undefined, body?: unknown): Promise<Outcome> {
     const ctl = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
+    const started = Date.now();
+    const headerMs = Math.min(this.opts.connectTimeoutMs, this.opts.timeoutMs);
+    // Unknown until the socket is seen; a hang before that is reported as "did not answer".
+    let phase: 'unknown' | 'connect' | 'firstByte' | 'body' = 'unknown';
+    let stopped: { why: 'timeout'; reason: TimeoutReason } | { why: 'cut' } | { why: 'tooLarge' } | undefined;
+    const stop = (s: NonNullable<typeof stopped>): void => {
+      if (stopped) return;
+      stopped = s;
       ctl.abort();
-    }, this.opts.timeoutMs);
+    };
+    const timeoutReason = (): TimeoutReason =>
+      phase === 'connect' ? 'connectTimeout' : phase === 'body' ? 'bodyTimeout' : 'firstByteTimeout';
+    const headerTimer = setTimeout(() => stop({ why: 'timeout', reason: timeoutReason() }), headerMs);
+    const totalTimer = setTimeout(() => stop({ why: 'timeout', reason: timeoutReason() }), this.opts.timeoutMs);
+    let idleTimer: NodeJS.Timeout | undefined;
+    const armIdle = (): void => {
+      if (idleTimer) clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => stop({ why: 'timeout', reason: 'bodyTimeout' }), headerMs);
+    };
+    const auth = `Bearer ${this.opts.apiKey}`;
+    const unwatch = watchRequest({
+      method,
+      path: wirePath,
+      auth,
+      claim: (req) => {
+        const socket = req.socket;
+        if (socket && socket.connecting) {
+          phase = 'connect';
+          socket.once(socket instanceof tls.TLSSocket ? 'secureConnect' : 'connect', () => {
+            if (phase === 'connect') phase = 'firstByte';
+          });
+        } else if (phase === 'unknown') {
+          phase = 'firstByte';
+        }
+        req.once('response', (res: http.IncomingMessage) => {
+          res.once('close', () => {
+            if (!res.complete && !signal?.aborted) stop({ why: 'cut' });
+          });
+        });
+      },
+    });
     const onAbort = (): void => ctl.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -129,58 +250,116 @@ export class HttpTransport {
       const res = await fetch(url, {
         method,
         headers: {
-          Authorization: `Bearer ${this.opts.apiKey}`,
+          Authorization: auth,
           Accept: 'application/json',
           'User-Agent': this.opts.userAgent,
           ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
         },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
         redirect: 'manual',
-        size: MAX_BODY_BYTES,
         signal: ctl.signal,
       });
-      // The timeout keeps running while the body streams in: a stalled body is a timeout too.
-      const text = await res.text();
+      clearTimeout(headerTimer);
+      phase = 'body';
+      armIdle();
+      const expected = contentLength(res.headers);
+      const chunks: Buffer[] = [];
+      let received = 0;
+      for await (const chunk of res.body as AsyncIterable<Buffer | string>) {
+        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        received += buf.length;
+        if (received > MAX_BODY_BYTES) {
+          stop({ why: 'tooLarge' });
+          break;
+        }
+        chunks.push(buf);
+        armIdle();
+      }
+      if (stopped) return this.stoppedOutcome(stopped, started);
+      if (expected !== undefined && received < expected) return { type: 'cut' };
+      const text = Buffer.concat(chunks).toString('utf8');
       return { type: 'response', status: res.status, headers: res.headers, text };
     } catch (e) {
       if (signal?.aborted) throw new CancelledError();
-      if (timedOut) return { type: 'timeout' };
-      if (errorProp(e, 'type') === 'max-size') return { type: 'tooLarge' };
+      if (stopped) return this.stoppedOutcome(stopped, started);
+      // Headers had arrived: the connection broke while the body streamed in.
+      if (phase === 'body') return { type: 'cut' };
       return { type: 'network', code: errorProp(e, 'code') };
     } finally {
-      clearTimeout(timer);
+      unwatch();
+      clearTimeout(headerTimer);
+      clearTimeout(totalTimer);
+      if (idleTimer) clearTimeout(idleTimer);
       signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private stoppedOutcome(
+    s: { why: 'timeout'; reason: TimeoutReason } | { why: 'cut' } | { why: 'tooLarge' },
+    started: number,
+  ): Outcome {
+    if (s.why === 'timeout') return { type: 'timeout', reason: s.reason, afterMs: Date.now() - started };
+    return s.why === 'cut' ? { type: 'cut' } : { type: 'tooLarge' };
+  }
+
+  private notifyRetry(info: RetryInfo): void {
+    if (!this.opts.onRetry) return;
+    try {
+      this.opts.onRetry(info);
+    } catch {
+      // A failing listener must not fail the request.
     }
   }
 
   private describeFailure(outcome: Outcome, method: HttpMethod, label: string, retries: number): Failure {
     const after = retries > 0 ? ` after ${retries} ${plural(retries, 'retry', 'retries')}` : '';
     const isGet = method === 'GET';
+    const host = this.host;
+    const base = { retries };
     switch (outcome.type) {
-      case 'timeout':
+      case 'timeout': {
+        const timeoutMs = outcome.reason === 'bodyTimeout' ? outcome.afterMs : Math.min(this.opts.connectTimeoutMs, this.opts.timeoutMs);
+        const message =
+          outcome.reason === 'firstByteTimeout'
+            ? `Telnyx did not answer ${label} within ${formatDuration(timeoutMs)}${after}. Check your connection and try again.`
+            : describeCause(outcome.reason, { host, timeoutMs });
         return {
-          error: new TimeoutError(
-            `Telnyx did not answer ${label} within ${formatDuration(this.opts.timeoutMs)}${after}. Check your connection and try again.`,
-          ),
+          error: new TimeoutError(message, { ...base, reason: outcome.reason, timeoutMs }),
           // A POST that timed out may have been carried out: never send it twice.
           retryable: isGet,
-          summary: 'timeout',
+          isTimeout: true,
+          summary: outcome.reason,
+        };
+      }
+      case 'cut':
+        return {
+          error: new NetworkError(describeCause('cutBody', { host }), { ...base, reason: 'cutBody' }),
+          retryable: isGet,
+          isTimeout: false,
+          summary: 'body cut short',
         };
       case 'network': {
         const code = outcome.code ? this.redact(outcome.code) : undefined;
+        const reason = networkReason(code);
+        const message =
+          reason === 'network' || reason === 'refused'
+            ? `Could not reach Telnyx at ${host} (${code ?? 'connection failed'})${after}. Check your internet connection, proxy settings and the API base URL.`
+            : describeCause(reason, { host });
         return {
-          error: new NetworkError(
-            `Could not reach Telnyx at ${this.host} (${code ?? 'connection failed'})${after}. Check your internet connection, proxy settings and the API base URL.`,
-            code !== undefined ? { code } : {},
-          ),
-          retryable: isGet || provesNotSent(code),
+          error: new NetworkError(message, { ...base, reason, ...(code !== undefined ? { code } : {}) }),
+          retryable: (isGet && reason !== 'tls') || provesNotSent(code),
+          isTimeout: false,
           summary: code ?? 'network error',
         };
       }
       case 'tooLarge':
         return {
-          error: new InvalidResponseError(`Unexpected answer from Telnyx: response of ${label} was larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`),
+          error: new InvalidResponseError(
+            `Unexpected answer from Telnyx: response of ${label} was larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
+            { ...base, reason: 'tooLarge' },
+          ),
           retryable: false,
+          isTimeout: false,
           summary: 'too large',
         };
       case 'response':
@@ -188,11 +367,26 @@ export class HttpTransport {
     }
     const { status } = outcome;
     if (status >= 200 && status < 300) {
-      const what = outcome.text.trim() === '' ? 'was empty' : 'was not JSON';
+      if (looksLikeHtml(outcome.headers, outcome.text)) {
+        return {
+          // A captive portal or a proxy's login page: retrying gets the same page.
+          error: new InvalidResponseError(describeCause('htmlPage'), { ...base, status, reason: 'htmlPage' }),
+          retryable: false,
+          isTimeout: false,
+          summary: `${status} (HTML)`,
+        };
+      }
+      const empty = outcome.text.trim() === '';
+      const what = empty ? 'was empty' : 'was not JSON';
       return {
-        error: new InvalidResponseError(`Unexpected answer from Telnyx: response of ${label} ${what}${after}.`, { status }),
+        error: new InvalidResponseError(`Unexpected answer from Telnyx: response of ${label} ${what}${after}.`, {
+          ...base,
+          status,
+          reason: empty ? 'empty' : 'notJson',
+        }),
         // A garbled body is usually a broken transfer; for a POST it was carried out already.
         retryable: isGet,
+        isTimeout: false,
         summary: `${status} (${what})`,
       };
     }
@@ -200,41 +394,42 @@ export class HttpTransport {
     const errors = this.redactItems(parsed.ok ? parseErrorItems(parsed.value) : []);
     const said = describeApiErrors(errors);
     const serverDelayMs = isRetryableStatus(status) ? serverRetryDelayMs(outcome.headers, status) : undefined;
-    const details = { status, errors };
+    const details = { ...base, status, errors };
     let error: TelnyxError;
     if (status === 401) {
-      error = new AuthenticationError(`Telnyx rejected the API key (401).${said} Set a valid API key.`, details);
+      error = new AuthenticationError(`Telnyx rejected the API key (401).${said} Set a valid API key.`, { ...details, reason: 'unauthorized' });
     } else if (status === 403) {
       error = new AuthenticationError(
         `Telnyx refused access with this API key (403).${said} Check that the key has access to Wireless, or set another API key.`,
-        details,
+        { ...details, reason: 'forbidden' },
       );
     } else if (status === 404) {
-      error = new NotFoundError(`Telnyx found nothing at ${label} (404).${said} It may have been deleted; refresh the list.`, details);
+      error = new NotFoundError(`Telnyx found nothing at ${label} (404).${said} It may have been deleted; refresh the list.`, {
+        ...details,
+        reason: 'notFound',
+      });
     } else if (status === 408) {
-      error = new TimeoutError(`Telnyx timed out handling ${label} (408)${after}.${said} Try again.`, details);
+      error = new TimeoutError(`Telnyx timed out handling ${label} (408)${after}.${said} Try again.`, { ...details, reason: 'serverTimeout' });
     } else if (status === 429) {
       const retryAfterMs = serverDelayMs ?? backoffDelayMs(retries, this.opts.retryBaseDelayMs, this.opts.maxRetryDelayMs, () => 1);
       error = new RateLimitError(
         `Telnyx is limiting the request rate (429)${after}.${said} Try again ${retryAfterMs < 1000 ? 'in a moment' : `in ${formatDuration(retryAfterMs)}`}.`,
-        { ...details, retryAfterMs },
+        { ...details, retryAfterMs, reason: 'rateLimited' },
       );
     } else if (status >= 500) {
-      error = new ServerError(`Telnyx had a server error (${status}) on ${label}${after}.${said} Try again later.`, details);
+      error = new ServerError(`Telnyx had a server error (${status}) on ${label}${after}.${said} Try again later.`, { ...details, reason: 'server' });
     } else if (status >= 400) {
-      error = new BadRequestError(`Telnyx refused ${label} (${status}).${said}`, details);
+      error = new BadRequestError(`Telnyx refused ${label} (${status}).${said}`, { ...details, reason: 'badRequest' });
     } else if (status >= 300 && status < 400) {
-      error = new InvalidResponseError(
-        `Unexpected answer from Telnyx: ${label} was redirected (${status}). Check the API base URL.`,
-        details,
-      );
+      error = new InvalidResponseError(describeCause('redirect', { host }), { ...details, reason: 'redirect' });
     } else {
-      error = new InvalidResponseError(`Unexpected answer from Telnyx: ${label} answered HTTP ${status}.`, details);
+      error = new InvalidResponseError(`Unexpected answer from Telnyx: ${label} answered HTTP ${status}.`, { ...details, reason: 'badShape' });
     }
     return {
       error,
       // POSTs reached the server: a retry could act twice.
       retryable: isGet && isRetryableStatus(status),
+      isTimeout: false,
       ...(serverDelayMs !== undefined ? { serverDelayMs } : {}),
       summary: String(status),
     };
@@ -260,12 +455,16 @@ export class HttpTransport {
   }
 }
 
-function redactDeep(v: unknown, redact: (s: string) => string): unknown {
+/** Redacted copy of error items; own-property writes (a "__proto__" key stays data) and bounded depth. */
+function redactDeep(v: unknown, redact: (s: string) => string, depth = 0): unknown {
   if (typeof v === 'string') return redact(v);
-  if (Array.isArray(v)) return v.map((x) => redactDeep(x, redact));
+  if (depth >= 32 && typeof v === 'object' && v !== null) return null;
+  if (Array.isArray(v)) return v.map((x) => redactDeep(x, redact, depth + 1));
   if (typeof v === 'object' && v !== null) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[redact(k)] = redactDeep(x, redact);
+    for (const [k, x] of Object.entries(v)) {
+      Object.defineProperty(out, redact(k), { value: redactDeep(x, redact, depth + 1), enumerable: true, writable: true, configurable: true });
+    }
     return out;
   }
   return v;
@@ -284,6 +483,25 @@ export function describeApiErrors(errors: ApiErrorItem[]): string {
   if (parts.length === 0) return '';
   const joined = parts.map((p) => p.replace(/[.\s]+$/, '')).join('; ');
   return ` Telnyx said: "${joined}".`;
+}
+
+const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|EPROTO$|HOSTNAME_MISMATCH$)/;
+
+/** The reason of a connection failure from its system error code. */
+export function networkReason(code: string | undefined): TelnyxErrorReason {
+  if (code === undefined) return 'network';
+  if (code === 'ECONNREFUSED') return 'refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || code === 'EAI_FAIL') return 'dns';
+  if (TLS_CODE.test(code)) return 'tls';
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE') return 'reset';
+  return 'network';
+}
+
+/** A 2xx that is an HTML page (captive portal, proxy login) rather than the API's JSON. */
+function looksLikeHtml(headers: HeaderSource, text: string): boolean {
+  const type = (headers.get('content-type') ?? '').toLowerCase();
+  if (type.includes('text/html') || type.includes('application/xhtml')) return true;
+  return /^\s*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(text.slice(0, 1024));
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
