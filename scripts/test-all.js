@@ -20,14 +20,16 @@ const integration = process.env.VSCODE_EXECUTABLE
   ? [node, 'out/test/host/runElectron.js']
   : [node, 'out/test/host/runInHost.js'];
 
-const SETUP = ['typecheck', 'build', 'code-server'];
+const SETUP = ['clean', 'typecheck', 'build', 'code-server'];
 /** fatal: later stages are pointless without it. tests: writes a results file with counts. */
 const STAGES = [
+  // Compiled tests of deleted sources would otherwise still run from a stale out/.
+  { name: 'clean', cmd: [node, '-e', "require('fs').rmSync('out', { recursive: true, force: true })"], fatal: true },
   { name: 'typecheck', cmd: [bin('tsc'), '-p', './'], fatal: true },
   { name: 'lint', cmd: [bin('eslint'), '.'] },
   { name: 'build', cmd: [node, 'esbuild.js'], fatal: true },
   { name: 'code-server', cmd: ['bash', 'scripts/install-code-server.sh'], fatal: true },
-  { name: 'unit', cmd: [bin('mocha'), '--config', '.mocharc.json', '--reporter', reporter], tests: true, needs: ['typecheck'] },
+  { name: 'unit', cmd: [bin('mocha'), '--config', '.mocharc.json', '--reporter', reporter], tests: true, needs: ['clean', 'typecheck'] },
   { name: 'integration', cmd: integration, tests: true, needs: SETUP },
   {
     name: 'e2e',
