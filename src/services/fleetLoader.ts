@@ -96,9 +96,10 @@ export class FleetLoader implements vscode.Disposable {
           const partial: SimCard[] = [];
           let lastDraw = 0;
           let total: number | undefined;
-          const sims = await client.listAllSimCards(query, {
+          const { items: sims } = await client.listAllSimCards(query, {
             signal: controller.signal,
             concurrency,
+            onRestart: () => (partial.length = 0),
             onPage: (page, progress) => {
               if (!isCurrent()) return;
               partial.push(...page);
