@@ -351,6 +351,27 @@ export function generateFleet(opts: FleetOptions): MockFleet {
   };
 }
 
+/**
+ * `count` new enabled SIMs, older than every SIM in `existing` (so they list first), unique
+ * against it; for the paging faults that insert at the front while a client lists.
+ */
+export function makeFrontSims(existing: readonly SimCardDetail[], groups: SimCardGroup[], count: number, seed: number): SimCardDetail[] {
+  const r = new Rng(mixSeed(seed, 0x1f5e0000 + existing.length));
+  const used = new Set<string>();
+  let oldest = EPOCH;
+  for (const s of existing) {
+    for (const v of [s.iccid, s.imsi, s.msisdn]) if (v) used.add(v);
+    const t = Date.parse(s.created_at ?? '');
+    if (t < oldest) oldest = t;
+  }
+  return Array.from({ length: count }, (_, i) => {
+    const sim = makeSim(r, 'enabled', groups, used);
+    sim.created_at = iso(oldest - (count - i) * 1000);
+    sim.updated_at = sim.created_at;
+    return sim;
+  });
+}
+
 /** Default order of `GET /sim_cards`: oldest first, ties by id. */
 export function compareDefault(a: { created_at?: string | null; id: string }, b: { created_at?: string | null; id: string }): number {
   const ca = a.created_at ?? '';
