@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const api = await startMockApi({ sims: Math.ceil(args.sims * 1.6), seed: 42, latencyMs: args.latency, rateLimitPerSecond: args.rate, actionSettleMs: 1500 });
   try {
     const client = new TelnyxClient({ apiKey: api.apiKey, baseUrl: api.url });
-    const plan = planBulk({ kind: 'disable' }, await client.listAllSimCards());
+    const plan = planBulk({ kind: 'disable' }, (await client.listAllSimCards()).items);
     const targets = plan.willChange.slice(0, args.sims).map((p) => p.sim.id);
     if (targets.length < args.sims) throw new Error(`only ${targets.length} SIMs can be disabled`);
     api.requests.length = 0;

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { HttpError, methodNotAllowed, rateLimited, routeNotFound, authFailed, serverError, badRequest } from './errors';
 import { FaultInjector, parseFault, type FaultRates, type ScriptedFault } from './faults';
 import { generateFleet, type MockFleet } from './fleet';
+import { isPagingFault, parsePagingFault, type PagingFault } from './pagingFaults';
 import { parseQuery, type Query } from './query';
 import { actionRoutes } from './routes/actions';
 import { groupRoutes } from './routes/groups';
@@ -15,6 +16,7 @@ import { MockState } from './state';
 
 export type { ScriptedFault, FaultRates } from './faults';
 export type { MockFleet } from './fleet';
+export type { PagingFault } from './pagingFaults';
 
 export interface RecordedRequest {
   method: string;
@@ -62,7 +64,8 @@ export interface MockApi {
   requests: RecordedRequest[];
   /** Live settings; assign to the fields to change them mid-run. */
   settings: MockSettings;
-  addFault(f: ScriptedFault): void;
+  /** A transport fault (status, drop, ...) or a paging fault of GET /sim_cards (see pagingFaults.ts). */
+  addFault(f: ScriptedFault | PagingFault): void;
   clearFaults(): void;
   close(): Promise<void>;
 }
@@ -192,6 +195,7 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
   };
   const faults = new FaultInjector(opts.faultRates ?? {});
   const rate = new RateWindow();
+  const addFault = (f: ScriptedFault | PagingFault): void => (isPagingFault(f) ? state.pagingFaults.add(f) : faults.add(f));
   const requests: RecordedRequest[] = [];
   const sleepers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   // Filled in as the answer is written, so a test reading `requests` right after its
@@ -274,7 +278,7 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
         requests.length = 0;
         return send(res, 204, '');
       case 'GET /__mock/faults':
-        return sendJson(res, 200, faults.pending());
+        return sendJson(res, 200, [...faults.pending(), ...state.pagingFaults.pending()]);
       case 'POST /__mock/faults': {
         let parsed: unknown;
         try {
@@ -282,13 +286,14 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
         } catch {
           return sendError(res, badRequest('The body must be JSON.'));
         }
-        const f = parseFault(parsed);
+        const f = isPagingFault(parsed) ? parsePagingFault(parsed) : parseFault(parsed);
         if (typeof f === 'string') return sendError(res, badRequest(f));
-        faults.add(f);
+        addFault(f);
         return sendJson(res, 201, f);
       }
       case 'DELETE /__mock/faults':
         faults.clear();
+        state.pagingFaults.clear();
         return send(res, 204, '');
       case 'GET /__mock/settings':
         return sendJson(res, 200, { ...settings });
@@ -337,10 +342,17 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
       queryError = e instanceof HttpError ? e : badRequest('Invalid query string.');
     }
 
-    if (latencyMs > 0) await sleep(latencyMs);
-    if (closed) return;
-
+    // Latency counts from arrival, and a normal answer is built while it runs (a real API's
+    // latency includes its own work), so concurrent pages do not queue behind each other's JSON.
+    const readyAt = Date.now() + latencyMs;
+    const untilReady = async (): Promise<boolean> => {
+      const left = readyAt - Date.now();
+      if (left > 0) await sleep(left);
+      return !closed;
+    };
     const fault = faults.take(method, path);
+    if ((fault || !authorized || queryError || !query) && !(await untilReady())) return;
+
     let alter: ScriptedFault['kind'] | undefined;
     if (fault && !fault.after) {
       switch (fault.kind) {
@@ -412,13 +424,21 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
           return p;
         }
       });
-      let reply;
+      let reply: ReturnType<Route['handle']>;
       try {
         reply = r.handle({ state, method, params, query, body });
       } catch (e) {
-        if (!fault?.after || !(e instanceof HttpError)) throw e;
-        reply = { status: e.status, body: e.envelope };
+        if (fault?.after && e instanceof HttpError) {
+          reply = { status: e.status, body: e.envelope };
+        } else {
+          // Errors (404, 422...) arrive after the latency too.
+          if (!(await untilReady())) return;
+          throw e;
+        }
       }
+      // Whatever a write did to the fleet, cached query results must not outlive it.
+      if (method !== 'GET') state.touch();
+      if (!(await untilReady())) return;
       // A fault "after": the change above happened, the answer is lost or late.
       if (fault?.after) {
         if (fault.kind === 'drop') return void req.socket.destroy();
@@ -428,13 +448,14 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
           if (closed) return;
         }
       }
-      if (alter === undefined || reply.status >= 300) return sendJson(res, reply.status, reply.body);
+      if (alter === undefined || reply.status >= 300) return send(res, reply.status, JSON.stringify(reply.body));
       if (alter === 'wrongId' || alter === 'deepNesting') {
         const other = fleet.sims.find((sim) => sim.id !== params[0])?.id ?? 'another-sim';
         return send(res, reply.status, alterBody(alter, reply.body, other));
       }
       return sendPartial(res, reply.status, JSON.stringify(reply.body), alter === 'cutBody');
     }
+    if (!(await untilReady())) return;
     return sendError(res, pathMatched ? methodNotAllowed() : routeNotFound());
   }
 
@@ -461,8 +482,11 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
     fleet,
     requests,
     settings,
-    addFault: (f) => faults.add(f),
-    clearFaults: () => faults.clear(),
+    addFault,
+    clearFaults: () => {
+      faults.clear();
+      state.pagingFaults.clear();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         if (closed) return resolve();

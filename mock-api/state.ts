@@ -1,6 +1,8 @@
 // Live, mutable server state: the fleet plus running SIM actions and their timers.
 import type { KnownSimStatus, SimCardAction, SimCardDetail, SimCardGroup } from '../src/telnyx/types';
 import { STATUS_REASONS, type MockFleet } from './fleet';
+import { PagingFaults, type PagingHost } from './pagingFaults';
+import { SelectionCache } from './query';
 import { mixSeed, mulberry32, Rng } from './random';
 
 export type ActionKind = 'enable' | 'disable' | 'set_standby';
@@ -39,6 +41,11 @@ export class MockState {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   // Action ids come from their own stream so they do not disturb the fleet's.
   private readonly ids: Rng;
+  /** Bumped on every change to the fleet; query caches keyed on it. */
+  private versionValue = 0;
+  /** Filtered and sorted SIM lists per query (see selectSims). */
+  readonly selections = new SelectionCache();
+  readonly pagingFaults = new PagingFaults();
   /** Actions started per SIM: with the seed, decides failures independently of request order. */
   private readonly attempts = new Map<string, number>();
   readonly settings: ActionSettings;
@@ -71,6 +78,30 @@ export class MockState {
     let h = 0;
     for (let i = 0; i < simId.length; i++) h = (Math.imul(h, 31) + simId.charCodeAt(i)) >>> 0;
     return mulberry32(mixSeed(mixSeed(this.seed, h), n))() < this.settings.failRate;
+  }
+
+  get version(): number {
+    return this.versionValue;
+  }
+
+  /** Call after changing any SIM or the fleet's membership (empties query caches). */
+  touch(): void {
+    this.versionValue++;
+  }
+
+  /** Cache handle for selectSims. */
+  selectionCache(): { cache: SelectionCache; version: number } {
+    return { cache: this.selections, version: this.versionValue };
+  }
+
+  pagingHost(): PagingHost {
+    return {
+      sims: this.fleet.sims,
+      groups: this.fleet.groups,
+      seed: this.seed,
+      simple: (sim, includeGroup) => this.simple(sim, includeGroup),
+      touch: () => this.touch(),
+    };
   }
 
   findSim(id: string): SimCardDetail | undefined {
@@ -134,6 +165,7 @@ export class MockState {
     sim.status = { value: t.during, reason: STATUS_REASONS[t.during][0] ?? null };
     sim.actions_in_progress = true;
     sim.updated_at = now;
+    this.touch();
 
     // A newer action on the same SIM replaces the older one's pending transition.
     const previous = this.timers.get(sim.id);
@@ -145,6 +177,7 @@ export class MockState {
       sim.status = fails ? from : { value: t.end, reason: STATUS_REASONS[t.end][0] ?? null };
       sim.actions_in_progress = false;
       sim.updated_at = done;
+      this.touch();
       action.status = fails ? { value: 'failed', reason: FAIL_REASON } : { value: 'completed' };
       action.updated_at = done;
     }, this.settings.settleMs);

@@ -10,8 +10,9 @@ export {
   DEFAULT_USER_AGENT,
   type TelnyxClientOptions,
   type ListAllOptions,
+  type SimCardListing,
 } from './client';
-export type { PageProgress } from './paging';
+export type { PageProgress, ListResult, CompleteList, IncompleteList, IncompleteReason, RestartInfo } from './paging';
 export type { RetryInfo } from './http';
 export { describeCause, describeTelnyxError, reasonOf, retryingText, formatWait, type CauseContext } from './errorCauses';
 export { checkBaseUrl, isLoopbackHost, nonDefaultHostNote, sendKeyQuestion, TELNYX_BASE_URL, BASE_URL_SETTING, type BaseUrlVerdict } from './baseUrlPolicy';
