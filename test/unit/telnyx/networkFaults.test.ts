@@ -179,7 +179,9 @@ describe('telnyx/client network fault matrix', function () {
           assert.equal(error, undefined, `unexpected ${String(error)}`);
           if (c.op === 'list') {
             // The independent source: the fleet the local API generated.
-            const ids = (value as Array<{ id: string }>).map((s) => s.id).sort();
+            const listing = value as { complete: boolean; items: Array<{ id: string }> };
+            assert.equal(listing.complete, true, 'the listing says it is complete');
+            const ids = listing.items.map((s) => s.id).sort();
             assert.deepEqual(ids, api.fleet.sims.map((s) => s.id).sort());
           } else {
             assert.equal((value as { id: string }).id, simId);
