@@ -21,6 +21,8 @@ export interface AutoRefreshState {
   readonly runs: number;
   readonly lastRunAt: number | undefined;
   readonly timerArmed: boolean;
+  /** The wait between refreshes now (the interval, doubled per consecutive failure). */
+  readonly nextDelayMs: number;
 }
 
 export class AutoRefresh implements vscode.Disposable {
@@ -61,7 +63,14 @@ export class AutoRefresh implements vscode.Disposable {
   }
 
   get state(): AutoRefreshState {
-    return { intervalMs: this.intervalMs, backoffLevel: this.policy.backoffLevel, runs: this.runs, lastRunAt: this.lastRunAt, timerArmed: this.timer !== undefined };
+    return {
+      intervalMs: this.intervalMs,
+      backoffLevel: this.policy.backoffLevel,
+      runs: this.runs,
+      lastRunAt: this.lastRunAt,
+      timerArmed: this.timer !== undefined,
+      nextDelayMs: this.policy.delayMs(this.intervalMs),
+    };
   }
 
   private onFleetChanged(): void {

@@ -33,7 +33,13 @@ interface Choice<T> extends vscode.QuickPickItem {
 }
 
 /** A one-choice quick pick with a title and step; undefined when dismissed. */
-async function pickStep<T>(items: readonly Choice<T>[], title: string, step: number, totalSteps: number, placeholder: string): Promise<T | undefined> {
+async function pickStep<T>(
+  items: readonly Choice<T>[],
+  title: string,
+  step: number,
+  totalSteps: number,
+  placeholder: string,
+): Promise<T | undefined> {
   const qp = vscode.window.createQuickPick<Choice<T>>();
   qp.title = title;
   qp.step = step;
@@ -52,7 +58,12 @@ async function pickStep<T>(items: readonly Choice<T>[], title: string, step: num
 }
 
 /** The SIMs of `q`, page by page as they arrive, without waiting for the whole listing. */
-async function* streamView(client: TelnyxClient, q: FleetQuery, signal: AbortSignal, onTotal: (n: number) => void): AsyncGenerator<SimCard> {
+async function* streamView(
+  client: TelnyxClient,
+  q: FleetQuery,
+  signal: AbortSignal,
+  onTotal: (n: number) => void,
+): AsyncGenerator<SimCard> {
   const pages: SimCard[][] = [];
   let done = false;
   let failure: unknown;

@@ -76,7 +76,15 @@ export class FleetStatusBar implements vscode.Disposable {
     if (counts.size === 0) lines.push(escapeMarkdown(vscode.l10n.t('No SIM cards loaded.')));
     lines.push('');
     const attention = this.tracker.summary.total;
-    lines.push(escapeMarkdown(vscode.l10n.t('{0} need attention (at or above {1}% of the data limit counts as near)', formatCount(attention), String(this.tracker.threshold))));
+    lines.push(
+      escapeMarkdown(
+        vscode.l10n.t(
+          '{0} need attention (at or above {1}% of the data limit counts as near)',
+          formatCount(attention),
+          String(this.tracker.threshold),
+        ),
+      ),
+    );
     lines.push('');
     if (kind === 'error') lines.push(escapeMarkdown(vscode.l10n.t('The last load failed; showing the SIM cards loaded before.')), '');
     if (kind === 'loading') lines.push(escapeMarkdown(vscode.l10n.t('Loading…')), '');

@@ -61,7 +61,12 @@ export class OverviewPanel implements vscode.Disposable {
       this.panel.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(OVERVIEW_VIEW_TYPE, hostOverviewStrings().title, vscode.ViewColumn.Active, this.options());
+    const panel = vscode.window.createWebviewPanel(
+      OVERVIEW_VIEW_TYPE,
+      hostOverviewStrings().title,
+      vscode.ViewColumn.Active,
+      this.options(),
+    );
     this.attach(panel);
   }
 

@@ -1,10 +1,5 @@
 import assert from 'node:assert/strict';
-import {
-  AutoRefreshPolicy,
-  MAX_BACKOFF_MS,
-  autoRefreshIntervalMs,
-  type RefreshConditions,
-} from '../../../src/fleet/autoRefreshPolicy';
+import { AutoRefreshPolicy, MAX_BACKOFF_MS, autoRefreshIntervalMs, type RefreshConditions } from '../../../src/fleet/autoRefreshPolicy';
 
 const MIN = 60_000;
 
