@@ -329,10 +329,10 @@ describe('fleet at a glance (4x-glance)', () => {
       ext.setSaveDialogAnswer(vscode.Uri.file(file));
       const done = vscode.commands.executeCommand('telnyxSims.exportSimCards');
       if (ext.view.treeView.selection.some((n) => n.kind === 'sim')) {
-        await waitForUi('.quick-input-widget', 'What to export');
+        await waitForUi('.quick-input-list .monaco-list-row', 'Current view');
         await pressKey('Enter'); // "Current view" comes first
       }
-      await waitForUi('.quick-input-widget', 'File format');
+      await waitForUi('.quick-input-list .monaco-list-row', 'JSON');
       await typeText(format);
       await pressKey('Enter');
       await done;
