@@ -13,6 +13,8 @@ import { RawRecordProvider, RAW_RECORD_SCHEME } from './rawRecord/rawRecordProvi
 import { ClientProvider } from './services/clientProvider';
 import { ErrorReporter } from './services/errorReporter';
 import { FleetLoader } from './services/fleetLoader';
+import { createFleetSource } from './services/fleetSource';
+import { Glance } from './services/glance';
 import { ViewState } from './services/viewState';
 import { revealSim } from './commands/findSim';
 import { SimCardsView } from './views/simCardsView';
@@ -34,6 +36,10 @@ export interface TestApi {
   keySource(): Promise<KeySource | undefined>;
   /** Finds a loaded SIM as "Find SIM..." does for typed text, reveals it, returns its id. */
   findSim(text: string): Promise<string | undefined>;
+  /** Badge, status bar, overview, auto-refresh and export. */
+  readonly glance: Glance;
+  /** Answers the next save dialogs of "Export SIM Cards..." (VS Code's native dialog cannot be driven). */
+  setSaveDialogAnswer(file: vscode.Uri | undefined): void;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -55,7 +61,17 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     },
     reportError: (error, what) => reporter.report(error, 'command', what),
   });
-  const ctx: CommandContext = { keys, clients, loader, state, view, panels, rawRecords };
+  const isTest = context.extensionMode === vscode.ExtensionMode.Test;
+  let saveDialogAnswer: vscode.Uri | undefined;
+  const glance = new Glance({
+    extensionUri: context.extensionUri,
+    source: createFleetSource({ loader, view, state, clients }),
+    treeView: view.treeView,
+    openSim: (sim) => panels.show(sim),
+    reportError: (error, what) => reporter.report(error, 'command', what),
+    ...(isTest ? { testMode: { saveDialog: () => Promise.resolve(saveDialogAnswer) } } : {}),
+  });
+  const ctx: CommandContext = { keys, clients, loader, state, view, panels, rawRecords, glance };
   view.onDidRefreshSims((sims) => panels.simsRefreshed(sims));
 
   context.subscriptions.push(
@@ -67,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     view,
     rawRecords,
     panels,
+    glance,
     clients.onDidRejectKey(() => panels.keyRejected()),
     registerAuthPrompt(clients),
     vscode.workspace.registerTextDocumentContentProvider(RAW_RECORD_SCHEME, rawRecords),
@@ -75,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   );
 
   view.refresh().catch((error: unknown) => reporter.report(error, 'simCards', 'first load'));
-  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  if (!isTest) return undefined;
   return {
     loader,
     view,
@@ -86,6 +103,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     findSim: async (text) => {
       const sim = matchSims(loader.view.sims, text, 1)[0];
       return sim && (await revealSim(ctx, sim.id)) ? sim.id : undefined;
+    },
+    glance,
+    setSaveDialogAnswer: (file) => {
+      saveDialogAnswer = file;
     },
   };
 }

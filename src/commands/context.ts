@@ -6,6 +6,7 @@ import type { SimCardsView } from '../views/simCardsView';
 import type { TreeNode } from '../views/treeModel';
 import type { DetailsPanels } from '../webview/detailsRegistry';
 import type { RawRecordProvider } from '../rawRecord/rawRecordProvider';
+import type { GlanceCommands } from '../services/glance';
 import type { CommandName } from './ids';
 
 /** What commands work with; built once in `activate`. */
@@ -17,6 +18,7 @@ export interface CommandContext {
   readonly view: SimCardsView;
   readonly panels: DetailsPanels;
   readonly rawRecords: RawRecordProvider;
+  readonly glance: GlanceCommands;
 }
 
 /**

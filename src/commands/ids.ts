@@ -24,6 +24,8 @@ export const COMMAND_NAMES = [
   'copySimId',
   'openRawRecord',
   'showDetails',
+  'showOverview',
+  'exportSimCards',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -49,4 +51,6 @@ export const CommandId: { readonly [N in CommandName]: `telnyxSims.${N}` } = {
   copySimId: 'telnyxSims.copySimId',
   openRawRecord: 'telnyxSims.openRawRecord',
   showDetails: 'telnyxSims.showDetails',
+  showOverview: 'telnyxSims.showOverview',
+  exportSimCards: 'telnyxSims.exportSimCards',
 };

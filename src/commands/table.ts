@@ -32,4 +32,6 @@ export const COMMANDS: CommandTable = {
   copySimId: (ctx) => (target) => copyField(ctx, target, COPY_SIM_ID),
   openRawRecord: (ctx) => (target) => openSelectedRawRecord(ctx, target),
   showDetails: (ctx) => (target) => showDetails(ctx, target),
+  showOverview: (ctx) => () => ctx.glance.showOverview(),
+  exportSimCards: (ctx) => (target) => ctx.glance.exportSimCards(ctx.view.selectedSims(target)),
 };

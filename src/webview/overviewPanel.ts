@@ -1,0 +1,214 @@
+// The fleet overview panel (one instance): builds the pure view-model from the loaded
+// fleet, posts it to the webview on every completed load, and turns the webview's clicks
+// into a filter or a details panel after checking them against what the host itself built.
+import * as vscode from 'vscode';
+import { buildOverviewModel, type OverviewModel } from '../fleet/overview';
+import { isOverviewWebviewMessage, type OverviewHostMessage, type OverviewWebviewMessage } from '../fleet/overviewMessages';
+import type { SimCard } from '../telnyx/types';
+import type { FleetSnapshotSource } from '../services/fleetSource';
+import { readGlanceSettings } from '../services/glanceSettings';
+import { VIEW_ID } from '../util/ids';
+import { renderOverviewShell } from './ui/overview/html';
+import { makeNonce } from './nonce';
+import { hostOverviewStrings } from './overviewPanelStrings';
+
+export const OVERVIEW_VIEW_TYPE = 'telnyxSims.fleetOverview';
+
+export interface OverviewDeps {
+  readonly source: FleetSnapshotSource;
+  /** Opens a SIM's details panel (what Show Details does). */
+  openSim(sim: SimCard): Promise<void>;
+  reportError(error: unknown, what: string): void;
+}
+
+export class OverviewPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private panelSubscriptions: vscode.Disposable[] = [];
+  private modelValue: OverviewModel | undefined;
+  private readonly visibility = new vscode.EventEmitter<void>();
+  /** Fires when the panel opens, closes, or is shown or hidden. */
+  readonly onDidChangeVisibility = this.visibility.event;
+  private readonly disposables: vscode.Disposable[] = [this.visibility];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly deps: OverviewDeps,
+  ) {
+    this.disposables.push(
+      deps.source.onDidChange(() => this.onFleetChanged()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('telnyxSims.attention.usageThreshold')) this.onFleetChanged();
+      }),
+    );
+  }
+
+  get visible(): boolean {
+    return this.panel?.visible ?? false;
+  }
+
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
+
+  /** The model last posted (for tests and for checking the webview's clicks). */
+  get model(): OverviewModel | undefined {
+    return this.modelValue;
+  }
+
+  /** Opens the overview, or reveals it when it is open. */
+  show(): void {
+    if (this.panel) {
+      this.panel.reveal();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      OVERVIEW_VIEW_TYPE,
+      hostOverviewStrings().title,
+      vscode.ViewColumn.Active,
+      this.options(),
+    );
+    this.attach(panel);
+  }
+
+  /** Adopts the panel VS Code restored after a window reload (its webview shows its saved model meanwhile). */
+  restore(panel: vscode.WebviewPanel): void {
+    if (this.panel) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.options();
+    this.attach(panel);
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      retainContextWhenHidden: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+    };
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    const webview = panel.webview;
+    const asUri = (...parts: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...parts)).toString();
+    const strings = hostOverviewStrings();
+    panel.title = strings.title;
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(this.extensionUri, 'media', 'sim-light.svg'),
+      dark: vscode.Uri.joinPath(this.extensionUri, 'media', 'sim-dark.svg'),
+    };
+    webview.html = renderOverviewShell({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: asUri('dist', 'webview', 'overview.js'),
+      styleUri: asUri('media', 'overview.css'),
+      title: strings.title,
+      loadingText: vscode.l10n.t('Loading fleet overview…'),
+    });
+    this.panelSubscriptions = [
+      webview.onDidReceiveMessage((m: unknown) => {
+        // Validated in full: the webview shows API data and must not steer the host.
+        if (!isOverviewWebviewMessage(m)) return;
+        this.onMessage(m).catch((e: unknown) => this.deps.reportError(e, `fleet overview ${m.type}`));
+      }),
+      panel.onDidChangeViewState(() => this.visibility.fire()),
+      panel.onDidDispose(() => this.detach(panel)),
+    ];
+    this.visibility.fire();
+    this.replay();
+  }
+
+  private detach(panel: vscode.WebviewPanel): void {
+    if (this.panel !== panel) return;
+    for (const d of this.panelSubscriptions) d.dispose();
+    this.panelSubscriptions = [];
+    this.panel = undefined;
+    this.visibility.fire();
+  }
+
+  private onFleetChanged(): void {
+    if (!this.panel) return;
+    if (this.deps.source.isLoading()) this.post({ type: 'loading' });
+    else this.postModel();
+  }
+
+  /** Everything the webview needs now (also when it (re)loads and says 'ready'). */
+  private replay(): void {
+    if (this.deps.source.isLoading() && this.modelValue) {
+      this.post({ type: 'state', model: this.modelValue });
+      this.post({ type: 'loading' });
+      return;
+    }
+    if (this.deps.source.isLoading() && this.deps.source.sims().length === 0) {
+      this.post({ type: 'loading' });
+      return;
+    }
+    this.postModel();
+  }
+
+  private postModel(): void {
+    const source = this.deps.source;
+    const loadedAt = source.status().loadedAt;
+    this.modelValue = buildOverviewModel({
+      sims: source.sims(),
+      groups: [...source.groupsById().values()],
+      strings: hostOverviewStrings(),
+      threshold: readGlanceSettings().usageThreshold,
+      ...(loadedAt !== undefined ? { loadedText: new Date(loadedAt).toLocaleString() } : {}),
+    });
+    this.post({ type: 'state', model: this.modelValue });
+  }
+
+  private post(message: OverviewHostMessage): void {
+    // A webview being torn down may reject; nothing to do about it.
+    this.panel?.webview.postMessage(message).then(undefined, () => undefined);
+  }
+
+  private async onMessage(m: OverviewWebviewMessage): Promise<void> {
+    const model = this.modelValue;
+    switch (m.type) {
+      case 'ready':
+        return this.replay();
+      case 'filterStatus': {
+        // Only a status the host itself counted in the loaded fleet.
+        if (!model?.statuses.some((s) => s.status === m.status)) return;
+        await this.deps.source.applyFilter({ status: [m.status] });
+        return this.revealView();
+      }
+      case 'filterGroup': {
+        if (!model?.groups.some((g) => g.groupId === m.groupId)) return;
+        await this.deps.source.applyFilter({ simCardGroupId: m.groupId });
+        return this.revealView();
+      }
+      case 'openSim': {
+        const sim = this.deps.source.sims().find((s) => s.id === m.simId);
+        if (sim) await this.deps.openSim(sim);
+        return;
+      }
+    }
+  }
+
+  /** Shows the filtered tree next to the overview, keeping the overview open. */
+  private async revealView(): Promise<void> {
+    await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+  }
+
+  dispose(): void {
+    const panel = this.panel;
+    if (panel) this.detach(panel);
+    panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Restores the overview after a window reload. */
+export function registerOverviewSerializer(overview: OverviewPanel): vscode.Disposable {
+  return vscode.window.registerWebviewPanelSerializer(OVERVIEW_VIEW_TYPE, {
+    deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
+      // The webview shows its saved model (checked there) at once; the host posts a fresh one.
+      overview.restore(panel);
+      return Promise.resolve();
+    },
+  });
+}
