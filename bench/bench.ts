@@ -6,9 +6,10 @@
 import { parseArgs } from 'node:util';
 import type { BenchArgs, BenchSection } from './section';
 import { listingSection } from './sections/listing';
+import { bulkSection, exportSection, fleetModelSection } from './sections/scripts';
 
 /** Add a section here (fleet model cost, bulk actions, export, ...). */
-const SECTIONS: BenchSection[] = [listingSection];
+const SECTIONS: BenchSection[] = [listingSection, fleetModelSection, bulkSection, exportSection];
 
 function numbers(text: string, flag: string): number[] {
   const out = text.split(',').map((s) => Number(s.trim()));

@@ -4,6 +4,7 @@
 // Exits 1 on a duplicate or a SIM not changed. The mock runs in-process: it only counts
 // requests and starts timers, so it hardly competes with the client for the CPU.
 // Usage: node out/bench/bulk.js [--sims 1000] [--latency 50] [--rate 20] [--concurrency 4]
+import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { startMockApi } from '../mock-api/server';
 import { planBulk } from '../src/fleet/bulkPlan';
@@ -17,20 +18,22 @@ interface Args {
   concurrency: number;
 }
 
-function parseArgs(argv: readonly string[]): Args {
+function readArgs(argv: string[]): Args {
+  const flag = { type: 'string' } as const;
+  const { values } = parseArgs({ args: argv, options: { sims: flag, latency: flag, rate: flag, concurrency: flag }, strict: true });
   const out: Args = { sims: 1000, latency: 50, rate: 20, concurrency: 4 };
-  for (let i = 0; i < argv.length; i++) {
-    const key = (argv[i] ?? '').replace(/^--/, '');
-    if (!(key in out)) throw new Error(`Unknown option ${argv[i]} (use --sims, --latency, --rate, --concurrency)`);
-    const value = Number(argv[++i]);
+  for (const key of Object.keys(out) as (keyof Args)[]) {
+    const text = values[key];
+    if (text === undefined) continue;
+    const value = Number(text);
     if (!Number.isFinite(value) || value <= 0) throw new Error(`--${key} needs a positive number`);
-    out[key as keyof Args] = Math.floor(value);
+    out[key] = Math.floor(value);
   }
   return out;
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = readArgs(process.argv.slice(2));
   // Enough SIMs that `sims` of them can be disabled (some are disabled or transitional already).
   const api = await startMockApi({ sims: Math.ceil(args.sims * 1.6), seed: 42, latencyMs: args.latency, rateLimitPerSecond: args.rate, actionSettleMs: 1500 });
   try {

@@ -1,6 +1,7 @@
 // Exports a generated fleet (100,000 SIMs by default) to a temporary CSV and JSON file and
 // reports time, file size and peak memory (RSS and heap, sampled while writing).
 // Usage: node out/bench/export.js [--sims 100000]
+import { parseArgs } from 'node:util';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -19,8 +20,8 @@ interface Result {
 }
 
 function parseSims(argv: string[]): number {
-  const i = argv.indexOf('--sims');
-  const n = i >= 0 ? Number(argv[i + 1]) : 100_000;
+  const { values } = parseArgs({ args: argv, options: { sims: { type: 'string', default: '100000' } }, strict: true });
+  const n = Number(values.sims);
   if (!Number.isFinite(n) || n < 0) throw new Error('--sims needs a non-negative number');
   return Math.floor(n);
 }

@@ -2,6 +2,7 @@
 // 100,000 SIMs, time to first roots, sorting and showing a 500-SIM range of the largest
 // bucket, Find, and retained heap per SIM. Figures, not a test.
 // Usage: tsc -p ./ && node --expose-gc out/bench/fleetModel.js [--sims 10000,100000]
+import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { generateFleet } from '../mock-api/fleet';
 import { FleetModel, rowDescription, type FleetNode } from '../src/fleet';
@@ -120,8 +121,8 @@ function retained(count: number): Record<string, number> {
 }
 
 function main(): void {
-  const arg = process.argv.indexOf('--sims');
-  const sizes = (arg >= 0 ? (process.argv[arg + 1] ?? '') : '10000,100000').split(',').map(Number).filter((n) => n > 0);
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { sims: { type: 'string', default: '10000,100000' } }, strict: true });
+  const sizes = values.sims.split(',').map(Number).filter((n) => n > 0);
   if (!gc) console.warn('Run with node --expose-gc for the heap figures.');
   for (const n of sizes) console.log(JSON.stringify(bench(n)));
   if (gc) for (const n of sizes) console.log(JSON.stringify(retained(n)));
