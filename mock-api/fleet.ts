@@ -167,8 +167,7 @@ function statusPlan(r: Rng, count: number): KnownSimStatus[] {
 function makeGroups(r: Rng): SimCardGroup[] {
   const count = r.int(4, 6);
   const groups: SimCardGroup[] = [];
-  for (let i = 0; i < count; i++) {
-    const t = GROUP_TEMPLATES[i];
+  for (const [i, t] of GROUP_TEMPLATES.slice(0, count).entries()) {
     const created = EPOCH - (800 - i * 60) * DAY + r.int(0, DAY);
     const g: SimCardGroup = {
       id: r.uuid(),
@@ -207,7 +206,7 @@ function makeLogs(seed: number, index: number, sim: SimCardDetail, nextId: () =>
       record_type: 'wireless_connectivity_log',
       sim_card_id: sim.id,
       log_type: i === count - 1 || r.chance(0.25) ? 'registration' : 'data',
-      imsi: sim.imsi ?? undefined,
+      ...(sim.imsi != null ? { imsi: sim.imsi } : {}),
       imei: sim.current_imei ?? makeImei(r),
       mobile_country_code: net.mcc,
       mobile_network_code: net.mnc,
@@ -342,9 +341,10 @@ export function generateFleet(opts: FleetOptions): MockFleet {
       const cached = logs.get(simId);
       if (cached) return cached;
       const i = index.get(simId);
-      if (i === undefined) return [];
+      const sim = i === undefined ? undefined : origin[i];
+      if (i === undefined || sim === undefined) return [];
       let n = 0;
-      const made = makeLogs(seed, i, origin[i], () => logBase + i * 10 + n++);
+      const made = makeLogs(seed, i, sim, () => logBase + i * 10 + n++);
       logs.set(simId, made);
       return made;
     },
