@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { startMockApi, type MockApi } from '../../../mock-api/server';
 import {
   BadRequestError,
-  CLIENT_VERSION,
   DEFAULT_USER_AGENT,
   encodeSimCardQuery,
   TelnyxClient,
@@ -12,8 +9,6 @@ import {
 } from '../../../src/telnyx';
 import { startLocalServer } from './helpers';
 import { at } from '../helpers/at';
-
-const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 
 describe('telnyx/client against the local Telnyx API', () => {
   let api: MockApi;
@@ -182,12 +177,6 @@ describe('telnyx/client request headers', () => {
     } finally {
       await server.close();
     }
-  });
-
-  it('the default User-Agent carries the package.json version', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
-    assert.equal(CLIENT_VERSION, pkg.version);
-    assert.equal(DEFAULT_USER_AGENT, `${pkg.name}/${pkg.version}`);
   });
 
   it('rejects a missing key and a bad base URL up front', () => {
