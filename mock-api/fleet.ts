@@ -167,8 +167,7 @@ function statusPlan(r: Rng, count: number): KnownSimStatus[] {
 function makeGroups(r: Rng): SimCardGroup[] {
   const count = r.int(4, 6);
   const groups: SimCardGroup[] = [];
-  for (let i = 0; i < count; i++) {
-    const t = GROUP_TEMPLATES[i];
+  for (const [i, t] of GROUP_TEMPLATES.slice(0, count).entries()) {
     const created = EPOCH - (800 - i * 60) * DAY + r.int(0, DAY);
     const g: SimCardGroup = {
       id: r.uuid(),
@@ -212,7 +211,7 @@ function makeLogs(
       record_type: 'wireless_connectivity_log',
       sim_card_id: sim.id,
       log_type: i === count - 1 || r.chance(0.25) ? 'registration' : 'data',
-      imsi: sim.imsi ?? undefined,
+      ...(sim.imsi != null ? { imsi: sim.imsi } : {}),
       imei: sim.current_imei ?? makeImei(r),
       mobile_country_code: net.mcc,
       mobile_network_code: net.mnc,

@@ -23,6 +23,12 @@ export function mixSeed(a: number, b: number): number {
   return h >>> 0;
 }
 
+/** `items[i]`, throwing on an index outside the list (an empty list included) instead of yielding undefined. */
+function itemAt<T>(items: readonly T[], i: number): T {
+  if (!Number.isInteger(i) || i < 0 || i >= items.length) throw new RangeError(`index ${i} outside a list of ${items.length}`);
+  return items[i] as T;
+}
+
 export class Rng {
   private readonly next: () => number;
 
@@ -45,7 +51,7 @@ export class Rng {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
+    return itemAt(items, Math.floor(this.next() * items.length));
   }
 
   /** Picks by relative weight. */
@@ -56,7 +62,7 @@ export class Rng {
       r -= w;
       if (r < 0) return item;
     }
-    return items[items.length - 1][0];
+    return itemAt(items, items.length - 1)[0];
   }
 
   digits(n: number): string {
@@ -81,7 +87,9 @@ export class Rng {
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {
       const j = Math.floor(this.next() * (i + 1));
-      [items[i], items[j]] = [items[j], items[i]];
+      const a = itemAt(items, i);
+      items[i] = itemAt(items, j);
+      items[j] = a;
     }
     return items;
   }

@@ -19,7 +19,7 @@ export const simCardRoutes: Route[] = [
     method: 'GET',
     pattern: new RegExp(`^/sim_cards/${ID}$`),
     handle: ({ state, params, query }) => {
-      const sim = state.findSim(params[0]);
+      const sim = state.findSim(params[0] ?? '');
       if (!sim) throw notFound('SIM card');
       return { status: 200, body: { data: state.detail(sim, query.include_sim_card_group === 'true') } };
     },
@@ -28,7 +28,7 @@ export const simCardRoutes: Route[] = [
     method: 'GET',
     pattern: new RegExp(`^/sim_cards/${ID}/wireless_connectivity_logs$`),
     handle: ({ state, params, query }) => {
-      const sim = state.findSim(params[0]);
+      const sim = state.findSim(params[0] ?? '');
       if (!sim) throw notFound('SIM card');
       const page = paginate(state.fleet.logsFor(sim.id), parsePaging(query));
       return { status: 200, body: page };

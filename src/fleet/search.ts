@@ -53,7 +53,7 @@ export function matchSims(sims: readonly SimCard[], query: string, limit = 200):
   const buckets: SimCard[][] = [[], [], []];
   for (const sim of sims) {
     const r = rankSim(sim, q, qCompact);
-    if (r !== NONE) buckets[r].push(sim);
+    if (r !== NONE) buckets[r]?.push(sim);
   }
   return buckets.flat().slice(0, limit);
 }

@@ -21,7 +21,8 @@ export interface SortOption {
 
 export const DEFAULT_SORT_KEY: SortKey = 'iccid';
 
-export const SORT_OPTIONS: readonly SortOption[] = [
+/** Never empty: `sortOption` falls back to the first. */
+export const SORT_OPTIONS: readonly [SortOption, ...SortOption[]] = [
   { key: 'iccid', label: 'ICCID', detail: 'Ascending by ICCID', short: 'ICCID', api: false },
   { key: 'msisdn', label: 'MSISDN', detail: 'Ascending by phone number; SIMs without one last', short: 'MSISDN', api: false },
   { key: 'dataUsedDesc', label: 'Data used (most first)', detail: 'Data consumed this billing period, highest first', short: 'data used ↓', api: true },

@@ -1,4 +1,5 @@
 // The Telnyx Wireless API client the extension uses: SIM cards, groups, actions, logs.
+import { name, version } from '../../package.json';
 import { AuthenticationError, BadRequestError, InvalidResponseError } from './errors';
 import { checkBaseUrl } from './baseUrlPolicy';
 import { HttpTransport, type HttpMethod, type RetryInfo } from './http';
@@ -26,9 +27,9 @@ import type {
   WirelessConnectivityLog,
 } from './types';
 
-/** Keep in step with package.json "version" (a unit test checks it); the bundle cannot read package.json. */
-export const CLIENT_VERSION = '0.1.0';
-export const DEFAULT_USER_AGENT = `telnyx-sim-explorer/${CLIENT_VERSION}`;
+/** The extension's version, from the manifest (esbuild inlines it; tsc copies package.json to out/). */
+export const CLIENT_VERSION: string = version;
+export const DEFAULT_USER_AGENT = `${name}/${CLIENT_VERSION}`;
 export const DEFAULT_BASE_URL = 'https://api.telnyx.com/v2';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Connect + first byte, and the longest pause inside a body: a hung server fails in ~20 s. */

@@ -5,7 +5,7 @@
 import * as dc from 'node:diagnostics_channel';
 import * as http from 'node:http';
 import * as tls from 'node:tls';
-import fetch from 'node-fetch';
+import fetch, { type RequestInit } from 'node-fetch';
 import {
   AuthenticationError,
   BadRequestError,
@@ -257,7 +257,9 @@ export class HttpTransport {
         },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
         redirect: 'manual',
-        signal: ctl.signal,
+        // node-fetch's own AbortSignal type spells listener options as `boolean | undefined`, which the
+        // DOM type does not match under exactOptionalPropertyTypes; the runtime object is the same.
+        signal: ctl.signal as RequestInit['signal'],
       });
       clearTimeout(headerTimer);
       phase = 'body';

@@ -46,15 +46,15 @@ export async function screenshot(name: string, selector?: string): Promise<strin
     console.log(`(no browser bridge: screenshot ${name} skipped)`);
     return undefined;
   }
-  return (await bridge({ op: 'screenshot', name, selector })) as string;
+  return (await bridge({ op: 'screenshot', name, ...(selector !== undefined ? { selector } : {}) })) as string;
 }
 
 export async function click(selector: string, text?: string, options: { button?: 'left' | 'right'; double?: boolean } = {}): Promise<void> {
-  await bridge({ op: 'click', selector, text, ...options });
+  await bridge({ op: 'click', selector, ...(text !== undefined ? { text } : {}), ...options });
 }
 
 export async function hover(selector: string, text?: string): Promise<void> {
-  await bridge({ op: 'hover', selector, text });
+  await bridge({ op: 'hover', selector, ...(text !== undefined ? { text } : {}) });
 }
 
 export async function pressKey(key: string): Promise<void> {
@@ -71,14 +71,14 @@ export async function text(selector: string): Promise<string[]> {
 }
 
 export async function waitFor(selector: string, text?: string, timeoutMs = 20_000): Promise<void> {
-  await bridge({ op: 'waitFor', selector, text, timeoutMs }, timeoutMs + 10_000);
+  await bridge({ op: 'waitFor', selector, ...(text !== undefined ? { text } : {}), timeoutMs }, timeoutMs + 10_000);
 }
 
 /** innerText of the visible webview's document (or of `selector` inside it). */
 export async function webviewText(selector?: string): Promise<string> {
-  return (await bridge({ op: 'webviewText', selector })) as string;
+  return (await bridge({ op: 'webviewText', ...(selector !== undefined ? { selector } : {}) })) as string;
 }
 
 export async function webviewClick(selector: string, text?: string): Promise<void> {
-  await bridge({ op: 'webviewClick', selector, text });
+  await bridge({ op: 'webviewClick', selector, ...(text !== undefined ? { text } : {}) });
 }

@@ -58,7 +58,7 @@ export class BridgeServer {
         response = { ok: true, result: await this.perform(req) };
         this.log(`[bridge] ${describe(req)}: ok`);
       } catch (e) {
-        const error = e instanceof Error ? e.message.split('\n')[0] : String(e);
+        const error = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
         response = { ok: false, error };
         this.log(`[bridge] ${describe(req)}: FAILED ${error}`);
       }

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   let code = 1;
   try {
     code = await runTests({
-      vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,
+      ...(process.env.VSCODE_EXECUTABLE ? { vscodeExecutablePath: process.env.VSCODE_EXECUTABLE } : {}),
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: path.join(repoRoot, 'out', 'test', 'integration', 'index'),
       extensionTestsEnv: env,

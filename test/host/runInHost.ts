@@ -59,7 +59,7 @@ export async function runInHost(opts: RunInHostOptions = {}): Promise<HostRunRes
   let stopping = false; // once we stop it, its children's complaints about SIGTERM are expected
   const server = await startCodeServer({
     env,
-    settings: opts.settings,
+    ...(opts.settings !== undefined ? { settings: opts.settings } : {}),
     userDataDir,
     extensionsDir: path.join(runDir, 'extensions'),
     onOutput: (line) => {
@@ -98,7 +98,8 @@ export async function runInHost(opts: RunInHostOptions = {}): Promise<HostRunRes
     log(`[runInHost] VS Code ${server.url} (code-server), workspace ${workspace}`);
     await session.page.goto(url, { timeout: 120_000 }); // a loaded 2-core machine can take a while
     const exitCode = await exited;
-    return { exitCode, results: readResults(resultsFile) };
+    const results = readResults(resultsFile);
+    return { exitCode, ...(results !== undefined ? { results } : {}) };
   } finally {
     clearTimeout(timer);
     bridge.dispose();
@@ -133,10 +134,11 @@ async function main(): Promise<void> {
   killServersOnSignals();
   const results = args.results ?? process.env[RESULTS_ENV];
   const workspace = args.workspace;
+  const grep = args.grep ?? process.env[GREP_ENV];
   const { exitCode, results: counts } = await runInHost({
-    grep: args.grep ?? process.env[GREP_ENV],
+    ...(grep !== undefined ? { grep } : {}),
     resultsFile: results ? path.resolve(results) : path.join(os.tmpdir(), `telnyx-sims-integration-${process.pid}.json`),
-    workspace: workspace ? path.resolve(workspace) : undefined,
+    ...(workspace ? { workspace: path.resolve(workspace) } : {}),
   });
   if (counts) {
     console.log(`[runInHost] integration: ${counts.passed} passed, ${counts.failed} failed, ${counts.pending} pending`);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { detailsCsp, escapeHtml, renderDetailsShell } from '../../../src/details/html';
+import { at, defined } from '../helpers/at';
 
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
 const URIS = {
@@ -16,7 +17,7 @@ function shell(title = 'SIM 789301'): string {
 function cspOf(html: string): string {
   const m = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
   assert.ok(m, 'CSP meta present');
-  return m[1].replace(/&#39;/g, "'");
+  return defined(m[1], 'CSP content').replace(/&#39;/g, "'");
 }
 
 describe('details HTML shell', () => {
@@ -38,9 +39,11 @@ describe('details HTML shell', () => {
     const html = shell();
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
     assert.equal(scripts.length, 1);
-    assert.match(scripts[0][1], new RegExp(`nonce="${NONCE}"`));
-    assert.match(scripts[0][1], new RegExp(`src="${URIS.scriptUri.replace(/[.+]/g, '\\$&')}"`));
-    assert.equal(scripts[0][2].trim(), '', 'no inline script body');
+    const script = at(scripts, 0);
+    const attributes = defined(script[1], 'script attributes');
+    assert.match(attributes, new RegExp(`nonce="${NONCE}"`));
+    assert.match(attributes, new RegExp(`src="${URIS.scriptUri.replace(/[.+]/g, '\\$&')}"`));
+    assert.equal(defined(script[2], 'script body').trim(), '', 'no inline script body');
     assert.doesNotMatch(html, /\sstyle=|<style|\son[a-z]+=/i, 'no inline styles or handlers');
   });
 

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { formatDataSize, formatPercent, relativeTime } from '../../../src/details/format';
 import type { DetailsViewModel, FieldRow } from '../../../src/details/model';
 import { buildDetailsViewModel, copyFieldValue, mergeRecords, panelTitle } from '../../../src/details/viewModel';
+import type { SimCardDetail } from '../../../src/telnyx/types';
+import { at } from '../helpers/at';
 import { HOSTILE, NOW, detailSim, group, listSim, log } from './fixtures';
 
 function field(rows: readonly FieldRow[] | undefined, label: string): FieldRow {
@@ -112,7 +114,9 @@ describe('buildDetailsViewModel', () => {
   });
 
   it('keeps list values the detail leaves undefined', () => {
-    const merged = mergeRecords(listSim({ tags: ['a'] }), { id: listSim().id, tags: undefined, ipv4: '1.2.3.4' });
+    const detail: SimCardDetail = { id: listSim().id, ipv4: '1.2.3.4' };
+    Object.assign(detail, { tags: undefined }); // present but undefined, which the type does not admit
+    const merged = mergeRecords(listSim({ tags: ['a'] }), detail);
     assert.deepEqual(merged.tags, ['a']);
     assert.equal(merged.ipv4, '1.2.3.4');
     assert.equal(copyFieldValue(merged, 'ipv4'), '1.2.3.4');
@@ -189,7 +193,8 @@ describe('buildDetailsViewModel', () => {
       const m = build({ logs: [log(), log({ id: 2, stop_time: null, ipv4: null, ipv6: '2001:db8::1', radio_access_technology: null })] });
       assert.equal(m.sessions.status, 'loaded');
       assert.equal(m.sessions.rows.length, 2);
-      const [a, b] = m.sessions.rows;
+      const a = at(m.sessions.rows, 0);
+      const b = at(m.sessions.rows, 1);
       assert.equal(a.start?.text, '2024-06-15 10:00:00 UTC');
       assert.equal(a.stop?.text, '2024-06-15 10:30:00 UTC');
       assert.equal(a.apn, 'data00.telnyx');
@@ -233,7 +238,7 @@ describe('buildDetailsViewModel', () => {
     assert.equal(m.status.reason, HOSTILE.script + HOSTILE.rtl);
     assert.equal(field(m.summary, 'Group').value, HOSTILE.quotes + HOSTILE.emoji);
     assert.equal(m.usage.limitSourceText, 'SIM data limit');
-    assert.equal(m.sessions.rows[0].apn, HOSTILE.script);
+    assert.equal(at(m.sessions.rows, 0).apn, HOSTILE.script);
     assert.deepEqual((m.record as Record<string, unknown>).tags, hostile);
   });
 

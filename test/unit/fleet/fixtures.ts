@@ -1,5 +1,5 @@
 // Builders for SIM records in unit tests: a realistic default, overridden per test.
-import type { SimCard, SimCardGroup } from '../../../src/telnyx/types';
+import type { SimCard, SimCardGroup, SimCardStatus } from '../../../src/telnyx/types';
 
 let counter = 0;
 
@@ -42,7 +42,7 @@ export function groupMap(...groups: SimCardGroup[]): Map<string, SimCardGroup> {
 }
 
 /** Shorthand for a status object. */
-export function st(value: string | null, reason: string | null = null): SimCard['status'] {
+export function st(value: string | null, reason: string | null = null): SimCardStatus {
   return { value, reason };
 }
 

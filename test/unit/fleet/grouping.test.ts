@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { GROUP_BY_VALUES, NO_GROUP_KEY, UNTAGGED_KEY, groupSims, isGroupBy } from '../../../src/fleet/grouping';
+import { at } from '../helpers/at';
 import { group, groupMap, hostile, ids, sim, st } from './fixtures';
 
 const summary = (b: { key: string; label: string; sims: { id: string }[] }[]): [string, string, number][] =>
@@ -41,7 +42,7 @@ describe('fleet/grouping', () => {
       const c = sim({ status: st('enabled') });
       const buckets = groupSims([c, a, b], 'status', new Map());
       assert.equal(buckets.length, 1);
-      assert.deepEqual(ids(buckets[0].sims), ids([c, a, b]));
+      assert.deepEqual(ids(at(buckets, 0).sims), ids([c, a, b]));
       assert.deepEqual(groupSims([], 'status', new Map()), []);
     });
   });
@@ -60,7 +61,7 @@ describe('fleet/grouping', () => {
         ['tag:fleet-b', 'fleet-b', 1],
         [UNTAGGED_KEY, 'Untagged', 2],
       ]);
-      assert.deepEqual(ids(buckets[4].sims), ids([none, nullTags]));
+      assert.deepEqual(ids(at(buckets, 4).sims), ids([none, nullTags]));
     });
 
     it('sorts tags case-insensitively and numeric-aware', () => {
@@ -82,8 +83,8 @@ describe('fleet/grouping', () => {
 
     it('labels hostile tags as one line of plain text', () => {
       const buckets = groupSims([sim({ tags: ['evil\nline\u202e'] })], 'tag', new Map());
-      assert.equal(buckets[0].label, 'evil line');
-      assert.equal(buckets[0].key, 'tag:evil\nline\u202e');
+      assert.equal(at(buckets, 0).label, 'evil line');
+      assert.equal(at(buckets, 0).key, 'tag:evil\nline\u202e');
     });
   });
 
@@ -133,7 +134,7 @@ describe('fleet/grouping', () => {
     it('uses the group embedded in the record when the map lacks it', () => {
       const g = group({ id: 'emb-1', name: 'Embedded' });
       const buckets = groupSims([sim({ sim_card_group_id: 'emb-1', sim_card_group: g })], 'group', new Map());
-      assert.equal(buckets[0].label, 'Embedded');
+      assert.equal(at(buckets, 0).label, 'Embedded');
     });
   });
 
@@ -161,9 +162,9 @@ describe('fleet/grouping', () => {
       const sims = [sim(), sim(), sim()];
       const buckets = groupSims(sims, 'none', new Map());
       assert.equal(buckets.length, 1);
-      assert.equal(buckets[0].key, 'all');
-      assert.deepEqual(ids(buckets[0].sims), ids(sims));
-      assert.notEqual(buckets[0].sims, sims, 'a copy, not the caller array');
+      assert.equal(at(buckets, 0).key, 'all');
+      assert.deepEqual(ids(at(buckets, 0).sims), ids(sims));
+      assert.notEqual(at(buckets, 0).sims, sims, 'a copy, not the caller array');
       assert.deepEqual(groupSims([], 'none', new Map()), []);
     });
   });

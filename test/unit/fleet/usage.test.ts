@@ -22,7 +22,11 @@ describe('fleet/usage', () => {
     it("falls back to the group's limit when the SIM has none, zero or garbage", () => {
       const g = group({ data_limit: mb('1', 'GB') });
       for (const limit of [null, undefined, mb('0'), mb('0.0', 'GB'), mb('lots'), mb('-5'), { amount: null, unit: 'MB' }]) {
-        const u = simUsage(sim({ data_limit: limit, current_billing_period_consumed_data: mb('512') }), g);
+        const s = sim({ current_billing_period_consumed_data: mb('512') });
+        // undefined stands for a record without the field
+        if (limit === undefined) delete s.data_limit;
+        else s.data_limit = limit;
+        const u = simUsage(s, g);
         assert.equal(u.limitSource, 'group', JSON.stringify(limit));
         assert.equal(u.limitBytes, GiB);
         assert.equal(u.percent, 50);

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { startMockApi, type MockApi, type RecordedRequest } from '../../../mock-api/server';
 import type { Page, SimCard } from '../../../src/telnyx/types';
 import { call, type ErrorBody } from './helpers';
+import { at } from '../helpers/at';
 
 describe('mock-api fault injection', () => {
   let api: MockApi;
@@ -17,7 +18,7 @@ describe('mock-api fault injection', () => {
     api.addFault({ kind: 'status', status: 429, retryAfterSeconds: 3, rateLimitResetSeconds: 7, path: '/sim_cards' });
     const r = await call<ErrorBody>(api, '/sim_cards');
     assert.equal(r.status, 429);
-    assert.equal(r.body.errors[0].code, '10011');
+    assert.equal(at(r.body.errors, 0).code, '10011');
     assert.equal(r.headers.get('retry-after'), '3');
     assert.equal(r.headers.get('x-ratelimit-reset'), '7');
     assert.equal(r.headers.get('x-ratelimit-remaining'), '0');
@@ -31,7 +32,7 @@ describe('mock-api fault injection', () => {
     const a = await call<ErrorBody>(api, '/sim_card_groups');
     const b = await call<ErrorBody>(api, '/sim_card_groups');
     assert.deepEqual([a.status, b.status], [500, 500]);
-    assert.ok(a.body.errors[0].code);
+    assert.ok(at(a.body.errors, 0).code);
     assert.equal((await call(api, '/sim_card_groups')).status, 200);
     const sim = api.fleet.sims.find((s) => s.sim_card_group_id) as SimCard;
     const p = await call<ErrorBody>(api, `/sim_cards/${sim.id}/actions/disable`, { method: 'POST' });

@@ -24,12 +24,12 @@ export async function call<T = unknown>(
   return { status: res.status, headers: res.headers, text, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
-/** The folder holding package.json, walking up from this (compiled) file. */
+/** The folder holding tsconfig.json, walking up from this (compiled) file; out/ has a package.json copy too. */
 export function repoRoot(): string {
   let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+  while (!fs.existsSync(path.join(dir, 'tsconfig.json'))) {
     const up = path.dirname(dir);
-    if (up === dir) throw new Error('package.json not found above ' + __dirname);
+    if (up === dir) throw new Error('tsconfig.json not found above ' + __dirname);
     dir = up;
   }
   return dir;

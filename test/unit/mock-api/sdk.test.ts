@@ -10,6 +10,7 @@
 import * as assert from 'node:assert/strict';
 import Telnyx from 'telnyx';
 import { startMockApi, type MockApi } from '../../../mock-api/server';
+import { at } from '../helpers/at';
 
 describe('mock-api with the official telnyx SDK', () => {
   let api: MockApi;
@@ -51,7 +52,7 @@ describe('mock-api with the official telnyx SDK', () => {
   });
 
   it('retrieves one SIM, lists groups, and surfaces errors as SDK errors', async () => {
-    const sim = api.fleet.sims[7];
+    const sim = at(api.fleet.sims, 7);
     const one = await client.simCards.retrieve(sim.id);
     assert.equal(one.data?.iccid, sim.iccid);
     const groups = await client.simCardGroups.list();
@@ -81,7 +82,7 @@ describe('mock-api with the official telnyx SDK', () => {
     assert.equal(raws[0], 'filter%5Bstatus%5D=enabled%2Cstandby&filter%5Btags%5D=pilot&page%5Bsize%5D=4');
     assert.ok(raws.length >= 2, 'more than one page');
     assert.equal(raws[1], `${raws[0]}&page%5Bnumber%5D=2`);
-    assert.deepEqual(api.requests[1].query, {
+    assert.deepEqual(at(api.requests, 1).query, {
       'filter[status]': 'enabled,standby',
       'filter[tags]': 'pilot',
       'page[size]': '4',

@@ -3,6 +3,7 @@ import { startMockApi, type MockApi } from '../../../mock-api/server';
 import type { Page, SimCard, SimCardAction, SimCardDetail, SimCardGroup, WirelessConnectivityLog } from '../../../src/telnyx/types';
 import { amountToBytes } from '../../../src/telnyx/units';
 import { call, type ErrorBody } from './helpers';
+import { at } from '../helpers/at';
 
 /** Every SIM the list returns for `query`, walking all pages of 250. */
 async function listAll(api: MockApi, query: string): Promise<SimCard[]> {
@@ -33,7 +34,7 @@ describe('mock-api semantics', () => {
     assert.deepEqual(ids(await listAll(api, 'filter%5Bstatus%5D=disabled%2Cstandby')), ids(want));
     const r = await call<ErrorBody>(api, '/sim_cards?filter[status]=bogus');
     assert.equal(r.status, 422);
-    assert.equal(r.body.errors[0].source?.parameter, 'filter[status]');
+    assert.equal(at(r.body.errors, 0).source?.parameter, 'filter[status]');
   });
 
   it('accepts other clients\' array styles: repeated [] keys and [n] indices', async () => {
@@ -51,7 +52,7 @@ describe('mock-api semantics', () => {
   });
 
   it('filter[iccid] is a substring match, filter[msisdn] exact with or without +', async () => {
-    const sim = api.fleet.sims[123];
+    const sim = at(api.fleet.sims, 123);
     const part = (sim.iccid ?? '').slice(6, 13);
     const want = api.fleet.sims.filter((s) => (s.iccid ?? '').includes(part));
     const got = await listAll(api, `filter[iccid]=${part}`);
@@ -66,7 +67,7 @@ describe('mock-api semantics', () => {
   });
 
   it('filter[sim_card_group_id] and include_sim_card_group', async () => {
-    const g = api.fleet.groups[1];
+    const g = at(api.fleet.groups, 1);
     const want = api.fleet.sims.filter((s) => s.sim_card_group_id === g.id);
     assert.deepEqual(ids(await listAll(api, `filter[sim_card_group_id]=${g.id}`)), ids(want));
 
@@ -94,15 +95,15 @@ describe('mock-api semantics', () => {
     const desc = await listAll(api, 'sort=-current_billing_period_consumed_data.amount');
     assert.equal(asc.length, api.fleet.sims.length);
     assert.ok(asc.some((s) => s.current_billing_period_consumed_data?.unit === 'GB'));
-    for (let i = 1; i < asc.length; i++) assert.ok(bytes(asc[i - 1]) <= bytes(asc[i]), `asc at ${i}`);
-    for (let i = 1; i < desc.length; i++) assert.ok(bytes(desc[i - 1]) >= bytes(desc[i]), `desc at ${i}`);
+    for (let i = 1; i < asc.length; i++) assert.ok(bytes(at(asc, i - 1)) <= bytes(at(asc, i)), `asc at ${i}`);
+    for (let i = 1; i < desc.length; i++) assert.ok(bytes(at(desc, i - 1)) >= bytes(at(desc, i)), `desc at ${i}`);
     // A string sort would put "9.0" MB after "10.0" GB; prove units matter.
-    const top = desc[0];
+    const top = at(desc, 0);
     assert.equal(bytes(top), Math.max(...api.fleet.sims.map(bytes)));
 
     const bad = await call<ErrorBody>(api, '/sim_cards?sort=iccid');
     assert.equal(bad.status, 422);
-    assert.equal(bad.body.errors[0].source?.parameter, 'sort');
+    assert.equal(at(bad.body.errors, 0).source?.parameter, 'sort');
   });
 
   it('pages: defaults, totals, every SIM exactly once, past-the-end is empty', async () => {
@@ -132,26 +133,27 @@ describe('mock-api semantics', () => {
     it(`rejects page[size]=${size} with 422 and the envelope`, async () => {
       const r = await call<ErrorBody>(api, `/sim_cards?page%5Bsize%5D=${size}`);
       assert.equal(r.status, 422);
-      assert.equal(r.body.errors[0].code, '10015');
-      assert.equal(r.body.errors[0].source?.parameter, 'page[size]');
-      assert.ok(r.body.errors[0].title && r.body.errors[0].detail);
+      const error = at(r.body.errors, 0);
+      assert.equal(error.code, '10015');
+      assert.equal(error.source?.parameter, 'page[size]');
+      assert.ok(error.title && error.detail);
     });
   }
 
   it('rejects page[number]=0', async () => {
     const r = await call<ErrorBody>(api, '/sim_cards?page[number]=0');
     assert.equal(r.status, 422);
-    assert.equal(r.body.errors[0].source?.parameter, 'page[number]');
+    assert.equal(at(r.body.errors, 0).source?.parameter, 'page[number]');
   });
 
   it('401 without or with a wrong key, never echoing the key', async () => {
     const none = await call<ErrorBody>(api, '/sim_cards', { key: null });
     assert.equal(none.status, 401);
-    assert.equal(none.body.errors[0].code, '10009');
+    assert.equal(at(none.body.errors, 0).code, '10009');
     const wrongKey = 'KEYsecret-do-not-echo-123';
     const wrong = await call<ErrorBody>(api, '/sim_cards', { key: wrongKey });
     assert.equal(wrong.status, 401);
-    assert.equal(wrong.body.errors[0].title, 'Authentication failed');
+    assert.equal(at(wrong.body.errors, 0).title, 'Authentication failed');
     assert.ok(!wrong.text.includes(wrongKey) && !wrong.text.includes(api.apiKey));
     wrong.headers.forEach((v) => assert.ok(!v.includes(wrongKey)));
     assert.equal(api.requests.at(-1)?.authorized, false);
@@ -162,7 +164,7 @@ describe('mock-api semantics', () => {
     for (const p of ['/sim_cards/00000000-0000-4000-8000-000000000000', '/sim_card_groups/nope', '/sim_cards/nope/wireless_connectivity_logs', '/nothing/here']) {
       const r = await call<ErrorBody>(api, p);
       assert.equal(r.status, 404, p);
-      assert.equal(r.body.errors[0].code, '10005');
+      assert.equal(at(r.body.errors, 0).code, '10005');
     }
     const outside = await fetch(api.url.replace('/v2', '/v1/sim_cards'));
     assert.equal(outside.status, 404);
@@ -237,7 +239,8 @@ describe('mock-api semantics', () => {
     for (const action of ['enable', 'set_standby']) {
       const r = await call<ErrorBody>(api, `/sim_cards/${sim.id}/actions/${action}`, { method: 'POST' });
       assert.equal(r.status, 422);
-      assert.ok(r.body.errors[0].code && /group/.test(r.body.errors[0].detail ?? ''));
+      const error = at(r.body.errors, 0);
+      assert.ok(error.code && /group/.test(error.detail ?? ''));
     }
     assert.equal(sim.status?.value, before);
     const d = await call(api, `/sim_cards/${sim.id}/actions/disable`, { method: 'POST' });
@@ -250,7 +253,7 @@ describe('mock-api semantics', () => {
     api.requests.length = 0;
     await call(api, '/sim_cards?filter%5Bstatus%5D=enabled&page[number]=2');
     assert.equal(api.requests.length, 1);
-    const rec = api.requests[0];
+    const rec = at(api.requests, 0);
     assert.equal(rec.method, 'GET');
     assert.equal(rec.path, '/v2/sim_cards');
     assert.equal(rec.rawQuery, 'filter%5Bstatus%5D=enabled&page[number]=2');

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { startMockApi, type MockApi } from '../../../mock-api/server';
 import { CancelledError, TelnyxClient } from '../../../src/telnyx';
 import { delay } from './helpers';
+import { at } from '../helpers/at';
 
 describe('telnyx/client cancellation', () => {
   let api: MockApi;
@@ -61,7 +62,7 @@ describe('telnyx/client cancellation', () => {
     this.timeout(3000);
     api.addFault({ kind: 'delay', delayMs: 20_000 });
     const ctl = new AbortController();
-    const p = client().getSimCard(api.fleet.sims[0].id, ctl.signal);
+    const p = client().getSimCard(at(api.fleet.sims, 0).id, ctl.signal);
     setTimeout(() => ctl.abort(), 100);
     const e = await p.then(
       () => assert.fail('resolved'),

@@ -17,6 +17,7 @@ import {
   type TelnyxClientOptions,
 } from '../../../src/telnyx';
 import { closedPort, startLocalServer } from './helpers';
+import { at } from '../helpers/at';
 
 /** Distinctive so that any leak into a message is unmistakable. */
 const KEY = 'fake_key_zq9SECRETxv7_must_never_leak';
@@ -66,7 +67,7 @@ describe('telnyx/client faults and retries', () => {
       api.requests.map((r) => r.status),
       [429, 200],
     );
-    const gap = api.requests[1].time - api.requests[0].time;
+    const gap = at(api.requests, 1).time - at(api.requests, 0).time;
     assert.ok(gap >= 900, `retried after ${gap} ms, Retry-After said 1 s`);
   });
 
@@ -74,7 +75,7 @@ describe('telnyx/client faults and retries', () => {
     api.addFault({ kind: 'status', status: 429, rateLimitResetSeconds: 1 });
     await client().listSimCards({ pageSize: 1 });
     assert.equal(api.requests.length, 2);
-    assert.ok(api.requests[1].time - api.requests[0].time >= 900);
+    assert.ok(at(api.requests, 1).time - at(api.requests, 0).time >= 900);
   });
 
   it('caps a long Retry-After at maxRetryDelayMs', async () => {

@@ -11,6 +11,7 @@ import {
   parseSimCardGroup,
 } from '../../../src/telnyx/parse';
 import { amountToBytes } from '../../../src/telnyx/units';
+import { at, defined } from '../helpers/at';
 
 const SPEC_EXAMPLE = {
   id: '6a09cdc3-8948-47f0-aa62-74ac943d6c58',
@@ -178,10 +179,11 @@ describe('telnyx/parse envelopes', () => {
       ],
     });
     assert.equal(items.length, 1);
-    assert.equal(items[0].code, '10009');
-    assert.equal(items[0].title, 'Auth failed');
-    assert.ok(items[0].detail!.length <= 300);
-    assert.deepEqual(items[0].source, { pointer: '/x' });
-    assert.deepEqual(items[0].meta, { url: 'u' });
+    const item = at(items, 0);
+    assert.equal(item.code, '10009');
+    assert.equal(item.title, 'Auth failed');
+    assert.ok(defined(item.detail, 'detail').length <= 300);
+    assert.deepEqual(item.source, { pointer: '/x' });
+    assert.deepEqual(item.meta, { url: 'u' });
   });
 });

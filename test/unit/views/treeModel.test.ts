@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildTreeModel, type TreeNode } from '../../../src/views/treeModel';
 import type { SimCard, SimCardGroup } from '../../../src/telnyx/types';
+import { at } from '../helpers/at';
 
 function sim(i: number, over: Partial<SimCard> = {}): SimCard {
   return {
@@ -24,7 +25,7 @@ describe('tree model', () => {
     const sims = Array.from({ length: 9 }, (_, i) => sim(i));
     const model = buildTreeModel(sims, 'status', 'iccid', noGroups);
     assert.deepEqual(model.roots.map((n) => n.kind === 'bucket' && n.bucket.label), ['Enabled', 'Disabled']);
-    const enabled = model.roots[0];
+    const enabled = at(model.roots, 0);
     assert.ok(enabled.kind === 'bucket');
     assert.equal(enabled.children.length, 6);
     for (const child of enabled.children) assert.equal(child.kind === 'sim' && child.parent, enabled);
@@ -33,16 +34,16 @@ describe('tree model', () => {
   it('splits a bucket larger than the range size into ranges of SIMs, keeping every SIM once', () => {
     const sims = Array.from({ length: 1234 }, (_, i) => sim(i, { status: { value: 'enabled' } }));
     const model = buildTreeModel(sims, 'status', 'iccid', noGroups, 500);
-    const bucket = model.roots[0];
+    const bucket = at(model.roots, 0);
     assert.ok(bucket.kind === 'bucket');
     assert.deepEqual(bucket.children.map((c) => c.kind === 'range' && c.label), ['1–500', '501–1000', '1001–1234']);
     const ids = simIds([bucket]);
     assert.equal(ids.length, 1234);
     assert.equal(new Set(ids).size, 1234);
-    const range = bucket.children[2];
+    const range = at(bucket.children, 2);
     assert.ok(range.kind === 'range');
     assert.equal(range.children.length, 234);
-    assert.equal(range.children[0].parent, range);
+    assert.equal(at(range.children, 0).parent, range);
   });
 
   it('gives stable, unique ids: the same SIM under two tags gets two ids', () => {
