@@ -126,8 +126,8 @@ export class FaultInjector {
         (a.fault.path === undefined || path.includes(a.fault.path)) &&
         (a.fault.method === undefined || a.fault.method.toUpperCase() === method.toUpperCase()),
     );
-    if (i >= 0) {
-      const armed = this.queue[i];
+    const armed = i >= 0 ? this.queue[i] : undefined;
+    if (armed) {
       armed.left--;
       if (armed.left <= 0) this.queue.splice(i, 1);
       return armed.fault;

@@ -99,7 +99,8 @@ describe('telnyx/paging listAllSimCards over HTTP', () => {
     server = await startLocalServer((req) => {
       const n = pageOf(req);
       const data = n === 1 ? sims('s', 0, 10) : n === 2 ? sims('s', 8, 18) : sims('s', 18, 25);
-      if (n === 2) data[0] = { ...data[0], status: { value: 'disabled' } };
+      const head = data[0];
+      if (n === 2 && head) data[0] = { ...head, status: { value: 'disabled' } };
       return { body: { data, meta: meta(n, 10, 3, 25) } };
     });
     const seenByOnPage: string[] = [];
