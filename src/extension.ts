@@ -12,6 +12,7 @@ import { matchSims } from './fleet';
 import { RawRecordProvider, RAW_RECORD_SCHEME } from './rawRecord/rawRecordProvider';
 import { ClientProvider } from './services/clientProvider';
 import { ErrorReporter } from './services/errorReporter';
+import { HostGate } from './services/hostGate';
 import { FleetLoader } from './services/fleetLoader';
 import { ViewState } from './services/viewState';
 import { revealSim } from './commands/findSim';
@@ -38,13 +39,15 @@ export interface TestApi {
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const log = vscode.window.createOutputChannel('Telnyx SIM Explorer', { log: true });
-  const reporter = new ErrorReporter(log);
   const keys = new ApiKeyStore(context.secrets);
-  const clients = new ClientProvider(keys, log);
+  // The gate asks before the key first goes to a non-Telnyx https host (answers kept per user).
+  const clients = new ClientProvider(keys, log, new HostGate(context.globalState));
+  const reporter = new ErrorReporter(log, () => clients.apiHost());
   const loader = new FleetLoader();
   const state = new ViewState(context.workspaceState);
   const view = new SimCardsView(loader, clients, state);
-  const rawRecords = new RawRecordProvider(clients);
+  // Open raw records refetch after every completed fleet load.
+  const rawRecords = new RawRecordProvider(clients, loader);
   const panels = new DetailsPanels(context.extensionUri, {
     getClient: () => clients.get(),
     groupsById: () => loader.view.groupsById,
