@@ -12,7 +12,7 @@ import { matchSims } from './fleet';
 import { RawRecordProvider, RAW_RECORD_SCHEME } from './rawRecord/rawRecordProvider';
 import { ClientProvider } from './services/clientProvider';
 import { ErrorReporter } from './services/errorReporter';
-import { HostGate } from './services/hostGate';
+import { HostGate, ScriptedHostQuestions } from './services/hostGate';
 import { FleetLoader } from './services/fleetLoader';
 import { ViewState } from './services/viewState';
 import { revealSim } from './commands/findSim';
@@ -33,6 +33,8 @@ export interface TestApi {
   setApiKey(key: string): Promise<boolean>;
   /** Where the current key comes from (never the key itself). */
   keySource(): Promise<KeySource | undefined>;
+  /** The "Send your API key to …?" questions of the host gate, answered by the test (no modal in test mode). */
+  readonly hostQuestions: ScriptedHostQuestions;
   /** Finds a loaded SIM as "Find SIM..." does for typed text, reveals it, returns its id. */
   findSim(text: string): Promise<string | undefined>;
 }
@@ -41,7 +43,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const log = vscode.window.createOutputChannel('Telnyx SIM Explorer', { log: true });
   const keys = new ApiKeyStore(context.secrets);
   // The gate asks before the key first goes to a non-Telnyx https host (answers kept per user).
-  const clients = new ClientProvider(keys, log, new HostGate(context.globalState));
+  // VS Code refuses modal dialogs in test mode: there the tests answer the same question.
+  const hostQuestions = context.extensionMode === vscode.ExtensionMode.Test ? new ScriptedHostQuestions() : undefined;
+  const clients = new ClientProvider(keys, log, new HostGate(context.globalState, hostQuestions?.ask));
   const reporter = new ErrorReporter(log, () => clients.apiHost());
   const loader = new FleetLoader();
   const state = new ViewState(context.workspaceState);
@@ -78,12 +82,13 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   );
 
   view.refresh().catch((error: unknown) => reporter.report(error, 'simCards', 'first load'));
-  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  if (!hostQuestions) return undefined;
   return {
     loader,
     view,
     state,
     panels,
+    hostQuestions,
     setApiKey: (key) => checkAndStoreKey(ctx, key),
     keySource: async () => (await keys.get())?.source,
     findSim: async (text) => {

@@ -75,6 +75,8 @@ function serverDetail(error: TelnyxError): string {
 
 function describeTelnyx(error: TelnyxError, subject: ErrorSubject, host: string | undefined): string {
   // Refused before any request: the sentence names the setting or the host that was not allowed.
+  // Without `host`, the gate's own sentence (which names the host) is the better one.
+  if (error.reason === 'hostNotAllowed' && host === undefined) return plainText(error.message, 200);
   if (error.reason === 'hostNotAllowed' || error.reason === 'badBaseUrl') return describeTelnyxError(error, host) ?? plainText(error.message);
   switch (error.kind) {
     case 'auth':
