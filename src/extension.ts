@@ -12,6 +12,7 @@ import { matchSims } from './fleet';
 import { RawRecordProvider, RAW_RECORD_SCHEME } from './rawRecord/rawRecordProvider';
 import { ClientProvider } from './services/clientProvider';
 import { ErrorReporter } from './services/errorReporter';
+import { HostGate, ScriptedHostQuestions } from './services/hostGate';
 import { FleetLoader } from './services/fleetLoader';
 import { createFleetSource } from './services/fleetSource';
 import { Glance } from './services/glance';
@@ -34,6 +35,8 @@ export interface TestApi {
   setApiKey(key: string): Promise<boolean>;
   /** Where the current key comes from (never the key itself). */
   keySource(): Promise<KeySource | undefined>;
+  /** The "Send your API key to …?" questions of the host gate, answered by the test (no modal in test mode). */
+  readonly hostQuestions: ScriptedHostQuestions;
   /** Finds a loaded SIM as "Find SIM..." does for typed text, reveals it, returns its id. */
   findSim(text: string): Promise<string | undefined>;
   /** Badge, status bar, overview, auto-refresh and export. */
@@ -44,13 +47,17 @@ export interface TestApi {
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const log = vscode.window.createOutputChannel('Telnyx SIM Explorer', { log: true });
-  const reporter = new ErrorReporter(log);
   const keys = new ApiKeyStore(context.secrets);
-  const clients = new ClientProvider(keys, log);
+  // The gate asks before the key first goes to a non-Telnyx https host (answers kept per user).
+  // VS Code refuses modal dialogs in test mode: there the tests answer the same question.
+  const hostQuestions = context.extensionMode === vscode.ExtensionMode.Test ? new ScriptedHostQuestions() : undefined;
+  const clients = new ClientProvider(keys, log, new HostGate(context.globalState, hostQuestions?.ask));
+  const reporter = new ErrorReporter(log, () => clients.apiHost());
   const loader = new FleetLoader();
   const state = new ViewState(context.workspaceState);
   const view = new SimCardsView(loader, clients, state);
-  const rawRecords = new RawRecordProvider(clients);
+  // Open raw records refetch after every completed fleet load.
+  const rawRecords = new RawRecordProvider(clients, loader);
   const panels = new DetailsPanels(context.extensionUri, {
     getClient: () => clients.get(),
     groupsById: () => loader.view.groupsById,
@@ -92,12 +99,13 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   );
 
   view.refresh().catch((error: unknown) => reporter.report(error, 'simCards', 'first load'));
-  if (!isTest) return undefined;
+  if (!isTest || !hostQuestions) return undefined;
   return {
     loader,
     view,
     state,
     panels,
+    hostQuestions,
     setApiKey: (key) => checkAndStoreKey(ctx, key),
     keySource: async () => (await keys.get())?.source,
     findSim: async (text) => {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SimCard } from '../telnyx/types';
-import { literal } from '../util/quickPickText';
+import { plainText } from '../telnyx/plainText';
 import type { CommandContext, CommandTarget } from './context';
 
 export interface CopyField {
@@ -27,6 +27,7 @@ export async function copyField(ctx: CommandContext, target: CommandTarget, fiel
   }
   await vscode.env.clipboard.writeText(values.join('\n'));
   const first = values[0] ?? '';
-  const what = values.length === 1 ? `${field.name} ${literal(first)}` : vscode.l10n.t('{0} values of {1}', values.length, field.name);
+  const what = values.length === 1 ? `${field.name} ${plainText(first, 80)}` : vscode.l10n.t('{0} values of {1}', values.length, field.name);
+  // The status bar renders $(icon) syntax: the copied value went through plainText above.
   vscode.window.setStatusBarMessage(vscode.l10n.t('$(copy) Copied {0}', what), 3000);
 }

@@ -8,14 +8,16 @@ export async function checkAndStoreKey(ctx: CommandContext, input: string): Prom
   const key = input.trim();
   if (!key) return false;
   try {
-    const client = ctx.clients.create(key);
+    // Through the host gate: a new key goes only where the stored one may go.
+    const client = await ctx.clients.createAllowed(key);
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the Telnyx API key…') },
       () => client.listSimCards({ pageNumber: 1, pageSize: 1 }),
     );
   } catch (error) {
     const tryAgain = vscode.l10n.t('Try Again');
-    const message = vscode.l10n.t('{0} The key was not saved.', describeError(error, 'apiKey'));
+    // describeError makes any server text inert: this notification renders links.
+    const message = vscode.l10n.t('{0} The key was not saved.', describeError(error, 'apiKey', ctx.clients.apiHost()));
     // Not awaited: the check settles now; the user may still choose to try again.
     vscode.window.showErrorMessage(message, tryAgain).then(
       (choice) => (choice === tryAgain ? vscode.commands.executeCommand(CommandId.setApiKey) : undefined),

@@ -1,5 +1,5 @@
 // Escaping untrusted text for VS Code MarkdownString sources.
-import { plainText } from './text';
+import { oneLine } from '../telnyx/plainText';
 
 /**
  * Makes `s` render as literal text in Markdown: it is first reduced to one line of plain
@@ -9,5 +9,5 @@ import { plainText } from './text';
  * which no Markdown renderer treats as a tag, and `https\:\/\/…` is not auto-linked.
  */
 export function escapeMarkdown(s: unknown, maxLength = 300): string {
-  return plainText(s, maxLength).replace(/[!-/:-@[-`{-~]/g, '\\$&');
+  return oneLine(s, maxLength).replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }

@@ -1,20 +1,16 @@
-// Helpers that turn untrusted API strings into safe one-line plain text and format
-// numbers for the tree. Plain text is what TreeItem labels/descriptions render.
-
-/** Control characters (C0/C1) and bidi overrides that could reorder or hide text. */
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const LINE_BREAKS = /[\t\n\r\u2028\u2029]+/g;
+// Helpers that turn untrusted API strings into one-line text and format numbers for the
+// tree. The cleanup itself is telnyx/plainText.ts `oneLine` (one implementation).
+import { oneLine } from '../telnyx/plainText';
 
 /**
- * One line of plain text from anything the API sent: non-strings become '', line breaks
+ * One line of text from anything the API sent: non-strings become '', line breaks
  * collapse to a space, invisible control/bidi characters go, runs of spaces shrink, and
  * very long values are cut with an ellipsis so a hostile record cannot flood the UI.
+ * Link and `$(icon)` syntax is kept: use telnyx/plainText `plainText` for surfaces that
+ * render it (notifications, status bar, quick picks, tree messages, progress titles).
  */
 export function plainText(value: unknown, maxLength = 200): string {
-  if (typeof value !== 'string') return '';
-  let s = value.replace(LINE_BREAKS, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
-  if (s.length > maxLength) s = `${s.slice(0, Math.max(1, maxLength - 1)).trimEnd()}…`;
-  return s;
+  return oneLine(value, maxLength);
 }
 
 /** A non-empty trimmed string, or undefined (for optional API fields that may hold garbage). */

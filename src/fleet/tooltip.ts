@@ -6,13 +6,14 @@ import { groupName, simGroupId } from './groups';
 import { escapeMarkdown } from './markdown';
 import { simStatus, simStatusReason, statusLabel } from './status';
 import { simTags } from './tags';
-import { formatNumber, plainText, shortId } from './text';
+import { formatNumber, shortId } from './text';
+import { plainText } from '../telnyx/plainText';
 import { formatDataAmount } from './dataAmount';
 import { simUsage, usageDescription } from './usage';
 
-/** Tree item label: the ICCID, or the id when there is no ICCID. */
+/** Tree item label: the ICCID, or the id when there is no ICCID (inert: no links or icons). */
 export function simLabel(sim: SimCard): string {
-  return plainText(sim.iccid) || plainText(sim.id) || '(no id)';
+  return plainText(sim.iccid, 200) || plainText(sim.id, 200) || '(no id)';
 }
 
 /** Tree item description: "MSISDN · usage", skipping what is missing. */

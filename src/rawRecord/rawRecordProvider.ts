@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import { toJsonText } from '../details/json';
-import { describeTelnyxError } from '../telnyx/errorCauses';
-import { isTelnyxError, NoApiKeyError, type SimCard } from '../telnyx';
-import { plainText } from '../telnyx/plainText';
+import { describeError, NoApiKeyError, type SimCard } from '../telnyx';
 import type { ClientProvider } from '../services/clientProvider';
 
 export const RAW_RECORD_SCHEME = 'telnyx-sim';
@@ -24,6 +22,8 @@ export class RawRecordProvider implements vscode.TextDocumentContentProvider, vs
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** The typed error of the last failed fetch per document, so the opener can word it itself. */
+  private readonly failures = new Map<string, unknown>();
 
   constructor(
     private readonly clients: ClientProvider,
@@ -57,20 +57,27 @@ export class RawRecordProvider implements vscode.TextDocumentContentProvider, vs
     }
   }
 
+  /** Why the last fetch of `uri` failed (the typed error), or undefined after a success. */
+  failureFor(uri: vscode.Uri): unknown {
+    return this.failures.get(uri.toString());
+  }
+
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const id = safeDecode(uri.query);
-    const client = await this.clients.get();
-    if (!client) throw new NoApiKeyError();
     const controller = new AbortController();
     const sub = token.onCancellationRequested(() => controller.abort());
     try {
+      const client = await this.clients.get();
+      if (!client) throw new NoApiKeyError();
       const record = await client.getSimCard(id, controller.signal);
+      this.failures.delete(uri.toString());
       // Depth-capped: a 10,000-deep record shows a marker instead of overflowing the stack.
       return toJsonText(record);
     } catch (e) {
-      // VS Code may show this message in a notification, which renders links: plain text only.
-      const text = isTelnyxError(e) ? (describeTelnyxError(e) ?? e.message) : e instanceof Error ? e.message : String(e);
-      throw new Error(plainText(text));
+      this.failures.set(uri.toString(), e);
+      // VS Code may show this message in a notification, which renders links: describeError
+      // gives our own sentence with server text made inert.
+      throw new Error(describeError(e, 'sim', this.clients.apiHost()));
     } finally {
       sub.dispose();
     }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { DEFAULT_USER_AGENT, errorKind, TelnyxClient } from '../telnyx';
+import { DEFAULT_USER_AGENT, errorKind, TelnyxClient, type RetryInfo } from '../telnyx';
+import { checkBaseUrl, nonDefaultHostNote } from '../telnyx/baseUrlPolicy';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import { readSettings, SECTION } from '../config';
 import type { HostGate } from './hostGate';
@@ -24,10 +25,16 @@ export class ClientProvider implements vscode.Disposable {
   private lastKey: string | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly rejected = new vscode.EventEmitter<KeyRejection>();
+  private readonly retried = new vscode.EventEmitter<RetryInfo>();
   /** Fires when the key or a connection setting changed, so the tree reloads. */
   readonly onDidChange = this.changed.event;
   /** Fires when Telnyx answered 401/403 to a request made with the current key. */
   readonly onDidRejectKey = this.rejected.event;
+  /**
+   * Fires when a request of the current client failed and will be tried again: the view
+   * shows `retryingText(info.attempt, info.maxAttempts)` ("Retrying (2 of 3)…") meanwhile.
+   */
+  readonly onDidRetry = this.retried.event;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -38,6 +45,7 @@ export class ClientProvider implements vscode.Disposable {
     this.disposables.push(
       this.changed,
       this.rejected,
+      this.retried,
       keys.onDidChange(() => this.invalidate()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (
@@ -65,16 +73,17 @@ export class ClientProvider implements vscode.Disposable {
         this.lastKey = found.key;
         this.serial++;
       }
-      this.cached = { client: this.watched(this.create(found.key), this.serial), fingerprint, serial: this.serial };
+      this.cached = { client: this.watched(this.create(found.key, (info) => this.retried.fire(info)), this.serial), fingerprint, serial: this.serial };
     }
     return this.cached.client;
   }
 
   /** A client for a key that is not stored yet (to check it before saving); its 401s are not reported. */
-  create(apiKey: string): TelnyxClient {
+  create(apiKey: string, onRetry?: (info: RetryInfo) => void): TelnyxClient {
     const settings = readSettings();
     return new TelnyxClient({
       apiKey,
+      ...(onRetry ? { onRetry } : {}),
       baseUrl: settings.apiBaseUrl,
       pageSize: settings.pageSize,
       concurrency: settings.maxConcurrentRequests,
@@ -108,6 +117,17 @@ export class ClientProvider implements vscode.Disposable {
   async createAllowed(apiKey: string): Promise<TelnyxClient> {
     await this.gate?.ensureAllowed(readSettings().apiBaseUrl);
     return this.create(apiKey);
+  }
+
+  /** Host of the API base URL setting ("api.telnyx.com"), to name the server in messages. */
+  apiHost(): string | undefined {
+    const verdict = checkBaseUrl(readSettings().apiBaseUrl);
+    return verdict.ok ? new URL(verdict.url).host : undefined;
+  }
+
+  /** "Server: 127.0.0.1:4010" when requests go somewhere other than Telnyx, for the view's description. */
+  hostNote(): string | undefined {
+    return nonDefaultHostNote(readSettings().apiBaseUrl);
   }
 
   private invalidate(): void {

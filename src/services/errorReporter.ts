@@ -7,13 +7,18 @@ import { describeError, errorKind, type ErrorSubject } from '../telnyx';
  * client provider's onDidRejectKey already leads to the single "Set API Key" prompt.
  */
 export class ErrorReporter {
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  /** `host` names the API server in connection failures (see describeError). */
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly host: () => string | undefined = () => undefined,
+  ) {}
 
   report(error: unknown, subject: ErrorSubject, what: string): void {
     const kind = errorKind(error);
     this.log.error(`${what} failed (${kind}): ${error instanceof Error ? error.message : String(error)}`);
     if (kind === 'cancelled' || kind === 'auth') return;
-    // Not awaited: a notification stays until the user closes it.
-    vscode.window.showErrorMessage(describeError(error, subject)).then(undefined, () => undefined);
+    // describeError gives our own sentence with any server text made inert (plainText):
+    // notifications render Markdown links and command URIs. Not awaited: it stays until closed.
+    vscode.window.showErrorMessage(describeError(error, subject, this.host())).then(undefined, () => undefined);
   }
 }

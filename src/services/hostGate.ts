@@ -5,6 +5,9 @@ import { describeCause } from '../telnyx/errorCauses';
 
 const ALLOWED_KEY = 'telnyxSims.allowedApiHosts';
 
+/** Asks the user whether the key may go to `url`; true for Allow. */
+export type HostQuestion = (url: string) => Promise<boolean>;
+
 /**
  * Asks once per distinct base URL before the API key is first sent to a server that is
  * neither Telnyx nor this computer; an "Allow" is remembered in global state (per user,
@@ -13,7 +16,11 @@ const ALLOWED_KEY = 'telnyxSims.allowedApiHosts';
 export class HostGate {
   private readonly asking = new Map<string, Promise<boolean>>();
 
-  constructor(private readonly state: vscode.Memento) {}
+  /** `ask` replaces the modal only in tests (VS Code refuses dialogs in its test mode). */
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly ask: HostQuestion = askWithModal,
+  ) {}
 
   /** Resolves when the key may go to `baseUrl`; rejects with a typed error otherwise. */
   async ensureAllowed(baseUrl: string): Promise<void> {
@@ -24,7 +31,7 @@ export class HostGate {
     // Several requests at once (tree, details, raw record) share one question.
     let answer = this.asking.get(verdict.url);
     if (!answer) {
-      answer = this.ask(verdict.url).finally(() => this.asking.delete(verdict.url));
+      answer = this.askAndRemember(verdict.url).finally(() => this.asking.delete(verdict.url));
       this.asking.set(verdict.url, answer);
     }
     if (!(await answer)) {
@@ -38,20 +45,53 @@ export class HostGate {
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
   }
 
-  private async ask(url: string): Promise<boolean> {
-    const allow = vscode.l10n.t('Allow');
-    const choice = await vscode.window.showWarningMessage(
-      sendKeyQuestion(url),
-      {
-        modal: true,
-        detail: vscode.l10n.t(
-          'This server is not the Telnyx API. It will receive your API key with every request. The address comes from the setting telnyxSims.apiBaseUrl.',
-        ),
-      },
-      allow,
-    );
-    if (choice !== allow) return false;
+  private async askAndRemember(url: string): Promise<boolean> {
+    if (!(await this.ask(url))) return false;
     await this.state.update(ALLOWED_KEY, [...new Set([...this.allowedUrls(), url])]);
     return true;
+  }
+}
+
+async function askWithModal(url: string): Promise<boolean> {
+  const allow = vscode.l10n.t('Allow');
+  const choice = await vscode.window.showWarningMessage(
+    sendKeyQuestion(url),
+    {
+      modal: true,
+      detail: vscode.l10n.t(
+        'This server is not the Telnyx API. It will receive your API key with every request. The address comes from the setting telnyxSims.apiBaseUrl.',
+      ),
+    },
+    allow,
+  );
+  return choice === allow;
+}
+
+/**
+ * The host question in ExtensionMode.Test: VS Code refuses modal dialogs there, so the
+ * integration tests see each question and answer it through the test API. The gate around
+ * it (what is asked, when, what is remembered) is the production one.
+ */
+export class ScriptedHostQuestions {
+  private readonly waiting: { url: string; answer: (allow: boolean) => void }[] = [];
+  /** Every URL asked about, in order. */
+  readonly asked: string[] = [];
+
+  readonly ask: HostQuestion = (url) =>
+    new Promise<boolean>((resolve) => {
+      this.asked.push(url);
+      this.waiting.push({ url, answer: resolve });
+    });
+
+  /** The URLs whose question is still open. */
+  pending(): string[] {
+    return this.waiting.map((w) => w.url);
+  }
+
+  /** Answers the oldest open question; false when none is open. */
+  answer(allow: boolean): boolean {
+    const next = this.waiting.shift();
+    next?.answer(allow);
+    return next !== undefined;
   }
 }

@@ -1,8 +1,12 @@
 // The one wording of every failure the user can see (tree message, details panel,
-// notifications, commands). Pure: strings go through @vscode/l10n. One sentence per kind;
-// the full technical message goes to the log, not here.
+// notifications, commands). Pure: strings go through @vscode/l10n. One sentence per
+// failure, short enough for three sidebar lines; the full technical message goes to the
+// log, not here. Server text only ever appears through plainText.
 import * as l10n from '@vscode/l10n';
-import { isTelnyxError, type TelnyxErrorKind } from './errors';
+import { describeCause, describeTelnyxError } from './errorCauses';
+import { isTelnyxError, type TelnyxError, type TelnyxErrorKind } from './errors';
+import { networkReason } from './http';
+import { plainText } from './plainText';
 
 /** What was being done when the error happened; only changes the wording of a few kinds. */
 export type ErrorSubject = 'simCards' | 'sim' | 'sessions' | 'apiKey' | 'command';
@@ -37,9 +41,12 @@ export function errorKind(error: unknown): ErrorKind {
   return isTelnyxError(error) ? error.kind : 'unknown';
 }
 
+/** Room for a server's or an exception's own words inside one of our sentences. */
+const DETAIL_MAX = 90;
+
 function rawMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.trim() || l10n.t('unknown error');
+  const text = plainText(error instanceof Error ? error.message : String(error), DETAIL_MAX);
+  return text || l10n.t('unknown error');
 }
 
 function unknownFailure(subject: ErrorSubject, detail: string): string {
@@ -57,43 +64,55 @@ function unknownFailure(subject: ErrorSubject, detail: string): string {
   }
 }
 
-/** What went wrong and what to do, in one sentence. */
-export function describeError(error: unknown, subject: ErrorSubject): string {
-  const kind = errorKind(error);
-  const telnyx = isTelnyxError(error) ? error : undefined;
-  switch (kind) {
-    case 'noKey':
-      return l10n.t('No Telnyx API key is set. Use "Set API Key" to enter one.');
+/** The server's first error text (detail, else title), as inert plain text. */
+function serverDetail(error: TelnyxError): string {
+  for (const e of error.errors) {
+    const text = plainText(e.detail ?? e.title, DETAIL_MAX);
+    if (text) return text;
+  }
+  return '';
+}
+
+function describeTelnyx(error: TelnyxError, subject: ErrorSubject, host: string | undefined): string {
+  // Refused before any request: the sentence names the setting or the host that was not allowed.
+  // Without `host`, the gate's own sentence (which names the host) is the better one.
+  if (error.reason === 'hostNotAllowed' && host === undefined) return plainText(error.message, 200);
+  if (error.reason === 'hostNotAllowed' || error.reason === 'badBaseUrl') return describeTelnyxError(error, host) ?? plainText(error.message);
+  switch (error.kind) {
     case 'auth':
-      return l10n.t('Telnyx rejected the API key. Use "Set API Key" to enter a valid key.');
+      return error.status === 403
+        ? l10n.t('Telnyx refused access with this API key (403). Use "Set API Key" to enter a key with access to Wireless.')
+        : l10n.t('Telnyx rejected the API key. Use "Set API Key" to enter a valid key.');
     case 'notFound':
       return subject === 'sim'
         ? l10n.t('This SIM no longer exists. It may have been deleted or moved to another account.')
         : l10n.t('The Telnyx API found nothing at this address. Check the "telnyxSims.apiBaseUrl" setting.');
-    case 'rateLimited': {
-      const ms = telnyx?.retryAfterMs;
-      return ms !== undefined && ms > 0
-        ? l10n.t('Telnyx is rate-limiting requests. Try again in {0} s.', Math.ceil(ms / 1000))
-        : l10n.t('Telnyx is rate-limiting requests. Try again shortly.');
-    }
-    case 'network':
-      return telnyx?.code
-        ? l10n.t('Could not reach the Telnyx API ({0}). Check your connection or the "telnyxSims.apiBaseUrl" setting.', telnyx.code)
-        : l10n.t('Could not reach the Telnyx API. Check your connection or the "telnyxSims.apiBaseUrl" setting.');
-    case 'timeout':
-      return l10n.t('The Telnyx API did not answer in time. Check your connection, then try again.');
-    case 'server':
-      return telnyx?.status !== undefined
-        ? l10n.t('The Telnyx API had a problem (HTTP {0}). Try again later.', telnyx.status)
-        : l10n.t('The Telnyx API had a problem. Try again later.');
-    case 'invalidResponse':
-      return l10n.t('Telnyx sent an unexpected response. Try again later.');
-    case 'badRequest':
-      // The client's own sentence names what was refused (e.g. an invalid base URL).
-      return rawMessage(error);
     case 'cancelled':
       return l10n.t('Loading was cancelled.');
-    case 'unknown':
-      return unknownFailure(subject, rawMessage(error));
+    case 'badRequest': {
+      const detail = serverDetail(error);
+      if (error.reason === 'badRequest' || error.status !== undefined) {
+        const status = error.status ?? 400;
+        return detail ? l10n.t('Telnyx refused the request ({0}): {1}', status, detail) : l10n.t('Telnyx refused the request ({0}).', status);
+      }
+      // A refusal made by the client itself (no HTTP status): its message is our own sentence.
+      return plainText(error.message, 200) || l10n.t('Telnyx refused the request.');
+    }
+    case 'network':
+      // Errors made without a reason still carry the system code (ENOTFOUND...).
+      if (error.reason === undefined) return describeCause(networkReason(error.code), host !== undefined ? { host } : {});
+      return describeTelnyxError(error, host) ?? describeCause('network');
+    default:
+      return describeTelnyxError(error, host) ?? l10n.t('Loading was cancelled.');
   }
+}
+
+/**
+ * What went wrong and what to do, in one sentence. `host` (of the API base URL) names
+ * the server in connection failures; without it they say "the API server".
+ */
+export function describeError(error: unknown, subject: ErrorSubject, host?: string): string {
+  if (error instanceof NoApiKeyError) return l10n.t('No Telnyx API key is set. Use "Set API Key" to enter one.');
+  if (isTelnyxError(error)) return describeTelnyx(error, subject, host);
+  return unknownFailure(subject, rawMessage(error));
 }

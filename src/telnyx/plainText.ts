@@ -31,7 +31,24 @@ export const PLAIN_TEXT_MAX = 500;
  * `maxLength` characters (an ellipsis marks a cut, never inside a surrogate pair).
  */
 export function plainText(s: unknown, maxLength = PLAIN_TEXT_MAX): string {
-  if (typeof s !== 'string') return '';
+  const { text, truncated } = clean(s, maxLength);
+  const t = neutralize(text);
+  return truncated ? `${t.trimEnd()}…` : t;
+}
+
+/**
+ * The cleanup of plainText without breaking link or icon syntax: for surfaces that never
+ * render it (tree labels, search keys, webview textContent) and as the first step of
+ * Markdown escaping. Anything shown in a notification, status bar, quick pick, tree
+ * message or progress title goes through plainText instead.
+ */
+export function oneLine(s: unknown, maxLength = PLAIN_TEXT_MAX): string {
+  const { text, truncated } = clean(s, maxLength);
+  return truncated ? `${text.trimEnd()}…` : text;
+}
+
+function clean(s: unknown, maxLength: number): { text: string; truncated: boolean } {
+  if (typeof s !== 'string') return { text: '', truncated: false };
   const limit = Math.max(1, Math.floor(maxLength));
   // Work on a bounded slice: a 100 KB value must not cost 100 KB of regex work per surface.
   const bound = limit * 4 + 64;
@@ -48,8 +65,7 @@ export function plainText(s: unknown, maxLength = PLAIN_TEXT_MAX): string {
   }
   // Never end on half of a surrogate pair.
   if (/[\ud800-\udbff]$/.test(t)) t = t.slice(0, -1);
-  t = neutralize(t);
-  return truncated ? `${t.trimEnd()}…` : t;
+  return { text: t, truncated };
 }
 
 /** Breaks link, URL, command and icon syntax with zero-width spaces (input has none left). */

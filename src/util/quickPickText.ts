@@ -1,4 +1,9 @@
-/** Quick pick labels render `$(icon)` syntax; API text must show literally, so break the pattern. */
+import { plainText } from '../telnyx/plainText';
+
+/**
+ * Quick pick labels, descriptions and details render `$(icon)` syntax and may linkify:
+ * API text goes through the one safe-text function (telnyx/plainText.ts).
+ */
 export function literal(text: string | null | undefined): string {
-  return (text ?? '').replace(/\$\(/g, '$\u200b(');
+  return plainText(text ?? '');
 }

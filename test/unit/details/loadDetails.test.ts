@@ -53,7 +53,7 @@ describe('loadDetails (over HTTP against the local Telnyx API)', () => {
     const input = await loadDetails(client, sim.id, { sim, groupsById: new Map() });
     assert.equal(input.detail?.id, sim.id);
     assert.equal(input.logs, undefined);
-    assert.match(String(input.logsError), /HTTP 500/);
+    assert.match(String(input.logsError), /server error \(500\)/);
   });
 
   it('rejects with the typed error when the SIM does not exist or the key is wrong', async () => {

@@ -10,6 +10,9 @@ import {
   ServerError,
   TimeoutError,
 } from '../../../src/telnyx/errors';
+import { TELNYX_ERROR_REASONS } from '../../../src/telnyx/errors';
+import { HOSTILE_DETAIL } from '../../../mock-api/server';
+import { HOSTILE_STRINGS, liveLinkIn } from '../security/liveLinks';
 import { ERROR_KINDS, NoApiKeyError, describeError, errorKind, type ErrorSubject } from '../../../src/telnyx/describeError';
 
 const SUBJECTS: ErrorSubject[] = ['simCards', 'sim', 'sessions', 'apiKey', 'command'];
@@ -58,12 +61,55 @@ describe('describeError', () => {
     }
   });
 
-  it('carries the useful detail: retry delay, HTTP status, system code, the client sentence', () => {
-    assert.match(describeError(new RateLimitError('x', { retryAfterMs: 2500 }), 'sim'), /Try again in 3 s\./);
-    assert.match(describeError(new RateLimitError('x'), 'sim'), /Try again shortly\./);
-    assert.match(describeError(new ServerError('x', { status: 503 }), 'sim'), /HTTP 503/);
-    assert.match(describeError(new NetworkError('x', { code: 'ENOTFOUND' }), 'sim'), /\(ENOTFOUND\)/);
+  it('carries the useful detail: retry delay, HTTP status, the cause of a connection failure, the client sentence', () => {
+    assert.match(describeError(new RateLimitError('x', { retryAfterMs: 2500 }), 'sim'), /try again in 2\.5 s\./);
+    assert.match(describeError(new RateLimitError('x'), 'sim'), /try again in a moment\./);
+    assert.match(describeError(new ServerError('x', { status: 503 }), 'sim'), /\(503\)/);
+    assert.match(describeError(new NetworkError('x', { code: 'ENOTFOUND' }), 'sim', 'api.example.test'), /name api\.example\.test could not be found/);
+    assert.match(describeError(new NetworkError('x', { code: 'ECONNREFUSED' }), 'sim'), /refused the connection/);
     assert.equal(describeError(new BadRequestError('The base URL is not valid.'), 'command'), 'The base URL is not valid.');
+  });
+
+  it('names the real cause of every client reason, in one short sentence without repeating itself', () => {
+    const host = 'api.telnyx.com';
+    const seen = new Set<string>();
+    for (const reason of TELNYX_ERROR_REASONS) {
+      const error = new NetworkError(`technical message for ${reason}`, { reason, status: 500, timeoutMs: 10_000, retryAfterMs: 20_000 });
+      for (const subject of SUBJECTS) {
+        const text = describeError(error, subject, host);
+        assert.ok(!text.includes('technical message'), `${reason}: the technical message stays in the log: ${text}`);
+        assert.ok(!text.includes('\n'), text);
+        // Three sidebar lines of about 50 characters each.
+        assert.ok(text.length <= 150, `${reason}: ${text.length} characters: ${text}`);
+        const sentences = text.split(/(?<=[.:?!])\s+/).map((x) => x.toLowerCase());
+        assert.equal(new Set(sentences).size, sentences.length, `no sentence twice: ${text}`);
+        assert.ok(!/\([^)]*\(/.test(text), `no nested parentheses: ${text}`);
+        seen.add(text);
+      }
+    }
+    assert.ok(seen.size >= TELNYX_ERROR_REASONS.length - 2, 'the reasons are told apart');
+  });
+
+  it('shows server text as inert plain text: no link, URL, command URI or icon survives', () => {
+    for (const hostile of [HOSTILE_DETAIL, ...HOSTILE_STRINGS]) {
+      const fromServer = new BadRequestError('Telnyx refused GET /sim_cards (422).', {
+        status: 422,
+        reason: 'badRequest',
+        errors: [{ code: '10015', title: 'Invalid', detail: hostile }],
+      });
+      const thrown = new Error(hostile);
+      for (const subject of SUBJECTS) {
+        for (const text of [describeError(fromServer, subject), describeError(thrown, subject)]) {
+          assert.equal(liveLinkIn(text), undefined, `${JSON.stringify(hostile)} -> ${JSON.stringify(text)}`);
+          assert.ok(text.replace(/\u200b/g, '').length <= 150, text);
+        }
+      }
+    }
+    const text = describeError(
+      new BadRequestError('x', { status: 422, reason: 'badRequest', errors: [{ detail: 'ICCID is not valid' }] }),
+      'command',
+    );
+    assert.equal(text, 'Telnyx refused the request (422): ICCID is not valid');
   });
 
   it('words "not found" and unknown failures by subject', () => {
