@@ -17,6 +17,13 @@ import { ViewState } from './services/viewState';
 import { revealSim } from './commands/findSim';
 import { SimCardsView } from './views/simCardsView';
 import { DetailsPanels, registerDetailsSerializer } from './webview/detailsRegistry';
+import { vscodePrompts, type Prompts } from './commands/actions/prompts';
+import type { ActionServices } from './commands/actions/services';
+import { ActionFollower } from './services/actionFollower';
+import { BulkRunner } from './services/bulkRunner';
+import { legacyFleetAccess } from './services/fleetAccess';
+import { ResultsDocuments, RESULTS_SCHEME } from './services/resultsDocument';
+import { ActionsView } from './views/actionsView';
 
 /**
  * What `activate` returns to the integration tests, and only when VS Code runs the
@@ -34,6 +41,8 @@ export interface TestApi {
   keySource(): Promise<KeySource | undefined>;
   /** Finds a loaded SIM as "Find SIM..." does for typed text, reveals it, returns its id. */
   findSim(text: string): Promise<string | undefined>;
+  /** SIM actions: the runner's reports, the actions view, and the dialogs (replace `prompts` to answer them). */
+  readonly actions: ActionServices;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -55,7 +64,18 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     },
     reportError: (error, what) => reporter.report(error, 'command', what),
   });
-  const ctx: CommandContext = { keys, clients, loader, state, view, panels, rawRecords };
+  const fleet = legacyFleetAccess(loader, view, state, (simId) => revealSim(ctx, simId));
+  const follower = new ActionFollower(() => clients.get());
+  const results = new ResultsDocuments();
+  const actionsView = new ActionsView(clients, fleet);
+  const actions: ActionServices = {
+    clients,
+    fleet,
+    actionsView,
+    prompts: vscodePrompts,
+    runner: new BulkRunner({ clients, fleet, follower, results, log, prompts: (): Prompts => actions.prompts }),
+  };
+  const ctx: CommandContext = { keys, clients, loader, state, view, panels, rawRecords, actions };
   view.onDidRefreshSims((sims) => panels.simsRefreshed(sims));
 
   context.subscriptions.push(
@@ -72,6 +92,14 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.workspace.registerTextDocumentContentProvider(RAW_RECORD_SCHEME, rawRecords),
     registerDetailsSerializer(panels),
     registerCommandTable(COMMANDS, ctx, { reporter, log, isNode: view.provider.isNode }),
+    fleet,
+    follower,
+    results,
+    actionsView,
+    actions.runner,
+    vscode.workspace.registerTextDocumentContentProvider(RESULTS_SCHEME, results),
+    actions.runner.onDidFinishRun(() => actionsView.follow()),
+    followWithDebounce(follower, actionsView),
   );
 
   view.refresh().catch((error: unknown) => reporter.report(error, 'simCards', 'first load'));
@@ -87,7 +115,23 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       const sim = matchSims(loader.view.sims, text, 1)[0];
       return sim && (await revealSim(ctx, sim.id)) ? sim.id : undefined;
     },
+    actions,
   };
+}
+
+/** The actions view re-reads when followed actions settle, at most once a second. */
+function followWithDebounce(follower: ActionFollower, actionsView: ActionsView): vscode.Disposable {
+  let timer: NodeJS.Timeout | undefined;
+  const sub = follower.onDidChangePending(() => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      actionsView.follow();
+    }, 1000);
+  });
+  return new vscode.Disposable(() => {
+    clearTimeout(timer);
+    sub.dispose();
+  });
 }
 
 export function deactivate(): void {

@@ -6,6 +6,7 @@ import type { SimCardsView } from '../views/simCardsView';
 import type { TreeNode } from '../views/treeModel';
 import type { DetailsPanels } from '../webview/detailsRegistry';
 import type { RawRecordProvider } from '../rawRecord/rawRecordProvider';
+import type { ActionServices } from './actions/services';
 import type { CommandName } from './ids';
 
 /** What commands work with; built once in `activate`. */
@@ -17,6 +18,8 @@ export interface CommandContext {
   readonly view: SimCardsView;
   readonly panels: DetailsPanels;
   readonly rawRecords: RawRecordProvider;
+  /** SIM actions: fleet access, runner, actions view, prompts. */
+  readonly actions: ActionServices;
 }
 
 /**
