@@ -24,6 +24,7 @@ import { BulkRunner } from './services/bulkRunner';
 import { legacyFleetAccess } from './services/fleetAccess';
 import { ResultsDocuments, RESULTS_SCHEME } from './services/resultsDocument';
 import { ActionsView } from './views/actionsView';
+import { actOnSims } from './commands/actions/simActions';
 
 /**
  * What `activate` returns to the integration tests, and only when VS Code runs the
@@ -63,6 +64,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       await vscode.commands.executeCommand(CommandId.setApiKey);
     },
     reportError: (error, what) => reporter.report(error, 'command', what),
+    runAction: async (action, simId) => {
+      // The panel's SIM as loaded in the tree, else read now (a panel restored after a reload).
+      const sim = actions.fleet.sim(simId) ?? (await (await clients.get())?.getSimCard(simId));
+      if (sim) await actOnSims(actions, action, [sim]);
+    },
   });
   const fleet = legacyFleetAccess(loader, view, state, (simId) => revealSim(ctx, simId));
   const follower = new ActionFollower(() => clients.get());

@@ -128,6 +128,7 @@ export class ActionFollower {
     const f = this.followed.get(id);
     if (!f) return;
     this.followed.delete(id);
+    this.changed.fire(this.followed.size);
     f.resolve(s);
     this.settledEmitter.fire(s);
   }

@@ -15,5 +15,4 @@ export interface ActionServices {
 }
 
 /** The six things a person can do to SIM cards (commands, menus, details panel buttons). */
-export const SIM_ACTION_KINDS = ['enable', 'disable', 'standby', 'editTags', 'moveToGroup', 'setDataLimit'] as const;
-export type SimActionKind = (typeof SIM_ACTION_KINDS)[number];
+export { SIM_ACTION_KINDS, type SimActionKind } from '../../details/messages';
