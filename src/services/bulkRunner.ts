@@ -93,7 +93,9 @@ export class BulkRunner implements vscode.Disposable {
     const plan = planBulk(change, sims, settings.feeRates);
     if (scope) plan.detail.unshift(scope);
     if (plan.willChange.length === 0) {
-      await vscode.window.showInformationMessage(plan.title, { modal: true, detail: plan.detail.join('\n') });
+      // The first detail line would say "0 SIM cards will change"; the skip reasons follow it.
+      const detail = plan.detail.filter((_, i) => i !== (scope ? 1 : 0)).join('\n');
+      await vscode.window.showInformationMessage(vscode.l10n.t('Nothing to change.'), { modal: true, detail });
       return undefined;
     }
     const client = await this.deps.clients.get();
