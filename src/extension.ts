@@ -20,6 +20,14 @@ import { ViewState } from './services/viewState';
 import { revealSim } from './commands/findSim';
 import { SimCardsView } from './views/simCardsView';
 import { DetailsPanels, registerDetailsSerializer } from './webview/detailsRegistry';
+import { vscodePrompts, type Prompts } from './commands/actions/prompts';
+import type { ActionServices } from './commands/actions/services';
+import { ActionFollower } from './services/actionFollower';
+import { BulkRunner } from './services/bulkRunner';
+import { legacyFleetAccess } from './services/fleetAccess';
+import { ResultsDocuments, RESULTS_SCHEME } from './services/resultsDocument';
+import { ActionsView } from './views/actionsView';
+import { actOnSims } from './commands/actions/simActions';
 
 /**
  * What `activate` returns to the integration tests, and only when VS Code runs the
@@ -43,6 +51,8 @@ export interface TestApi {
   readonly glance: Glance;
   /** Answers the next save dialogs of "Export SIM Cards..." (VS Code's native dialog cannot be driven). */
   setSaveDialogAnswer(file: vscode.Uri | undefined): void;
+  /** SIM actions: the runner's reports, the actions view, and the dialogs (replace `prompts` to answer them). */
+  readonly actions: ActionServices;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -67,6 +77,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       await vscode.commands.executeCommand(CommandId.setApiKey);
     },
     reportError: (error, what) => reporter.report(error, 'command', what),
+    runAction: async (action, simId) => {
+      // The panel's SIM as loaded in the tree, else read now (a panel restored after a reload).
+      const sim = actions.fleet.sim(simId) ?? (await (await clients.get())?.getSimCard(simId));
+      if (sim) await actOnSims(actions, action, [sim]);
+    },
   });
   const isTest = context.extensionMode === vscode.ExtensionMode.Test;
   let saveDialogAnswer: vscode.Uri | undefined;
@@ -78,7 +93,18 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     reportError: (error, what) => reporter.report(error, 'command', what),
     ...(isTest ? { testMode: { saveDialog: () => Promise.resolve(saveDialogAnswer) } } : {}),
   });
-  const ctx: CommandContext = { keys, clients, loader, state, view, panels, rawRecords, glance };
+  const fleet = legacyFleetAccess(loader, view, state, (simId) => revealSim(ctx, simId));
+  const follower = new ActionFollower(() => clients.get());
+  const results = new ResultsDocuments();
+  const actionsView = new ActionsView(clients, fleet);
+  const actions: ActionServices = {
+    clients,
+    fleet,
+    actionsView,
+    prompts: vscodePrompts,
+    runner: new BulkRunner({ clients, fleet, follower, results, log, prompts: (): Prompts => actions.prompts }),
+  };
+  const ctx: CommandContext = { keys, clients, loader, state, view, panels, rawRecords, glance, actions };
   view.onDidRefreshSims((sims) => panels.simsRefreshed(sims));
 
   context.subscriptions.push(
@@ -96,6 +122,14 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.workspace.registerTextDocumentContentProvider(RAW_RECORD_SCHEME, rawRecords),
     registerDetailsSerializer(panels),
     registerCommandTable(COMMANDS, ctx, { reporter, log, isNode: view.provider.isNode }),
+    fleet,
+    follower,
+    results,
+    actionsView,
+    actions.runner,
+    vscode.workspace.registerTextDocumentContentProvider(RESULTS_SCHEME, results),
+    actions.runner.onDidFinishRun(() => actionsView.follow()),
+    followWithDebounce(follower, actionsView),
   );
 
   view.refresh().catch((error: unknown) => reporter.report(error, 'simCards', 'first load'));
@@ -116,7 +150,23 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     setSaveDialogAnswer: (file) => {
       saveDialogAnswer = file;
     },
+    actions,
   };
+}
+
+/** The actions view re-reads when followed actions settle, at most once a second. */
+function followWithDebounce(follower: ActionFollower, actionsView: ActionsView): vscode.Disposable {
+  let timer: NodeJS.Timeout | undefined;
+  const sub = follower.onDidChangePending(() => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      actionsView.follow();
+    }, 1000);
+  });
+  return new vscode.Disposable(() => {
+    clearTimeout(timer);
+    sub.dispose();
+  });
 }
 
 export function deactivate(): void {

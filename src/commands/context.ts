@@ -7,6 +7,7 @@ import type { TreeNode } from '../views/treeModel';
 import type { DetailsPanels } from '../webview/detailsRegistry';
 import type { RawRecordProvider } from '../rawRecord/rawRecordProvider';
 import type { GlanceCommands } from '../services/glance';
+import type { ActionServices } from './actions/services';
 import type { CommandName } from './ids';
 
 /** What commands work with; built once in `activate`. */
@@ -19,6 +20,8 @@ export interface CommandContext {
   readonly panels: DetailsPanels;
   readonly rawRecords: RawRecordProvider;
   readonly glance: GlanceCommands;
+  /** SIM actions: fleet access, runner, actions view, prompts. */
+  readonly actions: ActionServices;
 }
 
 /**

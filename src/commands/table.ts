@@ -11,6 +11,7 @@ import { openSelectedRawRecord } from './openRawRecord';
 import { setApiKey } from './setApiKey';
 import { showDetails } from './showDetails';
 import { sortSims } from './sort';
+import { actOnAllMatching, actOnTarget } from './actions/simActions';
 
 export const COMMANDS: CommandTable = {
   setApiKey: (ctx) => () => setApiKey(ctx),
@@ -34,4 +35,18 @@ export const COMMANDS: CommandTable = {
   showDetails: (ctx) => (target) => showDetails(ctx, target),
   showOverview: (ctx) => () => ctx.glance.showOverview(),
   exportSimCards: (ctx) => (target) => ctx.glance.exportSimCards(ctx.view.selectedSims(target)),
+  enableSims: (ctx) => (target) => actOnTarget(ctx.actions, 'enable', target),
+  disableSims: (ctx) => (target) => actOnTarget(ctx.actions, 'disable', target),
+  standbySims: (ctx) => (target) => actOnTarget(ctx.actions, 'standby', target),
+  editTags: (ctx) => (target) => actOnTarget(ctx.actions, 'editTags', target),
+  moveToGroup: (ctx) => (target) => actOnTarget(ctx.actions, 'moveToGroup', target),
+  setDataLimit: (ctx) => (target) => actOnTarget(ctx.actions, 'setDataLimit', target),
+  'allMatching.enable': (ctx) => () => actOnAllMatching(ctx.actions, 'enable'),
+  'allMatching.disable': (ctx) => () => actOnAllMatching(ctx.actions, 'disable'),
+  'allMatching.standby': (ctx) => () => actOnAllMatching(ctx.actions, 'standby'),
+  'allMatching.editTags': (ctx) => () => actOnAllMatching(ctx.actions, 'editTags'),
+  'allMatching.moveToGroup': (ctx) => () => actOnAllMatching(ctx.actions, 'moveToGroup'),
+  'allMatching.setDataLimit': (ctx) => () => actOnAllMatching(ctx.actions, 'setDataLimit'),
+  'actions.refresh': (ctx) => () => ctx.actions.actionsView.follow(),
+  'actions.filterStatus': (ctx) => () => ctx.actions.actionsView.pickStatusFilter(),
 };

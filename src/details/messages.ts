@@ -5,8 +5,13 @@
 import type { ErrorKind } from '../telnyx/describeError';
 import { COPY_FIELDS, type CopyField, type DetailsViewModel } from './model';
 
+/** What the panel's action buttons ask for (the same commands as the tree's context menu). */
+export const SIM_ACTION_KINDS = ['enable', 'disable', 'standby', 'editTags', 'moveToGroup', 'setDataLimit'] as const;
+export type SimActionKind = (typeof SIM_ACTION_KINDS)[number];
+
 /** Webview -> host. */
 export type WebviewMessage =
+  | { type: 'simAction'; action: SimActionKind }
   | { type: 'ready' }
   | { type: 'copy'; field: CopyField }
   | { type: 'copyJson' }
@@ -55,6 +60,8 @@ const BARE_WEBVIEW_TYPES = ['ready', 'copyJson', 'openDocument', 'refresh', 'set
 export function isWebviewMessage(x: unknown): x is WebviewMessage {
   if (!isObj(x)) return false;
   if (x.type === 'copy') return hasOnlyKeys(x, ['type', 'field']) && isCopyField(x.field);
+  // The SIM is the panel's own, never named by the webview.
+  if (x.type === 'simAction') return hasOnlyKeys(x, ['type', 'action']) && isOneOf(SIM_ACTION_KINDS, x.action);
   return isOneOf(BARE_WEBVIEW_TYPES, x.type) && hasOnlyKeys(x, ['type']);
 }
 

@@ -2,7 +2,7 @@
 // data comes from the pure loadDetails; this file only moves it to and from the webview.
 import * as vscode from 'vscode';
 import { loadDetails } from '../details/loadDetails';
-import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../details/messages';
+import { isWebviewMessage, type HostMessage, type SimActionKind, type WebviewMessage } from '../details/messages';
 import { COPY_FIELD_LABELS, type DetailsViewModel } from '../details/model';
 import { buildDetailsViewModel, copyFieldValue, mergeRecords, type DetailsInput } from '../details/viewModel';
 import { AuthenticationError, describeError, errorKind, NoApiKeyError, type ErrorKind, type TelnyxClient } from '../telnyx';
@@ -15,6 +15,8 @@ export interface DetailsDeps {
   openRecord(sim: Pick<SimCard, 'id' | 'iccid'>): Promise<void>;
   setApiKey(): Promise<void>;
   reportError(error: unknown, what: string): void;
+  /** Runs a SIM action (preview, confirmation, run) on this panel's SIM. */
+  runAction?(action: SimActionKind, simId: string): Promise<void>;
 }
 
 interface PanelError {
@@ -166,6 +168,8 @@ export class DetailsPanel implements vscode.Disposable {
         return this.deps.openRecord(this.sim ?? { id: this.simId });
       case 'setApiKey':
         return this.deps.setApiKey();
+      case 'simAction':
+        return this.deps.runAction?.(m.action, this.simId);
     }
   }
 

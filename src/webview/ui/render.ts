@@ -1,6 +1,6 @@
 // Renders the panel from the view-model. Everything is built with createElement and
 // textContent; the only style set from script is the gauge width (CSSOM, allowed by the CSP).
-import type { DetailsErrorKind, WebviewMessage } from '../../details/messages';
+import type { DetailsErrorKind, SimActionKind, WebviewMessage } from '../../details/messages';
 import { COPY_FIELD_LABELS, type CopyField, type DetailsViewModel, type FieldRow, type SessionsModel, type UsageModel } from '../../details/model';
 import { button, el, icon, timeEl } from './dom';
 import { renderJson, type CollapsedPaths } from './jsonView';
@@ -139,6 +139,21 @@ function sessionsBody(s: SessionsModel): Node[] {
   return [el('div', { className: 'table-wrap', attrs: { tabindex: '0', role: 'region', 'aria-label': 'Connectivity sessions table' } }, [table])];
 }
 
+/** The SIM actions (same commands as the tree's context menu); a status action is hidden in its own state. */
+function actionButtons(m: DetailsViewModel, ctx: RenderContext): HTMLElement {
+  const busy = ['enabling', 'disabling', 'setting_standby', 'registering'].includes(m.status.value);
+  const act = (action: SimActionKind, label: string, codicon: string): HTMLButtonElement =>
+    button({ label, codicon, focusKey: `act-${action}`, secondary: true, onClick: () => ctx.post({ type: 'simAction', action }) });
+  return el('div', { className: 'sim-actions', attrs: { role: 'group', 'aria-label': 'Change this SIM' } }, [
+    busy || m.status.value === 'enabled' ? null : act('enable', 'Enable', 'play-circle'),
+    busy || m.status.value === 'disabled' ? null : act('disable', 'Disable', 'debug-stop'),
+    busy || m.status.value === 'standby' ? null : act('standby', 'Standby', 'debug-pause'),
+    act('editTags', 'Edit Tags', 'tag'),
+    act('moveToGroup', 'Move to Group', 'folder-library'),
+    act('setDataLimit', 'Data Limit', 'dashboard'),
+  ]);
+}
+
 function header(m: DetailsViewModel | undefined, state: ViewState, ctx: RenderContext): HTMLElement {
   const titleBlock = el('div', { className: 'title-block' }, [
     el('h1', {}, [icon('credit-card', 'title-icon'), el('span', { className: 'heading mono', text: m ? m.heading : 'SIM details' })]),
@@ -156,6 +171,7 @@ function header(m: DetailsViewModel | undefined, state: ViewState, ctx: RenderCo
       : null,
     button({ label: 'Refresh', codicon: 'refresh', focusKey: 'refresh', secondary: true, onClick: () => ctx.post({ type: 'refresh' }) }),
   ]);
+  if (m) tools.append(actionButtons(m, ctx));
   return el('header', { className: 'header' }, [titleBlock, tools]);
 }
 

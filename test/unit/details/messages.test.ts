@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isHostMessage, isPersistedState, isWebviewMessage } from '../../../src/details/messages';
+import { isHostMessage, isPersistedState, isWebviewMessage, SIM_ACTION_KINDS } from '../../../src/details/messages';
 import { COPY_FIELDS } from '../../../src/details/model';
 import { buildDetailsViewModel } from '../../../src/details/viewModel';
 import { NOW, detailSim, group, listSim, log } from './fixtures';
@@ -10,6 +10,7 @@ describe('details messages', () => {
   it('accepts every webview message the panel sends', () => {
     for (const type of ['ready', 'copyJson', 'openDocument', 'refresh', 'setApiKey']) assert.ok(isWebviewMessage({ type }), type);
     for (const field of COPY_FIELDS) assert.ok(isWebviewMessage({ type: 'copy', field }), field);
+    for (const action of SIM_ACTION_KINDS) assert.ok(isWebviewMessage({ type: 'simAction', action }), action);
   });
 
   it('rejects malformed or unknown webview messages', () => {
@@ -29,6 +30,9 @@ describe('details messages', () => {
       { type: 'openDocument', simId: 'other-sim' },
       { type: 'toString' },
       { type: '__proto__' },
+      { type: 'simAction' },
+      { type: 'simAction', action: 'delete' },
+      { type: 'simAction', action: 'disable', simId: 'other-sim' },
     ];
     for (const m of bad) assert.equal(isWebviewMessage(m), false, JSON.stringify(m));
   });
