@@ -61,7 +61,17 @@ async function fetchMatching(s: ActionServices): Promise<SimCard[] | undefined> 
           concurrency: readSettings().maxConcurrentRequests,
           onPage: (_page, p) => progress.report({ message: vscode.l10n.t('page {0} of {1}', p.loadedPages, p.totalPages) }),
         });
-        return all.filter((sim) => s.fleet.matchesFilter(sim));
+        // Acting on "all matching" needs the whole list: never act on a short one as if it were all.
+        if (!all.complete) {
+          throw new Error(
+            vscode.l10n.t(
+              'Only {0} of about {1} matching SIM cards could be listed (the fleet changed while listing). Nothing was changed; try again.',
+              all.items.length,
+              all.expectedTotal ?? '?',
+            ),
+          );
+        }
+        return all.items.filter((sim) => s.fleet.matchesFilter(sim));
       } catch (error) {
         if (controller.signal.aborted) return undefined;
         throw error;
