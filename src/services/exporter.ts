@@ -57,6 +57,10 @@ async function pickStep<T>(
   }
 }
 
+function changedWhileExporting(): string {
+  return vscode.l10n.t('The SIM cards changed while exporting, so the file would not match the fleet. Nothing was written; export again.');
+}
+
 /** The SIMs of `q`, page by page as they arrive, without waiting for the whole listing. */
 async function* streamView(
   client: TelnyxClient,
@@ -85,11 +89,19 @@ async function* streamView(
         onTotal(progress.totalResults);
         notify();
       },
+      // Rows already written cannot be taken back: a re-list means this file would not be the fleet.
+      onRestart: () => {
+        failure ??= new Error(changedWhileExporting());
+        own.abort();
+      },
     })
     .then(
-      () => undefined,
+      (result) => {
+        // A short list never passes for the whole fleet: no file rather than a wrong one.
+        if (!result.complete) failure ??= new Error(changedWhileExporting());
+      },
       (e: unknown) => {
-        failure = e;
+        failure ??= e;
       },
     )
     .finally(() => {
