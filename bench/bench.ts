@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     };
 
     const results = [
-      await measure(mock, 'listAllSimCards (250/page, 4 in flight)', args.runs, async () => (await ours.listAllSimCards()).map((s) => s.id)),
+      await measure(mock, 'listAllSimCards (250/page, 4 in flight)', args.runs, async () => (await ours.listAllSimCards()).items.map((s) => s.id)),
       await measure(mock, 'telnyx SDK defaults (20/page, sequential)', args.runs, () => sdkIds({})),
       await measure(mock, 'telnyx SDK page[size]=250 (sequential)', args.runs, () => sdkIds({ 'page[size]': 250 })),
     ];

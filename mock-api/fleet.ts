@@ -189,7 +189,12 @@ function makeGroups(r: Rng): SimCardGroup[] {
   return groups;
 }
 
-function makeLogs(seed: number, index: number, sim: SimCardDetail, nextId: () => number): WirelessConnectivityLog[] {
+function makeLogs(
+  seed: number,
+  index: number,
+  sim: Pick<SimCardDetail, 'id' | 'status' | 'live_data_session' | 'imsi' | 'current_imei'>,
+  nextId: () => number,
+): WirelessConnectivityLog[] {
   const r = new Rng(mixSeed(seed, index + 1));
   if (sim.status?.value === 'registering' || r.chance(0.2)) return [];
   const count = r.int(1, 8);
@@ -332,7 +337,15 @@ export function generateFleet(opts: FleetOptions): MockFleet {
   // the answer does not depend on which SIMs were asked first.
   const index = new Map(sims.map((sim, i) => [sim.id, i]));
   // Snapshot of what the logs depend on, so later actions on a SIM do not change its history.
-  const origin = sims.map((sim) => ({ ...sim }));
+  // Only the fields makeLogs reads, so a 100,000-SIM fleet is not held twice.
+  type LogOrigin = Pick<SimCardDetail, 'id' | 'status' | 'live_data_session' | 'imsi' | 'current_imei'>;
+  const origin: LogOrigin[] = sims.map((s) => ({
+    id: s.id,
+    status: s.status ? { ...s.status } : s.status,
+    live_data_session: s.live_data_session,
+    imsi: s.imsi,
+    current_imei: s.current_imei,
+  }));
   const logs = new Map<string, WirelessConnectivityLog[]>();
   const logBase = 137_500_000 + (seed % 1000) * 100_000;
   return {
@@ -349,6 +362,27 @@ export function generateFleet(opts: FleetOptions): MockFleet {
       return made;
     },
   };
+}
+
+/**
+ * `count` new enabled SIMs, older than every SIM in `existing` (so they list first), unique
+ * against it; for the paging faults that insert at the front while a client lists.
+ */
+export function makeFrontSims(existing: readonly SimCardDetail[], groups: SimCardGroup[], count: number, seed: number): SimCardDetail[] {
+  const r = new Rng(mixSeed(seed, 0x1f5e0000 + existing.length));
+  const used = new Set<string>();
+  let oldest = EPOCH;
+  for (const s of existing) {
+    for (const v of [s.iccid, s.imsi, s.msisdn]) if (v) used.add(v);
+    const t = Date.parse(s.created_at ?? '');
+    if (t < oldest) oldest = t;
+  }
+  return Array.from({ length: count }, (_, i) => {
+    const sim = makeSim(r, 'enabled', groups, used);
+    sim.created_at = iso(oldest - (count - i) * 1000);
+    sim.updated_at = sim.created_at;
+    return sim;
+  });
 }
 
 /** Default order of `GET /sim_cards`: oldest first, ties by id. */

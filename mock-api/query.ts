@@ -98,9 +98,49 @@ export interface SimSelection {
 }
 
 const SORT_FIELD = 'current_billing_period_consumed_data.amount';
+/** Distinct queries kept per fleet version (a listing uses one; a test or demo a handful). */
+const MAX_CACHED_QUERIES = 64;
 
-/** Applies every `GET /sim_cards` parameter; throws HttpError(422) on values the API rejects. */
-export function selectSims(all: readonly SimCardDetail[], q: Query): SimSelection {
+/**
+ * Each query's filtered and sorted list, so serving a page of a 100,000-SIM fleet costs a
+ * slice, not a filter and sort of the whole fleet. Any change to the fleet bumps the version
+ * the caller passes, which empties the cache.
+ */
+export class SelectionCache {
+  private version = -1;
+  private readonly lists = new Map<string, SimCardDetail[]>();
+  hits = 0;
+  misses = 0;
+
+  get(version: number, key: string, make: () => SimCardDetail[]): SimCardDetail[] {
+    if (version !== this.version) {
+      this.lists.clear();
+      this.version = version;
+    }
+    const cached = this.lists.get(key);
+    if (cached) {
+      this.hits++;
+      return cached;
+    }
+    this.misses++;
+    if (this.lists.size >= MAX_CACHED_QUERIES) this.lists.clear();
+    const made = make();
+    this.lists.set(key, made);
+    return made;
+  }
+}
+
+export interface CachedSelection {
+  cache: SelectionCache;
+  /** The fleet's change counter: a different value than last time means the fleet changed. */
+  version: number;
+}
+
+/**
+ * Applies every `GET /sim_cards` parameter; throws HttpError(422) on values the API rejects.
+ * With `cached`, the filtered and sorted list is shared across calls: never mutate `sims`.
+ */
+export function selectSims(all: readonly SimCardDetail[], q: Query, cached?: CachedSelection): SimSelection {
   const paging = parsePaging(q);
   const includeGroup = bool(q, 'include_sim_card_group');
 
@@ -123,6 +163,24 @@ export function selectSims(all: readonly SimCardDetail[], q: Query): SimSelectio
     throw invalidParameter('sort', `sort must be ${SORT_FIELD} or -${SORT_FIELD}.`);
   }
 
+  const make = (): SimCardDetail[] => filterAndSort(all, { statuses, tags, iccid, msisdn, groupId, sort });
+  // The key is the normalised filter and sort (order of statuses and tags does not matter).
+  const key = JSON.stringify([[...statuses].sort(), [...tags].sort(), iccid, msisdn, groupId, sort ?? '']);
+  const sims = cached ? cached.cache.get(cached.version, key, make) : make();
+  return { sims, includeGroup, paging };
+}
+
+interface SimFilter {
+  statuses: string[];
+  tags: string[];
+  iccid: string;
+  msisdn: string;
+  groupId: string;
+  sort: string | undefined;
+}
+
+function filterAndSort(all: readonly SimCardDetail[], f: SimFilter): SimCardDetail[] {
+  const { statuses, tags, iccid, msisdn, groupId, sort } = f;
   let sims = all.filter((s) => {
     if (statuses.length && !statuses.includes(s.status?.value ?? '')) return false;
     if (tags.length && !tags.every((t) => (s.tags ?? []).includes(t))) return false;
@@ -139,5 +197,5 @@ export function selectSims(all: readonly SimCardDetail[], q: Query): SimSelectio
     // Array.sort is stable, so equal usage keeps the default order.
     sims = sims.sort((a, b) => dir * ((bytes.get(a.id) ?? 0) - (bytes.get(b.id) ?? 0)));
   }
-  return { sims, includeGroup, paging };
+  return sims;
 }

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { HttpError, methodNotAllowed, rateLimited, routeNotFound, authFailed, serverError, badRequest } from './errors';
 import { FaultInjector, parseFault, type FaultRates, type ScriptedFault } from './faults';
 import { generateFleet, type MockFleet } from './fleet';
+import { isPagingFault, parsePagingFault, type PagingFault } from './pagingFaults';
 import { parseQuery, type Query } from './query';
 import { actionRoutes } from './routes/actions';
 import { groupRoutes } from './routes/groups';
@@ -14,6 +15,7 @@ import { MockState } from './state';
 
 export type { ScriptedFault, FaultRates } from './faults';
 export type { MockFleet } from './fleet';
+export type { PagingFault } from './pagingFaults';
 
 export interface RecordedRequest {
   method: string;
@@ -45,7 +47,8 @@ export interface MockApi {
   apiKey: string;
   fleet: MockFleet;
   requests: RecordedRequest[];
-  addFault(f: ScriptedFault): void;
+  /** A transport fault (status, drop, ...) or a paging fault of GET /sim_cards (see pagingFaults.ts). */
+  addFault(f: ScriptedFault | PagingFault): void;
   clearFaults(): void;
   close(): Promise<void>;
 }
@@ -91,6 +94,7 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
   const state = new MockState(fleet, opts.transitionMs ?? 1500, seed);
   const faults = new FaultInjector(opts.faultRates ?? {});
   const rate = new RateWindow();
+  const addFault = (f: ScriptedFault | PagingFault): void => (isPagingFault(f) ? state.pagingFaults.add(f) : faults.add(f));
   const requests: RecordedRequest[] = [];
   const sleepers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   // Filled in as the answer is written, so a test reading `requests` right after its
@@ -161,7 +165,7 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
         requests.length = 0;
         return send(res, 204, '');
       case 'GET /__mock/faults':
-        return sendJson(res, 200, faults.pending());
+        return sendJson(res, 200, [...faults.pending(), ...state.pagingFaults.pending()]);
       case 'POST /__mock/faults': {
         let parsed: unknown;
         try {
@@ -169,13 +173,14 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
         } catch {
           return sendError(res, badRequest('The body must be JSON.'));
         }
-        const f = parseFault(parsed);
+        const f = isPagingFault(parsed) ? parsePagingFault(parsed) : parseFault(parsed);
         if (typeof f === 'string') return sendError(res, badRequest(f));
-        faults.add(f);
+        addFault(f);
         return sendJson(res, 201, f);
       }
       case 'DELETE /__mock/faults':
         faults.clear();
+        state.pagingFaults.clear();
         return send(res, 204, '');
       case 'GET /__mock/fleet':
         return sendJson(res, 200, { sims: fleet.sims, groups: fleet.groups });
@@ -248,6 +253,8 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
         }
       });
       const reply = r.handle({ state, method, params, query });
+      // Whatever a write did to the fleet, cached query results must not outlive it.
+      if (method !== 'GET') state.touch();
       return sendJson(res, reply.status, reply.body);
     }
     return sendError(res, pathMatched ? methodNotAllowed() : routeNotFound());
@@ -275,8 +282,11 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
     apiKey,
     fleet,
     requests,
-    addFault: (f) => faults.add(f),
-    clearFaults: () => faults.clear(),
+    addFault,
+    clearFaults: () => {
+      faults.clear();
+      state.pagingFaults.clear();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         if (closed) return resolve();

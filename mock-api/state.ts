@@ -1,6 +1,8 @@
 // Live, mutable server state: the fleet plus running SIM actions and their timers.
 import type { KnownSimStatus, SimCardAction, SimCardDetail, SimCardGroup } from '../src/telnyx/types';
 import { STATUS_REASONS, type MockFleet } from './fleet';
+import { PagingFaults, type PagingHost } from './pagingFaults';
+import { SelectionCache } from './query';
 import { Rng } from './random';
 
 export type ActionKind = 'enable' | 'disable' | 'set_standby';
@@ -29,13 +31,42 @@ export class MockState {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   // Action ids come from their own stream so they do not disturb the fleet's.
   private readonly ids: Rng;
+  /** Bumped on every change to the fleet; query caches keyed on it. */
+  private versionValue = 0;
+  /** Filtered and sorted SIM lists per query (see selectSims). */
+  readonly selections = new SelectionCache();
+  readonly pagingFaults = new PagingFaults();
 
   constructor(
     readonly fleet: MockFleet,
     private readonly transitionMs: number,
-    seed: number,
+    private readonly seed: number,
   ) {
     this.ids = new Rng((seed ^ 0x5eed) >>> 0);
+  }
+
+  get version(): number {
+    return this.versionValue;
+  }
+
+  /** Call after changing any SIM or the fleet's membership (empties query caches). */
+  touch(): void {
+    this.versionValue++;
+  }
+
+  /** Cache handle for selectSims. */
+  selectionCache(): { cache: SelectionCache; version: number } {
+    return { cache: this.selections, version: this.versionValue };
+  }
+
+  pagingHost(): PagingHost {
+    return {
+      sims: this.fleet.sims,
+      groups: this.fleet.groups,
+      seed: this.seed,
+      simple: (sim, includeGroup) => this.simple(sim, includeGroup),
+      touch: () => this.touch(),
+    };
   }
 
   findSim(id: string): SimCardDetail | undefined {
@@ -97,6 +128,7 @@ export class MockState {
     sim.status = { value: t.during, reason: STATUS_REASONS[t.during][0] };
     sim.actions_in_progress = true;
     sim.updated_at = now;
+    this.touch();
 
     // A newer action on the same SIM replaces the older one's pending transition.
     const previous = this.timers.get(sim.id);
@@ -107,6 +139,7 @@ export class MockState {
       sim.status = { value: t.end, reason: STATUS_REASONS[t.end][0] };
       sim.actions_in_progress = false;
       sim.updated_at = done;
+      this.touch();
       action.status = { value: 'completed' };
       action.updated_at = done;
     }, this.transitionMs);

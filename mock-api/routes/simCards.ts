@@ -10,9 +10,9 @@ export const simCardRoutes: Route[] = [
     method: 'GET',
     pattern: /^\/sim_cards$/,
     handle: ({ state, query }) => {
-      const sel = selectSims(state.fleet.sims, query);
-      const page = paginate(sel.sims, sel.paging);
-      return { status: 200, body: { data: page.data.map((s) => state.simple(s, sel.includeGroup)), meta: page.meta } };
+      // Filtered and sorted once per query and fleet version; paging faults bend the answer when armed.
+      const sel = selectSims(state.fleet.sims, query, state.selectionCache());
+      return { status: 200, body: state.pagingFaults.listPage(state.pagingHost(), sel, query) };
     },
   },
   {

@@ -98,9 +98,10 @@ export class FleetLoader implements vscode.Disposable {
           const partial: SimCard[] = [];
           let lastDraw = 0;
           let total: number | undefined;
-          const all = await client.listAllSimCards(query, {
+          const { items: all } = await client.listAllSimCards(query, {
             signal: controller.signal,
             concurrency,
+            onRestart: () => (partial.length = 0),
             onPage: (page, progress) => {
               if (!isCurrent()) return;
               partial.push(...page.filter(keep));

@@ -1,7 +1,7 @@
 // The Telnyx Wireless API client the extension uses: SIM cards, groups, actions, logs.
 import { AuthenticationError, BadRequestError, InvalidResponseError } from './errors';
 import { HttpTransport, type HttpMethod } from './http';
-import { collectPages, MAX_CONCURRENCY, type FetchedPage, type PageProgress } from './paging';
+import { collectPages, MAX_CONCURRENCY, type FetchedPage, type ListResult, type PageProgress, type RestartInfo } from './paging';
 import {
   parseConnectivityLog,
   parseListEnvelope,
@@ -60,9 +60,14 @@ export interface TelnyxClientOptions {
 export interface ListAllOptions {
   signal?: AbortSignal;
   concurrency?: number;
-  /** Called for each page as it arrives (page 1 first), with running totals. Each SIM is passed once. */
+  /** Called for each page as it arrives (page 1 first), with running totals. Each SIM is passed once per pass. */
   onPage?: (sims: SimCard[], progress: PageProgress) => void;
+  /** The listing starts over (the fleet changed or did not add up): drop what onPage gave so far. */
+  onRestart?: (info: RestartInfo) => void;
 }
+
+/** The result of listAllSimCards: `complete: false` says how many of about how many it holds, and why. */
+export type SimCardListing = ListResult<SimCard>;
 
 type ActionName = 'enable' | 'disable' | 'set_standby';
 
@@ -97,8 +102,11 @@ export class TelnyxClient {
     return { data: page.items, meta: completeMeta(page, number, size) };
   }
 
-  /** Every SIM matching the filters, in page order, without duplicate ids. */
-  async listAllSimCards(query: SimCardQuery = {}, opts: ListAllOptions = {}): Promise<SimCard[]> {
+  /**
+   * Every SIM matching the filters, in page order, without duplicate ids, and whether that is
+   * provably the whole list (repaired once by a second listing when it is not).
+   */
+  async listAllSimCards(query: SimCardQuery = {}, opts: ListAllOptions = {}): Promise<SimCardListing> {
     const size = normalizePageSize(query.pageSize, this.pageSize);
     return collectPages<SimCard>({
       fetchPage: (n, signal) => this.fetchSimCardPage(query, n, size, signal),
@@ -107,6 +115,7 @@ export class TelnyxClient {
       concurrency: clampInt(opts.concurrency, 1, MAX_CONCURRENCY, this.concurrency),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.onPage ? { onPage: opts.onPage } : {}),
+      ...(opts.onRestart ? { onRestart: opts.onRestart } : {}),
     });
   }
 
@@ -125,13 +134,14 @@ export class TelnyxClient {
 
   async listAllSimCardGroups(signal?: AbortSignal): Promise<SimCardGroup[]> {
     const size = this.pageSize;
-    return collectPages<SimCardGroup>({
+    const listing = await collectPages<SimCardGroup>({
       fetchPage: (n, s) => this.getList('/sim_card_groups', encodePageQuery({ number: n, size }, size), parseSimCardGroup, s),
       idOf: (g) => g.id,
       pageSize: size,
       concurrency: this.concurrency,
       ...(signal ? { signal } : {}),
     });
+    return listing.items;
   }
 
   async getSimCardGroup(id: string, signal?: AbortSignal): Promise<SimCardGroup> {

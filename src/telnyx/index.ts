@@ -10,8 +10,9 @@ export {
   DEFAULT_USER_AGENT,
   type TelnyxClientOptions,
   type ListAllOptions,
+  type SimCardListing,
 } from './client';
-export type { PageProgress } from './paging';
+export type { PageProgress, ListResult, CompleteList, IncompleteList, IncompleteReason, RestartInfo } from './paging';
 export { encodeSimCardQuery, encodeQuery, encodeComponent, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './query';
 export {
   parseSimCard,

@@ -1,7 +1,15 @@
-// Fetching every page of a list: page 1 first (its meta says how many there are), then the
-// rest with a bounded number in flight. A server that lies (absurd total_pages, answers
-// the same page over and over, ignores page[number]) cannot make this loop forever: the
-// page count is capped by total_results, and a repeated or empty page ends the listing.
+// Fetching every page of a list, and saying whether the result is the whole list.
+//
+// A pass fetches page 1 (its meta says how many there are), then the rest with a bounded
+// number in flight. The pass is *verified* when every page carried the same total_results,
+// no page came back short before the last (a short page is refetched once), and the distinct
+// items add up to that total. page_number in meta is never trusted: the data decides.
+// A pass that is not verified is repaired by listing once more with the same query (the
+// consumer is told through onRestart). The second pass counts when it verifies, or when it
+// returns exactly the same ids as a clean first pass (the server's totals are wrong or
+// missing, but the list is stable). Otherwise the result says it is incomplete, and why.
+// A lying server cannot make this loop forever: pages are capped by total_results plus a
+// bounded overflow, a page repeating earlier ones ends the pass, and there are two passes.
 import { CancelledError, isCancelledError } from './errors';
 import type { PageMeta } from './types';
 
@@ -14,51 +22,154 @@ export interface FetchedPage<T> {
 
 export interface PageProgress {
   loadedPages: number;
+  /** Pages expected in this pass (grows when the server has more than it said). */
   totalPages: number;
+  /** The server's total_results (items so far when it gives none). */
   totalResults: number;
+  /** 1, or 2 after a restart. */
+  pass: number;
+}
+
+/** Why a list is not known to be complete. */
+export type IncompleteReason =
+  /** total_results changed between pages in the final pass: the list changed while loading. */
+  | 'changed'
+  /** Pages repeat, come back short, or do not add up to total_results, twice. */
+  | 'inconsistent'
+  /** More items than the safety caps allow. */
+  | 'limit';
+
+export interface CompleteList<T> {
+  complete: true;
+  items: T[];
+  /** items.length: every item the list holds. */
+  expectedTotal: number;
+  /** 2 when a repair pass was needed. */
+  passes: number;
+}
+
+export interface IncompleteList<T> {
+  complete: false;
+  /** Everything the final pass got, deduplicated, in page order. */
+  items: T[];
+  /** The server's last total_results ("N of about M"), undefined when it never said. */
+  expectedTotal: number | undefined;
+  reason: IncompleteReason;
+  passes: number;
+}
+
+export type ListResult<T> = CompleteList<T> | IncompleteList<T>;
+
+export interface RestartInfo {
+  /** Why pass 1 was not trusted. */
+  reason: 'changed' | 'unverified';
 }
 
 export interface CollectPagesOptions<T> {
   fetchPage: (pageNumber: number, signal: AbortSignal | undefined) => Promise<FetchedPage<T>>;
   idOf: (item: T) => string;
-  /** The page size that was requested (used when meta does not say). */
+  /** The page size that was requested. */
   pageSize: number;
   concurrency: number;
   signal?: AbortSignal;
-  /** Each page as it arrives (page 1 first); every item is passed once across all calls. */
+  /** Each page as it arrives (page 1 first); within a pass every item is passed once. */
   onPage?: (items: T[], progress: PageProgress) => void;
+  /** Everything onPage passed so far is void: a fresh pass follows, starting with its page 1. */
+  onRestart?: (info: RestartInfo) => void;
 }
 
-/** Pages beyond ceil(total_results / page_size) that are still fetched, in case the fleet grew. */
+/** Pages beyond ceil(total_results / page_size) that are still fetched when the server has more than it said. */
 export const PAGE_MARGIN = 1;
+/** Pages fetched past the stated total at most: max(this, a quarter of the stated pages). */
+export const MIN_OVERFLOW_PAGES = 4;
 /** No listing asks for more items than this, whatever meta claims. */
 export const MAX_ITEMS = 2_000_000;
 export const MAX_CONCURRENCY = 16;
 
-/** How many pages to fetch, from page 1's meta. 1 when meta is missing or unusable. */
+/** How many pages page 1's meta announces (before any probe). 1 when meta gives no total. */
 export function plannedPageCount(meta: Partial<PageMeta> | undefined, firstRawCount: number, requestedSize: number): number {
-  if (meta === undefined) return 1;
-  if (meta.page_number !== undefined && meta.page_number !== 1) return 1;
-  // A full first page tells the real page size even when meta.page_size is wrong.
-  const size = Math.max(1, firstRawCount > 0 ? firstRawCount : (meta.page_size ?? requestedSize) || requestedSize);
-  const fromResults = meta.total_results !== undefined ? Math.ceil(meta.total_results / size) : undefined;
-  let pages = meta.total_pages ?? fromResults ?? 1;
-  if (fromResults !== undefined) pages = Math.min(pages, fromResults + PAGE_MARGIN);
-  pages = Math.min(pages, Math.ceil(MAX_ITEMS / size));
-  return Math.max(1, pages);
+  const total = totalOf(meta);
+  if (total === undefined) return 1;
+  const size = pageSizeFor(total, firstRawCount, requestedSize);
+  return Math.max(1, Math.min(Math.ceil(total / size), Math.ceil(MAX_ITEMS / size)));
 }
 
-export async function collectPages<T>(opts: CollectPagesOptions<T>): Promise<T[]> {
+function totalOf(meta: Partial<PageMeta> | undefined): number | undefined {
+  const t = meta?.total_results;
+  return typeof t === 'number' && Number.isFinite(t) && t >= 0 ? Math.floor(t) : undefined;
+}
+
+/** A full first page tells the real page size even when the server pages smaller than asked. */
+function pageSizeFor(total: number, firstRawCount: number, requestedSize: number): number {
+  return Math.max(1, firstRawCount > 0 && total > firstRawCount ? firstRawCount : requestedSize);
+}
+
+type Problem = 'changed' | 'repeat' | 'short' | 'limit' | 'noTotal';
+
+interface Pass<T> {
+  items: T[];
+  ids: Set<string>;
+  /** Records the server sent that parsing dropped (hostile): they count towards total_results. */
+  dropped: number;
+  /** total_results of page 1. */
+  total: number | undefined;
+  /** The last total_results any page carried. */
+  lastTotal: number | undefined;
+  problems: Set<Problem>;
+  /** Stopped early to restart. */
+  aborted: boolean;
+}
+
+export async function collectPages<T>(opts: CollectPagesOptions<T>): Promise<ListResult<T>> {
+  if (opts.signal?.aborted) throw new CancelledError();
+  const first = await runPass(opts, 1);
+  if (verified(first)) return { complete: true, items: first.items, expectedTotal: first.items.length, passes: 1 };
+
+  opts.onRestart?.({ reason: first.problems.has('changed') ? 'changed' : 'unverified' });
+  const second = await runPass(opts, 2);
+  const clean = (p: Pass<T>): boolean => !p.aborted && ![...p.problems].some((x) => x !== 'noTotal');
+  const same = first.ids.size === second.ids.size && [...first.ids].every((id) => second.ids.has(id));
+  if (verified(second) || (clean(first) && clean(second) && same)) {
+    return { complete: true, items: second.items, expectedTotal: second.items.length, passes: 2 };
+  }
+  const reason: IncompleteReason = second.problems.has('limit') ? 'limit' : second.problems.has('changed') ? 'changed' : 'inconsistent';
+  return { complete: false, items: second.items, expectedTotal: second.lastTotal, reason, passes: 2 };
+}
+
+function verified(p: Pass<unknown>): boolean {
+  return !p.aborted && p.problems.size === 0 && p.total !== undefined && p.ids.size + p.dropped === p.total;
+}
+
+/** One listing from page 1. Pass 1 stops as soon as the total changes (pass 2 will redo it). */
+async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise<Pass<T>> {
   const { signal, idOf } = opts;
-  if (signal?.aborted) throw new CancelledError();
-
-  const first = await opts.fetchPage(1, signal);
-  const pages = new Map<number, T[]>([[1, first.items]]);
+  const problems = new Set<Problem>();
+  const pages = new Map<number, T[]>();
+  const seen = new Set<string>();
   const emitted = new Set<string>();
-  let loadedPages = 0;
-  let stopAt = first.rawCount === 0 ? 1 : plannedPageCount(first.meta, first.rawCount, opts.pageSize);
-  const totalResults = first.meta?.total_results ?? first.items.length;
 
+  let first = await opts.fetchPage(1, signal);
+  const total0 = totalOf(first.meta);
+  // An empty page 1 of a list that says it has items: ask once more.
+  if (first.rawCount === 0 && total0 !== undefined && total0 > 0) first = await opts.fetchPage(1, signal);
+  const total = totalOf(first.meta);
+  let lastTotal = total;
+  if (total === undefined) problems.add('noTotal');
+  const size = total === undefined ? Math.max(1, opts.pageSize) : pageSizeFor(total, first.rawCount, opts.pageSize);
+  const maxPages = Math.max(1, Math.ceil(MAX_ITEMS / size));
+  /** Pages total_results announces; undefined means walk until a short page. */
+  const announced = total === undefined ? undefined : Math.min(maxPages, Math.ceil(total / size));
+  const overflowCap = announced === undefined ? maxPages : Math.min(maxPages, announced + Math.max(MIN_OVERFLOW_PAGES, Math.ceil(announced / 4)));
+  /** How many items page n should hold according to page 1's total. */
+  const expected = (n: number): number => (total === undefined ? size : Math.max(0, Math.min(size, total - (n - 1) * size)));
+
+  let stopAt: number;
+  if (first.rawCount === 0 || (total === undefined && first.rawCount < size)) stopAt = 1;
+  else if (announced === undefined) stopAt = maxPages;
+  // A last page that should be full gets a probe fetched along with the others (in case there is more).
+  else stopAt = Math.min(overflowCap, Math.max(1, announced) + (total !== undefined && total % size === 0 ? PAGE_MARGIN : 0));
+
+  let loadedPages = 0;
   const emit = (items: T[]): void => {
     loadedPages++;
     if (!opts.onPage) return;
@@ -68,12 +179,21 @@ export async function collectPages<T>(opts: CollectPagesOptions<T>): Promise<T[]
       emitted.add(id);
       return true;
     });
-    opts.onPage(fresh, { loadedPages, totalPages: Math.max(stopAt, loadedPages), totalResults });
+    const walking = announced === undefined;
+    opts.onPage(fresh, {
+      loadedPages,
+      totalPages: Math.max(walking ? loadedPages : Math.min(stopAt, Math.max(1, announced)), loadedPages),
+      totalResults: total ?? emitted.size,
+      pass: passNo,
+    });
   };
+  let dropped = first.rawCount - first.items.length;
+  for (const item of first.items) seen.add(idOf(item));
+  pages.set(1, first.items);
   emit(first.items);
 
+  let aborted = false;
   if (stopAt > 1) {
-    const seen = new Set(first.items.map(idOf));
     const group = new AbortController();
     const onAbort = (): void => group.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -82,10 +202,51 @@ export async function collectPages<T>(opts: CollectPagesOptions<T>): Promise<T[]
     let failed = false;
     let next = 2;
 
-    /** Page n ended the listing: nothing after it is wanted any more. */
+    /** Nothing after page lastWanted is wanted any more. */
     const stopAfter = (lastWanted: number): void => {
       stopAt = Math.min(stopAt, lastWanted);
       for (const [n, ctl] of inFlight) if (n > stopAt) ctl.abort();
+    };
+
+    /** Folds one page in: checks its total, overlap and length, and may move the end of the pass. */
+    const accept = (n: number, page: FetchedPage<T>): void => {
+      const pageTotal = totalOf(page.meta);
+      if (pageTotal === undefined && total !== undefined) problems.add('noTotal');
+      if (pageTotal !== undefined) {
+        if (pageTotal !== total) problems.add('changed');
+        lastTotal = pageTotal;
+      }
+      if (problems.has('changed') && passNo === 1) {
+        // The list moved under us: whatever else arrives is suspect, start over.
+        aborted = true;
+        stopAfter(0);
+        return;
+      }
+      const ids = page.items.map(idOf);
+      if (page.rawCount > 0 && ids.length > 0 && ids.every((id) => seen.has(id))) {
+        // The same records again: an ignored page[number] (a problem) or, past the stated end, a clamped last page.
+        if (announced === undefined || n <= announced) problems.add('repeat');
+        stopAfter(n - 1);
+        return;
+      }
+      for (const id of ids) seen.add(id);
+      pages.set(n, page.items);
+      dropped += page.rawCount - page.items.length;
+      const wanted = expected(n);
+      if (page.rawCount < wanted && n <= (announced ?? 0)) problems.add('short');
+      if (announced === undefined) {
+        if (page.rawCount < size) stopAfter(n);
+        else if (n >= stopAt) problems.add('limit');
+      } else if (n >= stopAt && page.rawCount >= size) {
+        // More than total_results said: keep going, within bounds.
+        if (n + 1 > overflowCap) problems.add('limit');
+        else stopAt = Math.max(stopAt, n + 1);
+      } else if (n > announced && page.rawCount === 0) {
+        // The probe past the end found nothing: not a page worth reporting.
+        stopAfter(n);
+        return;
+      }
+      emit(page.items);
     };
 
     const worker = async (): Promise<void> => {
@@ -98,8 +259,13 @@ export async function collectPages<T>(opts: CollectPagesOptions<T>): Promise<T[]
         let page: FetchedPage<T>;
         try {
           page = await opts.fetchPage(n, ctl.signal);
+          // A page short of what total_results promises (and the total unchanged): ask once more.
+          const sameTotal = totalOf(page.meta) === total;
+          if (total !== undefined && n <= (announced ?? 0) && sameTotal && page.rawCount < expected(n) && n <= stopAt) {
+            page = await opts.fetchPage(n, ctl.signal);
+          }
         } catch (e) {
-          // Aborted because an earlier page ended the listing: not an error.
+          // Aborted because an earlier page ended the pass: not an error.
           if (n > stopAt && isCancelledError(e) && !signal?.aborted) continue;
           if (!failed) {
             failed = true;
@@ -112,17 +278,8 @@ export async function collectPages<T>(opts: CollectPagesOptions<T>): Promise<T[]
           group.signal.removeEventListener('abort', onGroupAbort);
         }
         if (failed || n > stopAt) continue;
-        const ids = page.items.map(idOf);
-        const wrongPage = page.meta?.page_number !== undefined && page.meta.page_number !== n;
-        const repeated = ids.length > 0 && ids.every((id) => seen.has(id));
-        if (page.rawCount === 0 || wrongPage || repeated) {
-          stopAfter(n - 1);
-          continue;
-        }
-        for (const id of ids) seen.add(id);
-        pages.set(n, page.items);
         try {
-          emit(page.items);
+          accept(n, page);
         } catch (e) {
           failed = true;
           failure = e;
@@ -143,16 +300,16 @@ export async function collectPages<T>(opts: CollectPagesOptions<T>): Promise<T[]
   }
   if (signal?.aborted) throw new CancelledError();
 
-  // Every page that was passed to onPage, in page order; the first occurrence of an id wins.
-  const out: T[] = [];
-  const kept = new Set<string>();
+  // Every page in page order; the first occurrence of an id wins.
+  const items: T[] = [];
+  const ids = new Set<string>();
   for (const n of [...pages.keys()].sort((a, b) => a - b)) {
     for (const item of pages.get(n) ?? []) {
       const id = idOf(item);
-      if (kept.has(id)) continue;
-      kept.add(id);
-      out.push(item);
+      if (ids.has(id)) continue;
+      ids.add(id);
+      items.push(item);
     }
   }
-  return out;
+  return { items, ids, dropped, total, lastTotal, problems, aborted };
 }

@@ -28,20 +28,23 @@ describe('telnyx/client against the local Telnyx API', () => {
     api.clearFaults();
   });
 
-  it('listAllSimCards returns the whole fleet, in server order, in 4 pages of 250', async () => {
-    const sims = await client.listAllSimCards();
+  it('listAllSimCards returns the whole fleet, in server order, in 4 pages of 250 (and a probe past the end)', async () => {
+    const listing = await client.listAllSimCards();
+    const sims = listing.items;
+    assert.equal(listing.complete, true);
     assert.deepEqual(
       sims.map((s) => s.id),
       api.fleet.sims.map((s) => s.id),
     );
     const pages = api.requests.filter((r) => r.path === '/v2/sim_cards').map((r) => r.query['page[number]']);
-    assert.deepEqual([...pages].sort(), ['1', '2', '3', '4']);
+    // The last page is full, so page 5 is asked for too, in case total_results is low.
+    assert.deepEqual([...pages].sort(), ['1', '2', '3', '4', '5']);
     assert.ok(api.requests.every((r) => r.query['page[size]'] === '250' && r.authorized));
   });
 
   it('onPage gets page 1 first, every SIM exactly once, with running totals', async () => {
-    const calls: Array<{ ids: string[]; loadedPages: number; totalPages: number; totalResults: number }> = [];
-    const sims = await client.listAllSimCards({ pageSize: 100 }, {
+    const calls: Array<{ ids: string[]; loadedPages: number; totalPages: number; totalResults: number; pass: number }> = [];
+    const { items: sims } = await client.listAllSimCards({ pageSize: 100 }, {
       concurrency: 3,
       onPage: (page, p) => calls.push({ ids: page.map((s) => s.id), ...p }),
     });
@@ -64,7 +67,7 @@ describe('telnyx/client against the local Telnyx API', () => {
       includeSimCardGroup: true,
       sort: '-current_billing_period_consumed_data.amount' as const,
     };
-    const sims = await client.listAllSimCards(query);
+    const { items: sims } = await client.listAllSimCards(query);
     const first = api.requests[0];
     assert.equal(first.rawQuery, encodeSimCardQuery({ ...query, pageNumber: 1, pageSize: 250 }));
     assert.equal(first.query['filter[status]'], 'enabled,standby');
@@ -206,7 +209,9 @@ describe('telnyx/client request headers', () => {
     ];
     const server = await startLocalServer(() => ({ body: { data: hostile, meta: { page_number: 1, page_size: 250, total_pages: 1, total_results: 9 } } }));
     try {
-      const sims: SimCard[] = await new TelnyxClient({ apiKey: 'k', baseUrl: server.url }).listAllSimCards();
+      const listing = await new TelnyxClient({ apiKey: 'k', baseUrl: server.url }).listAllSimCards();
+      const sims: SimCard[] = listing.items;
+      assert.equal(listing.complete, true, 'the dropped records count towards total_results');
       assert.deepEqual(
         sims.map((s) => s.id),
         ['ok-1', 'ok-2', 'ok-3'],

@@ -13,19 +13,18 @@ function meta(page: number, size: number, totalPages: number, totalResults: numb
 }
 
 describe('telnyx/paging plannedPageCount', () => {
-  it('uses total_pages, capped by total_results', () => {
+  it('follows total_results, whatever total_pages or page_number say', () => {
     assert.equal(plannedPageCount({ page_number: 1, page_size: 250, total_pages: 4, total_results: 1000 }, 250, 250), 4);
-    assert.equal(plannedPageCount({ page_number: 1, page_size: 250, total_pages: 1e9, total_results: 1000 }, 250, 250), 5);
-    assert.equal(plannedPageCount({ total_results: 1000 }, 250, 250), 4);
-    assert.equal(plannedPageCount({ total_pages: 3 }, 250, 250), 3);
+    assert.equal(plannedPageCount({ page_number: 1, page_size: 250, total_pages: 1e9, total_results: 1000 }, 250, 250), 4);
+    assert.equal(plannedPageCount({ page_number: 0, total_results: 1001 }, 250, 250), 5);
+    assert.equal(plannedPageCount({ total_pages: 3 }, 250, 250), 1);
   });
-  it('treats missing meta, a wrong page number or no totals as a single page', () => {
+  it('announces a single page without total_results (the listing then walks to a short page)', () => {
     assert.equal(plannedPageCount(undefined, 250, 250), 1);
-    assert.equal(plannedPageCount({ page_number: 2, total_pages: 9 }, 250, 250), 1);
     assert.equal(plannedPageCount({ page_number: 1 }, 250, 250), 1);
   });
-  it('caps absurd totals without total_results', () => {
-    assert.ok(plannedPageCount({ total_pages: Number.MAX_SAFE_INTEGER }, 250, 250) <= 8000);
+  it('caps absurd totals', () => {
+    assert.ok(plannedPageCount({ total_results: Number.MAX_SAFE_INTEGER }, 250, 250) <= 8000);
   });
   it('trusts the real page length over a wrong meta.page_size', () => {
     assert.equal(plannedPageCount({ page_size: 250, total_pages: 10, total_results: 1000 }, 100, 250), 10);
@@ -47,12 +46,18 @@ describe('telnyx/paging listAllSimCards over HTTP', () => {
     // 6 pages; page 2 is the slowest, page 6 the fastest.
     server = await startLocalServer((req) => {
       const n = pageOf(req);
-      return { body: { data: sims('s', (n - 1) * 10, n * 10), meta: meta(n, 10, 6, 60) }, delayMs: n === 1 ? 0 : (7 - n) * 25 };
+      const data = n <= 6 ? sims('s', (n - 1) * 10, n * 10) : [];
+      return { body: { data, meta: meta(n, 10, 6, 60) }, delayMs: n === 1 || n > 6 ? 0 : (7 - n) * 25 };
     });
     const order: number[] = [];
-    const result = await client(5).listAllSimCards({}, { onPage: (page) => order.push(Number(page[0].id.split('-')[1]) / 10 + 1) });
+    const result = await client(5).listAllSimCards({}, {
+      onPage: (page) => {
+        if (page[0]) order.push(Number(page[0].id.split('-')[1]) / 10 + 1);
+      },
+    });
+    assert.equal(result.complete, true);
     assert.deepEqual(
-      result.map((s) => s.id),
+      result.items.map((s) => s.id),
       sims('s', 0, 60).map((s) => s.id),
     );
     assert.equal(order[0], 1);
@@ -63,7 +68,7 @@ describe('telnyx/paging listAllSimCards over HTTP', () => {
   it('passes pages to onPage before listAll resolves', async () => {
     server = await startLocalServer((req) => {
       const n = pageOf(req);
-      return { body: { data: sims('s', (n - 1) * 10, n * 10), meta: meta(n, 10, 3, 30) }, delayMs: n === 3 ? 300 : 0 };
+      return { body: { data: n <= 3 ? sims('s', (n - 1) * 10, n * 10) : [], meta: meta(n, 10, 3, 30) }, delayMs: n === 3 ? 300 : 0 };
     });
     let settled = false;
     let seenWhilePending = 0;
@@ -84,7 +89,8 @@ describe('telnyx/paging listAllSimCards over HTTP', () => {
     await firstTwo;
     assert.equal(settled, false, 'page 3 is still on its way');
     const all = await done;
-    assert.equal(all.length, 30);
+    assert.equal(all.items.length, 30);
+    assert.equal(all.complete, true);
     assert.equal(seenWhilePending, 3);
   });
 
@@ -97,78 +103,95 @@ describe('telnyx/paging listAllSimCards over HTTP', () => {
       return { body: { data, meta: meta(n, 10, 3, 25) } };
     });
     const seenByOnPage: string[] = [];
-    const result = await client().listAllSimCards({}, { onPage: (p) => seenByOnPage.push(...p.map((s) => s.id)) });
+    let restarts = 0;
+    const result = await client().listAllSimCards({}, {
+      onPage: (p) => seenByOnPage.push(...p.map((s) => s.id)),
+      onRestart: () => {
+        restarts++;
+        seenByOnPage.length = 0;
+      },
+    });
     assert.deepEqual(
-      result.map((s) => s.id),
+      result.items.map((s) => s.id),
       sims('s', 0, 25).map((s) => s.id),
     );
-    assert.equal(result[8].status?.value, 'enabled', 'page 1 copy kept');
-    assert.equal(new Set(seenByOnPage).size, seenByOnPage.length, 'onPage sees each SIM once');
+    // 25 distinct SIMs, as total_results says: the overlap cost nothing, so no second pass.
+    assert.equal(result.complete, true);
+    assert.equal(restarts, 0);
+    assert.equal(result.items[8]?.status?.value, 'enabled', 'page 1 copy kept');
+    assert.equal(new Set(seenByOnPage).size, seenByOnPage.length, 'onPage sees each SIM once per pass');
   });
 
   it('terminates on a server that answers page 1 to every request (absurd totals)', async () => {
     server = await startLocalServer(() => ({ body: { data: sims('s', 0, 10), meta: meta(1, 10, 1_000_000_000, 1_000_000_000) } }));
     const result = await client(4).listAllSimCards();
     assert.deepEqual(
-      result.map((s) => s.id),
+      result.items.map((s) => s.id),
       sims('s', 0, 10).map((s) => s.id),
     );
-    assert.ok(server.seen.length <= 5, `made ${server.seen.length} requests`);
+    assert.deepEqual({ complete: result.complete, expectedTotal: result.expectedTotal }, { complete: false, expectedTotal: 1_000_000_000 });
+    assert.ok(server.seen.length <= 10, `made ${server.seen.length} requests`);
   });
 
   it('terminates on a server that repeats the same records under the requested page number', async () => {
     server = await startLocalServer((req) => ({ body: { data: sims('s', 0, 10), meta: meta(pageOf(req), 10, 500, 5000) } }));
     const result = await client(3).listAllSimCards();
-    assert.equal(result.length, 10);
-    assert.ok(server.seen.length <= 4, `made ${server.seen.length} requests`);
+    assert.equal(result.items.length, 10);
+    assert.equal(result.complete, false);
+    assert.ok(server.seen.length <= 8, `made ${server.seen.length} requests`);
   });
 
   it('terminates on a server without page numbers in meta that repeats itself', async () => {
     server = await startLocalServer(() => ({ body: { data: sims('s', 0, 10), meta: { total_pages: 99999 } } }));
     const result = await client(2).listAllSimCards();
-    assert.equal(result.length, 10);
-    assert.ok(server.seen.length <= 3, `made ${server.seen.length} requests`);
+    assert.equal(result.items.length, 10);
+    assert.equal(result.complete, false);
+    assert.ok(server.seen.length <= 6, `made ${server.seen.length} requests`);
   });
 
-  it('stops at an empty page even when meta promises more', async () => {
+  it('asks once more for a page that comes back empty when meta promises more, then says it is incomplete', async () => {
     server = await startLocalServer((req) => {
       const n = pageOf(req);
-      return { body: { data: n <= 2 ? sims('s', (n - 1) * 10, n * 10) : [], meta: meta(n, 10, 1000, 10_000) } };
+      return { body: { data: n <= 2 ? sims('s', (n - 1) * 10, n * 10) : [], meta: meta(n, 10, 5, 50) } };
     });
     const result = await client(1).listAllSimCards();
-    assert.equal(result.length, 20);
+    assert.equal(result.items.length, 20);
+    assert.deepEqual({ complete: result.complete, expectedTotal: result.expectedTotal }, { complete: false, expectedTotal: 50 });
+    // Each pass: pages 1, 2, then 3, 4 and 5 twice each (one refetch of a short page), and a probe past the end.
     assert.deepEqual(
       server.seen.map(pageOf),
-      [1, 2, 3],
+      [1, 2, 3, 3, 4, 4, 5, 5, 6, 1, 2, 3, 3, 4, 4, 5, 5, 6],
     );
   });
 
-  it('caps pages at ceil(total_results / page size) + 1 when total_pages lies', async () => {
-    // Fresh records on every page, so only the cap can stop it.
+  it('reads past a low total_results only within bounds (fresh records forever)', async () => {
+    // Fresh records on every page, so only the cap can stop it: 4 pages announced, at most 4 more.
     server = await startLocalServer((req) => {
       const n = pageOf(req);
       return { body: { data: sims('s', (n - 1) * 10, n * 10), meta: meta(n, 10, 1_000_000, 35) } };
     });
     const result = await client(2).listAllSimCards();
-    assert.equal(result.length, 50);
-    assert.equal(server.seen.length, 5);
+    assert.equal(result.items.length, 80);
+    assert.deepEqual({ complete: result.complete, reason: result.complete ? '' : result.reason }, { complete: false, reason: 'limit' });
+    assert.equal(server.seen.length, 16);
   });
 
-  it('treats an answer without meta as the only page', async () => {
-    server = await startLocalServer(() => ({ body: { data: sims('s', 0, 10) } }));
+  it('without meta, a short page ends the list; two passes that agree make it complete', async () => {
+    server = await startLocalServer(() => ({ body: { data: sims('s', 0, 7) } }));
     const pages: number[] = [];
     const result = await client().listAllSimCards({}, { onPage: (_p, progress) => pages.push(progress.totalPages) });
-    assert.equal(result.length, 10);
-    assert.equal(server.seen.length, 1);
-    assert.deepEqual(pages, [1]);
+    assert.equal(result.items.length, 7);
+    assert.equal(result.complete, true);
+    assert.equal(server.seen.length, 2);
+    assert.deepEqual(pages, [1, 1]);
     const page = await client().listSimCards();
-    assert.deepEqual(page.meta, { page_number: 1, page_size: 10, total_pages: 1, total_results: 10 });
+    assert.deepEqual(page.meta, { page_number: 1, page_size: 10, total_pages: 1, total_results: 7 });
   });
 
   it('returns [] for an empty fleet after one request', async () => {
     server = await startLocalServer(() => ({ body: { data: [], meta: meta(1, 10, 0, 0) } }));
     const calls: SimCard[][] = [];
-    assert.deepEqual(await client().listAllSimCards({}, { onPage: (p) => calls.push(p) }), []);
+    assert.deepEqual(await client().listAllSimCards({}, { onPage: (p) => calls.push(p) }), { complete: true, items: [], expectedTotal: 0, passes: 1 });
     assert.equal(server.seen.length, 1);
     assert.deepEqual(calls, [[]]);
   });
@@ -181,10 +204,11 @@ describe('telnyx/paging listAllSimCards over HTTP', () => {
       inFlight++;
       peak = Math.max(peak, inFlight);
       setTimeout(() => inFlight--, 30);
-      return { body: { data: sims('s', (n - 1) * 10, n * 10), meta: meta(n, 10, 12, 120) }, delayMs: 30 };
+      return { body: { data: n <= 12 ? sims('s', (n - 1) * 10, n * 10) : [], meta: meta(n, 10, 12, 120) }, delayMs: 30 };
     });
     const result = await client(3).listAllSimCards();
-    assert.equal(result.length, 120);
+    assert.equal(result.items.length, 120);
+    assert.equal(result.complete, true);
     assert.ok(peak <= 3, `peak ${peak}`);
     assert.ok(peak >= 2, `peak ${peak}: pages were not fetched concurrently`);
   });
