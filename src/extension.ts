@@ -4,17 +4,17 @@ import { ApiKeyStore, type KeySource } from './auth/apiKeyStore';
 import { registerAuthPrompt } from './auth/authPrompt';
 import type { CommandContext } from './commands/context';
 import { CommandId } from './commands/ids';
+import { findAndShow, type FindResult } from './commands/findSim';
 import { openRawRecord } from './commands/openRawRecord';
 import { registerCommandTable } from './commands/registrar';
 import { checkAndStoreKey } from './commands/setApiKey';
 import { COMMANDS } from './commands/table';
-import { matchSims } from './fleet';
+import { readSettings, SECTION } from './config';
 import { RawRecordProvider, RAW_RECORD_SCHEME } from './rawRecord/rawRecordProvider';
 import { ClientProvider } from './services/clientProvider';
 import { ErrorReporter } from './services/errorReporter';
-import { FleetLoader } from './services/fleetLoader';
-import { ViewState } from './services/viewState';
-import { revealSim } from './commands/findSim';
+import { FleetService } from './services/fleetService';
+import { VIEW_ID } from './util/ids';
 import { SimCardsView } from './views/simCardsView';
 import { DetailsPanels, registerDetailsSerializer } from './webview/detailsRegistry';
 
@@ -24,16 +24,16 @@ import { DetailsPanels, registerDetailsSerializer } from './webview/detailsRegis
  * as the commands, without their quick picks and input boxes.
  */
 export interface TestApi {
-  readonly loader: FleetLoader;
+  /** The fleet model (`fleet.model`: options, SIMs, status, tree nodes) and its loads. */
+  readonly fleet: FleetService;
   readonly view: SimCardsView;
-  readonly state: ViewState;
   readonly panels: DetailsPanels;
   /** Checks and stores a key as "Set API Key" does after its input box; true when stored. */
   setApiKey(key: string): Promise<boolean>;
   /** Where the current key comes from (never the key itself). */
   keySource(): Promise<KeySource | undefined>;
-  /** Finds a loaded SIM as "Find SIM..." does for typed text, reveals it, returns its id. */
-  findSim(text: string): Promise<string | undefined>;
+  /** What "Find SIM..." does when Enter is pressed on `text`: reveal a loaded SIM, else look it up and open it. */
+  findSim(text: string): Promise<FindResult>;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -41,52 +41,52 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const reporter = new ErrorReporter(log);
   const keys = new ApiKeyStore(context.secrets);
   const clients = new ClientProvider(keys, log);
-  const loader = new FleetLoader();
-  const state = new ViewState(context.workspaceState);
-  const view = new SimCardsView(loader, clients, state);
+  const fleet = new FleetService(context.workspaceState, clients, (task) =>
+    vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: vscode.l10n.t('Loading SIM cards') }, task),
+  );
+  const view = new SimCardsView(fleet);
   const rawRecords = new RawRecordProvider(clients);
   const panels = new DetailsPanels(context.extensionUri, {
     getClient: () => clients.get(),
-    groupsById: () => loader.view.groupsById,
-    knownSim: (simId) => loader.view.sims.find((s) => s.id === simId),
+    groupsById: () => fleet.model.groupsById,
+    knownSim: (simId) => fleet.model.getSim(simId),
     openRecord: (sim) => openRawRecord(ctx, sim),
     setApiKey: async () => {
       await vscode.commands.executeCommand(CommandId.setApiKey);
     },
     reportError: (error, what) => reporter.report(error, 'command', what),
   });
-  const ctx: CommandContext = { keys, clients, loader, state, view, panels, rawRecords };
-  view.onDidRefreshSims((sims) => panels.simsRefreshed(sims));
+  const ctx: CommandContext = { keys, clients, fleet, view, panels, rawRecords };
 
   context.subscriptions.push(
     log,
     keys,
     clients,
-    loader,
-    state,
+    fleet,
     view,
     rawRecords,
     panels,
+    fleet.onDidCompleteLoad((sims) => panels.simsRefreshed(sims)),
     clients.onDidRejectKey(() => panels.keyRejected()),
     registerAuthPrompt(clients),
     vscode.workspace.registerTextDocumentContentProvider(RAW_RECORD_SCHEME, rawRecords),
     registerDetailsSerializer(panels),
     registerCommandTable(COMMANDS, ctx, { reporter, log, isNode: view.provider.isNode }),
+    // The setting is the default grouping: changing it regroups the view.
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${SECTION}.groupBy`)) fleet.setOptions({ groupBy: readSettings().groupBy }).catch(() => undefined);
+    }),
   );
 
-  view.refresh().catch((error: unknown) => reporter.report(error, 'simCards', 'first load'));
+  fleet.refresh().catch((error: unknown) => reporter.report(error, 'simCards', 'first load'));
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
-    loader,
+    fleet,
     view,
-    state,
     panels,
     setApiKey: (key) => checkAndStoreKey(ctx, key),
     keySource: async () => (await keys.get())?.source,
-    findSim: async (text) => {
-      const sim = matchSims(loader.view.sims, text, 1)[0];
-      return sim && (await revealSim(ctx, sim.id)) ? sim.id : undefined;
-    },
+    findSim: (text) => findAndShow(ctx, text),
   };
 }
 
