@@ -72,7 +72,11 @@ export class FleetService implements vscode.Disposable {
         const kind = this.model.status.kind;
         if (change.status && (kind === 'complete' || kind === 'partial') && !this.noKey) this.completed.fire([...this.model.sims()]);
       }),
-      clients.onDidChange(() => this.refreshInBackground()),
+      clients.onDidChange(() => {
+        // Another key or server may be another account: its groups come with the next load.
+        this.model.setGroups([]);
+        this.refreshInBackground();
+      }),
       // Telnyx refused the key somewhere (a page, a panel): the tree says so and keeps its SIMs.
       clients.onDidRejectKey(() => {
         const status = this.model.status;

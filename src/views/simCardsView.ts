@@ -39,7 +39,11 @@ export class SimCardsView implements vscode.Disposable {
       this.provider,
       this.treeView,
       { dispose: () => this.coalescer.dispose() },
-      model.onDidChange((change) => this.coalescer.push(change)),
+      model.onDidChange((change) => {
+        this.coalescer.push(change);
+        // A regroup or resort is the user's own action: draw it now, not after a quiet spell.
+        if (change.options) this.coalescer.flushNow();
+      }),
       this.treeView.onDidExpandElement((e) => this.expanded.add(e.element.id)),
       this.treeView.onDidCollapseElement((e) => this.expanded.delete(e.element.id)),
     );

@@ -37,7 +37,7 @@ export class SimTreeProvider implements vscode.TreeDataProvider<FleetNode>, vsco
     return this.redraws;
   }
 
-  /** True when VS Code asked for the children of `id` (showed it expanded) after redraw `generation`. */
+  /** True when VS Code asked for the children of `id` ('' for the roots) after redraw `generation`. */
   shownExpandedAfter(id: string, generation: number): boolean {
     return (this.askedAt.get(id) ?? -1) > generation;
   }
@@ -47,7 +47,7 @@ export class SimTreeProvider implements vscode.TreeDataProvider<FleetNode>, vsco
   }
 
   getChildren(node?: FleetNode): FleetNode[] {
-    if (node) this.askedAt.set(node.id, this.redraws);
+    this.askedAt.set(node?.id ?? '', this.redraws);
     const children = this.model.childrenOf(node);
     for (const child of children) this.issued.add(child);
     return children;
