@@ -58,8 +58,8 @@ function scopeTitle(model: FleetModel): string {
 }
 
 /** What Enter chose: the accepted item when it still belongs to the current text, else the best match now. */
-function chosen(model: FleetModel, value: string, accepted: FindPick | undefined, shownFor: string): FindPick | undefined {
-  if (accepted && shownFor === value) return accepted;
+function chosen(model: FleetModel, value: string, accepted: FindPick | undefined, shown: readonly FindPick[], shownFor: string): FindPick | undefined {
+  if (accepted && shownFor === value && shown.includes(accepted)) return accepted;
   // The items lag behind the typing (or a paste): search again, synchronously, on what is typed now.
   const fresh = itemsFor(model, value);
   if (accepted?.sim && fresh.some((p) => p.sim?.id === accepted.sim?.id)) return accepted;
@@ -124,7 +124,7 @@ export async function findSim(ctx: CommandContext): Promise<void> {
     });
     qp.onDidAccept(() => {
       const value = qp.value;
-      const pick = chosen(model, value, qp.activeItems[0] ?? qp.selectedItems[0], shownFor);
+      const pick = chosen(model, value, qp.selectedItems[0] ?? qp.activeItems[0], qp.items, shownFor);
       if (!pick || (!pick.sim && pick.lookup === undefined)) return; // the "no match" line: keep typing
       resolve({ value, pick });
       qp.hide();

@@ -6,6 +6,7 @@ import {
   groupForSim,
   isTransitional,
   rowDescription,
+  rowLabel,
   simLabel,
   simTooltipMarkdown,
   statusIcon,
@@ -63,7 +64,7 @@ function rangeItem(node: RangeNode): vscode.TreeItem {
 
 function simItem(node: SimNode, ctx: ItemContext): vscode.TreeItem {
   const { sim } = node;
-  const item = new vscode.TreeItem(simLabel(sim), vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(rowLabel(sim), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   const group = groupForSim(sim, ctx.groupsById);
   // Under "Recently updated" or "Usage of limit" the row shows the key it is sorted by.

@@ -20,9 +20,9 @@ export function groupByPhrase(groupBy: GroupBy): string {
   }
 }
 
-/** "2,500 SIM cards · by status · ICCID order", prefixed by "Filtered (…):" when a filter is active. */
+/** "2,500 SIMs · by status · ICCID order" (short: the message is one line), prefixed by "Filtered (…):" when a filter is active. */
 export function viewSummary(options: ViewOptions, count: number, groupsById: ReadonlyMap<string, SimCardGroup>): string {
-  const total = count === 1 ? vscode.l10n.t('1 SIM card') : vscode.l10n.t('{0} SIM cards', formatCount(count));
+  const total = count === 1 ? vscode.l10n.t('1 SIM') : vscode.l10n.t('{0} SIMs', formatCount(count));
   const line = [total, groupByPhrase(options.groupBy), vscode.l10n.t('{0} order', sortOption(options.sort).short)].join(' · ');
   if (!isFilterActive(options.filter)) return line;
   const filter = filterSummaryItems(options.filter, groupsById)

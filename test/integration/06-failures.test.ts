@@ -33,7 +33,7 @@ describe('Failures keep the last good tree', () => {
     mock.clearFaults();
     await vscode.commands.executeCommand('telnyxSims.refresh');
     await waitFor('recovery', () => ext.fleet.settled);
-    assert.match(messageOf(ext), new RegExp(`^${mock.fleet.sims.length.toLocaleString('en-US')} SIM cards · by status · ICCID order$`));
+    assert.match(messageOf(ext), new RegExp(`^${mock.fleet.sims.length.toLocaleString('en-US')} SIMs · by status · ICCID order$`));
   });
 
   it('malformed JSON from the API is reported, not thrown at the user', async () => {

@@ -54,7 +54,7 @@ describe('A large fleet in the view', function () {
       const names = mock.fleet.groups.filter((g) => ext.fleet.model.groupsById.has(g.id));
       assert.deepEqual(names, [], 'the groups request is still hanging');
       assert.deepEqual(sorted(bucketCounts(ext)), sorted(statusCounts(mock.fleet.sims)));
-      assert.match(messageOf(ext), /^600 SIM cards · by status/);
+      assert.match(messageOf(ext), /^600 SIMs · by status/);
     } finally {
       await mock.close();
     }
@@ -75,7 +75,7 @@ describe('A large fleet in the view', function () {
 
     it('loads with bucket counts equal to the local API data', () => {
       assert.deepEqual(sorted(bucketCounts(ext)), sorted(statusCounts(mock.fleet.sims)));
-      assert.match(messageOf(ext), /^20,000 SIM cards · by status · ICCID order$/);
+      assert.match(messageOf(ext), /^20,000 SIMs · by status · ICCID order$/);
     });
 
     it('keeps the previous counts during a refresh until the new list is complete (issue 11 item 16)', async () => {

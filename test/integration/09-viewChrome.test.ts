@@ -37,14 +37,23 @@ async function sidebarWidth(): Promise<number> {
   return width;
 }
 
-/** Resizes the sidebar in VS Code's 60 px steps until it is within 30 px of `target`. */
+/**
+ * Resizes the sidebar in VS Code's 60 px steps until it is within 30 px of `target`. The
+ * resize commands act on the focused part (the editor when the page has no focus, which
+ * moves the sash the other way), so the direction is learnt from the first step.
+ */
 async function setSidebarWidth(target: number): Promise<number> {
   await vscode.commands.executeCommand('workbench.action.focusSideBar');
   let width = await sidebarWidth();
-  for (let i = 0; i < 12 && Math.abs(width - target) > 30; i++) {
-    await vscode.commands.executeCommand(width > target ? 'workbench.action.decreaseViewWidth' : 'workbench.action.increaseViewWidth');
+  let shrink = 'workbench.action.decreaseViewWidth';
+  let grow = 'workbench.action.increaseViewWidth';
+  for (let i = 0; i < 16 && Math.abs(width - target) > 30; i++) {
+    const wanted = width > target ? -1 : 1;
+    await vscode.commands.executeCommand(wanted < 0 ? shrink : grow);
     await new Promise((r) => setTimeout(r, 150));
-    width = await sidebarWidth();
+    const next = await sidebarWidth();
+    if (Math.sign(next - width) === -wanted) [shrink, grow] = [grow, shrink];
+    width = next;
   }
   return width;
 }
@@ -68,9 +77,9 @@ describe('View chrome: title buttons, Group By choice, filter button, narrow sid
   });
 
   it('states total, grouping and sort above the tree', async () => {
-    await waitFor('the summary', () => messageOf(ext) === '2,500 SIM cards · by status · ICCID order');
+    await waitFor('the summary', () => messageOf(ext) === '2,500 SIMs · by status · ICCID order');
     await ext.fleet.setOptions({ sort: 'updated' });
-    assert.equal(messageOf(ext), '2,500 SIM cards · by status · updated ↓ order');
+    assert.equal(messageOf(ext), '2,500 SIMs · by status · updated ↓ order');
     await ext.fleet.setOptions({ sort: 'iccid' });
   });
 
@@ -116,7 +125,7 @@ describe('View chrome: title buttons, Group By choice, filter button, narrow sid
     assert.equal((await text('.part.sidebar .title-actions .codicon-filter')).length, 0);
     assert.equal(await titleButtons(), before, 'no button appears or moves');
     const expected = mock.fleet.sims.filter((s) => s.status?.value === 'enabled').length;
-    assert.match(messageOf(ext), new RegExp(`^Filtered \\(status: enabled\\): ${expected.toLocaleString('en-US')} SIM cards .*Clear Filter`));
+    assert.match(messageOf(ext), new RegExp(`^Filtered \\(status: enabled\\): ${expected.toLocaleString('en-US')} SIMs .*Clear Filter`));
     await click('.part.sidebar .title-actions .codicon-toolbar-more');
     await waitFor('Clear Filter in the menu', async () => (await text('.monaco-menu .action-label')).some((t) => t.trim() === 'Clear Filter'));
     await pressKey('Escape');
@@ -131,7 +140,7 @@ describe('View chrome: title buttons, Group By choice, filter button, narrow sid
     assert.ok(range);
     const sim = ext.view.provider.getChildren(range)[0];
     assert.ok(sim);
-    await ext.view.treeView.reveal(sim, { expand: true, select: true, focus: false });
+    await ext.view.treeView.reveal(sim, { expand: true, select: true, focus: true });
     for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
       await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
       await vscode.commands.executeCommand('notifications.clearAll');
