@@ -105,7 +105,8 @@ describe('Filter and sort reach the API', () => {
     mock.requests.length = 0;
     await ext.fleet.setOptions({ sort: 'iccid' });
     const iccids = simsUnder(ext).map((id) => String(mock.fleet.sims.find((s) => s.id === id)?.iccid));
-    assert.deepEqual(iccids, [...iccids].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })));
+    // Identifiers sort as text, digit by digit (issue 11 item 3): plain code-unit order.
+    assert.deepEqual(iccids, [...iccids].sort());
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(mock.requests.length, 0);
   });

@@ -45,7 +45,7 @@ describe('SIM commands: copy, find, raw record', () => {
     const target = simNodes()[57].sim;
     const digits = String(target.msisdn).replace(/\D/g, '').slice(-7);
     const found = await ext.findSim(digits);
-    assert.equal(found, target.id);
+    assert.deepEqual(found, { kind: 'revealed', simId: target.id });
     await waitFor('the selection', () => ext.view.treeView.selection.some((n) => n.kind === 'sim' && n.sim.id === target.id));
   });
 
