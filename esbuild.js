@@ -31,6 +31,23 @@ const problemMatcherPlugin = {
   },
 };
 
+/**
+ * node-fetch v2 takes `URL` from Node's `url` module and only falls back to the `whatwg-url`
+ * polyfill (with `tr46`'s Unicode tables, ~300 KB) on runtimes without one. Node has it, so
+ * the polyfill becomes a two-line module over Node's own URL and URLSearchParams.
+ */
+const nodeUrlInsteadOfWhatwgUrl = {
+  name: 'node-url-instead-of-whatwg-url',
+  setup(build) {
+    build.onResolve({ filter: /^whatwg-url$/ }, () => ({ path: 'whatwg-url', namespace: 'node-url-shim' }));
+    build.onLoad({ filter: /.*/, namespace: 'node-url-shim' }, () => ({
+      contents: "const { URL, URLSearchParams } = require('url');\nmodule.exports = { URL, URLSearchParams };\n",
+      loader: 'js',
+      resolveDir: __dirname,
+    }));
+  },
+};
+
 async function main() {
   copyCodicons();
   const ctx = await esbuild.context({
@@ -45,7 +62,7 @@ async function main() {
     outfile: 'dist/extension.js',
     external: ['vscode'],
     logLevel: 'silent',
-    plugins: [problemMatcherPlugin],
+    plugins: [nodeUrlInsteadOfWhatwgUrl, problemMatcherPlugin],
   });
   // The details webview script: runs in the webview (a browser), no vscode module.
   const webviewCtx = await esbuild.context({
@@ -72,7 +89,30 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+/**
+ * The Telnyx client alone, bundled like the extension (minified, same plugins), for the test
+ * that a bundled client still works (through a forward proxy, with Node's own URL).
+ */
+async function bundleTelnyxClient(outfile) {
+  return esbuild.build({
+    entryPoints: [path.join(__dirname, 'src', 'telnyx', 'index.ts')],
+    bundle: true,
+    format: 'cjs',
+    minify: true,
+    platform: 'node',
+    target: 'node18',
+    outfile,
+    logLevel: 'silent',
+    metafile: true,
+    plugins: [nodeUrlInsteadOfWhatwgUrl],
+  });
+}
+
+module.exports = { bundleTelnyxClient, nodeUrlInsteadOfWhatwgUrl };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -339,13 +339,14 @@ export function generateFleet(opts: FleetOptions): MockFleet {
   // Snapshot of what the logs depend on, so later actions on a SIM do not change its history.
   // Only the fields makeLogs reads, so a 100,000-SIM fleet is not held twice.
   type LogOrigin = Pick<SimCardDetail, 'id' | 'status' | 'live_data_session' | 'imsi' | 'current_imei'>;
-  const origin: LogOrigin[] = sims.map((s) => ({
-    id: s.id,
-    status: s.status ? { ...s.status } : s.status,
-    live_data_session: s.live_data_session,
-    imsi: s.imsi,
-    current_imei: s.current_imei,
-  }));
+  const origin: LogOrigin[] = sims.map((s) => {
+    const o: LogOrigin = { id: s.id };
+    if (s.status !== undefined) o.status = s.status ? { ...s.status } : s.status;
+    if (s.live_data_session !== undefined) o.live_data_session = s.live_data_session;
+    if (s.imsi !== undefined) o.imsi = s.imsi;
+    if (s.current_imei !== undefined) o.current_imei = s.current_imei;
+    return o;
+  });
   const logs = new Map<string, WirelessConnectivityLog[]>();
   const logBase = 137_500_000 + (seed % 1000) * 100_000;
   return {
@@ -355,9 +356,10 @@ export function generateFleet(opts: FleetOptions): MockFleet {
       const cached = logs.get(simId);
       if (cached) return cached;
       const i = index.get(simId);
-      if (i === undefined) return [];
+      const from = i === undefined ? undefined : origin[i];
+      if (i === undefined || !from) return [];
       let n = 0;
-      const made = makeLogs(seed, i, origin[i], () => logBase + i * 10 + n++);
+      const made = makeLogs(seed, i, from, () => logBase + i * 10 + n++);
       logs.set(simId, made);
       return made;
     },

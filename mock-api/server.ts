@@ -215,10 +215,17 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
       queryError = e instanceof HttpError ? e : badRequest('Invalid query string.');
     }
 
-    if (latencyMs > 0) await sleep(latencyMs);
-    if (closed) return;
-
+    // Latency counts from arrival, and a normal answer is built while it runs (a real API's
+    // latency includes its own work), so concurrent pages do not queue behind each other's JSON.
+    const readyAt = Date.now() + latencyMs;
+    const untilReady = async (): Promise<boolean> => {
+      const left = readyAt - Date.now();
+      if (left > 0) await sleep(left);
+      return !closed;
+    };
     const fault = faults.take(method, path);
+    if ((fault || !authorized || queryError || !query) && !(await untilReady())) return;
+
     if (fault) {
       switch (fault.kind) {
         case 'drop':
@@ -252,11 +259,21 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
           return p;
         }
       });
-      const reply = r.handle({ state, method, params, query });
+      let reply: ReturnType<Route['handle']>;
+      try {
+        reply = r.handle({ state, method, params, query });
+      } catch (e) {
+        // Errors (404, 422...) arrive after the latency too.
+        if (!(await untilReady())) return;
+        throw e;
+      }
       // Whatever a write did to the fleet, cached query results must not outlive it.
       if (method !== 'GET') state.touch();
-      return sendJson(res, reply.status, reply.body);
+      const text = JSON.stringify(reply.body);
+      if (!(await untilReady())) return;
+      return send(res, reply.status, text);
     }
+    if (!(await untilReady())) return;
     return sendError(res, pathMatched ? methodNotAllowed() : routeNotFound());
   }
 
