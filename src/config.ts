@@ -28,11 +28,3 @@ export function readSettings(): ExplorerSettings {
     maxConcurrentRequests: clampInt(c.get('maxConcurrentRequests'), 1, 8, 4),
   };
 }
-
-/** Grouping is saved per workspace when one is open, else for the user. */
-export async function saveGroupBy(groupBy: GroupBy): Promise<void> {
-  const target = vscode.workspace.workspaceFolders?.length
-    ? vscode.ConfigurationTarget.Workspace
-    : vscode.ConfigurationTarget.Global;
-  await vscode.workspace.getConfiguration(SECTION).update('groupBy', groupBy, target);
-}

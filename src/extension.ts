@@ -4,27 +4,27 @@ import { ApiKeyStore, type KeySource } from './auth/apiKeyStore';
 import { registerAuthPrompt } from './auth/authPrompt';
 import type { CommandContext } from './commands/context';
 import { CommandId } from './commands/ids';
+import { findAndShow, type FindResult } from './commands/findSim';
 import { openRawRecord } from './commands/openRawRecord';
 import { registerCommandTable } from './commands/registrar';
 import { checkAndStoreKey } from './commands/setApiKey';
 import { COMMANDS } from './commands/table';
-import { matchSims } from './fleet';
+import { readSettings, SECTION } from './config';
 import { RawRecordProvider, RAW_RECORD_SCHEME } from './rawRecord/rawRecordProvider';
 import { ClientProvider } from './services/clientProvider';
 import { ErrorReporter } from './services/errorReporter';
 import { HostGate, ScriptedHostQuestions } from './services/hostGate';
-import { FleetLoader } from './services/fleetLoader';
 import { createFleetSource } from './services/fleetSource';
 import { Glance } from './services/glance';
-import { ViewState } from './services/viewState';
-import { revealSim } from './commands/findSim';
+import { FleetService } from './services/fleetService';
+import { VIEW_ID } from './util/ids';
 import { SimCardsView } from './views/simCardsView';
 import { DetailsPanels, registerDetailsSerializer } from './webview/detailsRegistry';
 import { vscodePrompts, type Prompts } from './commands/actions/prompts';
 import type { ActionServices } from './commands/actions/services';
 import { ActionFollower } from './services/actionFollower';
 import { BulkRunner } from './services/bulkRunner';
-import { legacyFleetAccess } from './services/fleetAccess';
+import { modelFleetAccess } from './services/fleetAccess';
 import { ResultsDocuments, RESULTS_SCHEME } from './services/resultsDocument';
 import { ActionsView } from './views/actionsView';
 import { actOnSims } from './commands/actions/simActions';
@@ -35,18 +35,18 @@ import { actOnSims } from './commands/actions/simActions';
  * as the commands, without their quick picks and input boxes.
  */
 export interface TestApi {
-  readonly loader: FleetLoader;
+  /** The fleet model (`fleet.model`: options, SIMs, status, tree nodes) and its loads. */
+  readonly fleet: FleetService;
   readonly view: SimCardsView;
-  readonly state: ViewState;
   readonly panels: DetailsPanels;
   /** Checks and stores a key as "Set API Key" does after its input box; true when stored. */
   setApiKey(key: string): Promise<boolean>;
   /** Where the current key comes from (never the key itself). */
   keySource(): Promise<KeySource | undefined>;
+  /** What "Find SIM..." does when Enter is pressed on `text`: reveal a loaded SIM, else look it up and open it. */
+  findSim(text: string): Promise<FindResult>;
   /** The "Send your API key to …?" questions of the host gate, answered by the test (no modal in test mode). */
   readonly hostQuestions: ScriptedHostQuestions;
-  /** Finds a loaded SIM as "Find SIM..." does for typed text, reveals it, returns its id. */
-  findSim(text: string): Promise<string | undefined>;
   /** Badge, status bar, overview, auto-refresh and export. */
   readonly glance: Glance;
   /** Answers the next save dialogs of "Export SIM Cards..." (VS Code's native dialog cannot be driven). */
@@ -60,18 +60,20 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const keys = new ApiKeyStore(context.secrets);
   // The gate asks before the key first goes to a non-Telnyx https host (answers kept per user).
   // VS Code refuses modal dialogs in test mode: there the tests answer the same question.
-  const hostQuestions = context.extensionMode === vscode.ExtensionMode.Test ? new ScriptedHostQuestions() : undefined;
+  const isTest = context.extensionMode === vscode.ExtensionMode.Test;
+  const hostQuestions = isTest ? new ScriptedHostQuestions() : undefined;
   const clients = new ClientProvider(keys, log, new HostGate(context.globalState, hostQuestions?.ask));
   const reporter = new ErrorReporter(log, () => clients.apiHost());
-  const loader = new FleetLoader();
-  const state = new ViewState(context.workspaceState);
-  const view = new SimCardsView(loader, clients, state);
+  const fleet = new FleetService(context.workspaceState, clients, (task) =>
+    vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: vscode.l10n.t('Loading SIM cards') }, task),
+  );
+  const view = new SimCardsView(fleet, clients);
   // Open raw records refetch after every completed fleet load.
-  const rawRecords = new RawRecordProvider(clients, loader);
+  const rawRecords = new RawRecordProvider(clients, fleet);
   const panels = new DetailsPanels(context.extensionUri, {
     getClient: () => clients.get(),
-    groupsById: () => loader.view.groupsById,
-    knownSim: (simId) => loader.view.sims.find((s) => s.id === simId),
+    groupsById: () => fleet.model.groupsById,
+    knownSim: (simId) => fleet.model.getSim(simId),
     openRecord: (sim) => openRawRecord(ctx, sim),
     setApiKey: async () => {
       await vscode.commands.executeCommand(CommandId.setApiKey);
@@ -83,46 +85,43 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       if (sim) await actOnSims(actions, action, [sim]);
     },
   });
-  const isTest = context.extensionMode === vscode.ExtensionMode.Test;
   let saveDialogAnswer: vscode.Uri | undefined;
   const glance = new Glance({
     extensionUri: context.extensionUri,
-    source: createFleetSource({ loader, view, state, clients }),
+    source: createFleetSource({ fleet, view, clients }),
     treeView: view.treeView,
     openSim: (sim) => panels.show(sim),
     reportError: (error, what) => reporter.report(error, 'command', what),
     ...(isTest ? { testMode: { saveDialog: () => Promise.resolve(saveDialogAnswer) } } : {}),
   });
-  const fleet = legacyFleetAccess(loader, view, state, (simId) => revealSim(ctx, simId));
+  const fleetAccess = modelFleetAccess(fleet, view);
   const follower = new ActionFollower(() => clients.get());
   const results = new ResultsDocuments();
-  const actionsView = new ActionsView(clients, fleet);
+  const actionsView = new ActionsView(clients, fleetAccess);
   const actions: ActionServices = {
     clients,
-    fleet,
+    fleet: fleetAccess,
     actionsView,
     prompts: vscodePrompts,
-    runner: new BulkRunner({ clients, fleet, follower, results, log, prompts: (): Prompts => actions.prompts }),
+    runner: new BulkRunner({ clients, fleet: fleetAccess, follower, results, log, prompts: (): Prompts => actions.prompts }),
   };
-  const ctx: CommandContext = { keys, clients, loader, state, view, panels, rawRecords, glance, actions };
-  view.onDidRefreshSims((sims) => panels.simsRefreshed(sims));
+  const ctx: CommandContext = { keys, clients, fleet, view, panels, rawRecords, glance, actions };
 
   context.subscriptions.push(
     log,
     keys,
     clients,
-    loader,
-    state,
+    fleet,
     view,
     rawRecords,
     panels,
     glance,
+    fleet.onDidCompleteLoad((sims) => panels.simsRefreshed(sims)),
     clients.onDidRejectKey(() => panels.keyRejected()),
     registerAuthPrompt(clients),
     vscode.workspace.registerTextDocumentContentProvider(RAW_RECORD_SCHEME, rawRecords),
     registerDetailsSerializer(panels),
     registerCommandTable(COMMANDS, ctx, { reporter, log, isNode: view.provider.isNode }),
-    fleet,
     follower,
     results,
     actionsView,
@@ -130,22 +129,22 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.workspace.registerTextDocumentContentProvider(RESULTS_SCHEME, results),
     actions.runner.onDidFinishRun(() => actionsView.follow()),
     followWithDebounce(follower, actionsView),
+    // The setting is the default grouping: changing it regroups the view.
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${SECTION}.groupBy`)) fleet.setOptions({ groupBy: readSettings().groupBy }).catch(() => undefined);
+    }),
   );
 
-  view.refresh().catch((error: unknown) => reporter.report(error, 'simCards', 'first load'));
+  fleet.refresh().catch((error: unknown) => reporter.report(error, 'simCards', 'first load'));
   if (!isTest || !hostQuestions) return undefined;
   return {
-    loader,
+    fleet,
     view,
-    state,
     panels,
     hostQuestions,
     setApiKey: (key) => checkAndStoreKey(ctx, key),
     keySource: async () => (await keys.get())?.source,
-    findSim: async (text) => {
-      const sim = matchSims(loader.view.sims, text, 1)[0];
-      return sim && (await revealSim(ctx, sim.id)) ? sim.id : undefined;
-    },
+    findSim: (text) => findAndShow(ctx, text),
     glance,
     setSaveDialogAnswer: (file) => {
       saveDialogAnswer = file;

@@ -1,9 +1,8 @@
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { ClientProvider } from '../services/clientProvider';
-import type { FleetLoader } from '../services/fleetLoader';
-import type { ViewState } from '../services/viewState';
+import type { FleetService } from '../services/fleetService';
 import type { SimCardsView } from '../views/simCardsView';
-import type { TreeNode } from '../views/treeModel';
+import type { FleetNode } from '../fleet';
 import type { DetailsPanels } from '../webview/detailsRegistry';
 import type { RawRecordProvider } from '../rawRecord/rawRecordProvider';
 import type { GlanceCommands } from '../services/glance';
@@ -14,8 +13,8 @@ import type { CommandName } from './ids';
 export interface CommandContext {
   readonly keys: ApiKeyStore;
   readonly clients: ClientProvider;
-  readonly loader: FleetLoader;
-  readonly state: ViewState;
+  /** The fleet model (options, SIMs, load status) and its loads. */
+  readonly fleet: FleetService;
   readonly view: SimCardsView;
   readonly panels: DetailsPanels;
   readonly rawRecords: RawRecordProvider;
@@ -30,8 +29,8 @@ export interface CommandContext {
  * when VS Code passes it. Both empty from the command palette.
  */
 export interface CommandTarget {
-  readonly node: TreeNode | undefined;
-  readonly nodes: readonly TreeNode[];
+  readonly node: FleetNode | undefined;
+  readonly nodes: readonly FleetNode[];
 }
 
 export type CommandHandler = (target: CommandTarget) => unknown;

@@ -14,7 +14,7 @@ interface Pick<T> extends vscode.QuickPickItem {
 /** All SIM tags currently known, for suggestions (filters still go to the API). */
 function knownTags(ctx: CommandContext): string[] {
   const tags = new Set<string>();
-  for (const sim of ctx.loader.lastGoodView.sims) for (const t of sim.tags ?? []) if (typeof t === 'string') tags.add(t);
+  for (const sim of ctx.fleet.model.sims()) for (const t of sim.tags ?? []) if (typeof t === 'string') tags.add(t);
   return [...tags].sort((a, b) => a.localeCompare(b));
 }
 
@@ -54,7 +54,7 @@ function input(step: number, prompt: string, value: string | undefined, placeHol
  * Escape at any step leaves the current filter untouched.
  */
 export async function filterSims(ctx: CommandContext): Promise<void> {
-  const current = ctx.state.filter;
+  const current = ctx.fleet.model.options.filter;
   const status = await pickMany(
     1,
     vscode.l10n.t('Only SIM cards with any of these statuses (none selected: all statuses)'),
@@ -75,7 +75,7 @@ export async function filterSims(ctx: CommandContext): Promise<void> {
   const msisdn = await input(4, vscode.l10n.t('MSISDN (leave empty for any)'), current.msisdn, 'e.g. +13109976224');
   if (msisdn === undefined) return;
 
-  const groups = [...ctx.loader.lastGoodView.groupsById.values()].sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
+  const groups = [...ctx.fleet.model.groupsById.values()].sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
   const groupItems: Pick<string | undefined>[] = [
     { label: vscode.l10n.t('$(circle-slash) Any group'), value: undefined },
     ...groups.map((g) => ({
@@ -93,5 +93,5 @@ export async function filterSims(ctx: CommandContext): Promise<void> {
   if (qp === undefined) return;
 
   const filter: SimFilter = { status, tags, iccid, msisdn };
-  await ctx.state.setFilter(qp.value === undefined ? filter : { ...filter, simCardGroupId: qp.value });
+  await ctx.fleet.setOptions({ filter: qp.value === undefined ? filter : { ...filter, simCardGroupId: qp.value } });
 }

@@ -1,6 +1,11 @@
 import * as vscode from 'vscode';
 import { GROUP_BY_VALUES, type GroupBy } from '../fleet';
-import { readSettings, saveGroupBy } from '../config';
+import type { CommandContext } from './context';
+import { pickOne } from './pickOne';
+
+interface GroupByPick extends vscode.QuickPickItem {
+  readonly value: GroupBy;
+}
 
 function labels(): Record<GroupBy, { label: string; detail: string }> {
   return {
@@ -11,17 +16,27 @@ function labels(): Record<GroupBy, { label: string; detail: string }> {
     },
     group: { label: vscode.l10n.t('$(folder-library) SIM Card Group'), detail: vscode.l10n.t('By SIM card group name') },
     type: { label: vscode.l10n.t('$(chip) Type'), detail: vscode.l10n.t('Physical SIM cards and eSIMs') },
-    none: { label: vscode.l10n.t('$(list-flat) None'), detail: vscode.l10n.t('One flat list') },
+    none: { label: vscode.l10n.t('$(list-flat) None'), detail: vscode.l10n.t('One flat list (in parts of 500 when long)') },
   };
 }
 
-/** Quick pick for the grouping; the setting is the single source of truth. */
-export async function pickGroupBy(): Promise<void> {
-  const current = readSettings().groupBy;
+/** Regroups the view: workspace state through the fleet model, never the user's settings files. */
+export async function setGroupBy(ctx: CommandContext, groupBy: GroupBy): Promise<void> {
+  await ctx.fleet.setOptions({ groupBy });
+}
+
+/** Group By quick pick, opened on the current grouping. */
+export async function pickGroupBy(ctx: CommandContext): Promise<void> {
+  const current = ctx.fleet.model.options.groupBy;
   const text = labels();
-  const picked = await vscode.window.showQuickPick(
-    GROUP_BY_VALUES.map((value) => ({ ...text[value], value, ...(value === current ? { description: vscode.l10n.t('current') } : {}) })),
-    { title: vscode.l10n.t('Group SIM Cards By'), placeHolder: vscode.l10n.t('Group the SIM Cards view by…') },
-  );
-  if (picked) await saveGroupBy(picked.value);
+  const items: GroupByPick[] = GROUP_BY_VALUES.map((value) => ({
+    ...text[value],
+    value,
+    ...(value === current ? { description: vscode.l10n.t('current') } : {}),
+  }));
+  const picked = await pickOne(items, items.find((i) => i.value === current), {
+    title: vscode.l10n.t('Group SIM Cards By'),
+    placeholder: vscode.l10n.t('Group the SIM Cards view by…'),
+  });
+  if (picked) await setGroupBy(ctx, picked.value);
 }

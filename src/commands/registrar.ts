@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ErrorReporter } from '../services/errorReporter';
-import type { TreeNode } from '../views/treeModel';
+import type { FleetNode } from '../fleet';
 import type { CommandContext, CommandTable, CommandTarget } from './context';
 import { COMMAND_NAMES, COMMAND_PREFIX } from './ids';
 
@@ -8,14 +8,14 @@ export interface RegistrarDeps {
   readonly reporter: ErrorReporter;
   readonly log: vscode.LogOutputChannel;
   /** A real check that a value is a node of our tree (not a look-alike object). */
-  readonly isNode: (x: unknown) => x is TreeNode;
+  readonly isNode: (x: unknown) => x is FleetNode;
 }
 
 /**
  * VS Code calls tree commands with (clicked node, selected nodes); anything else (strings,
  * objects from `executeCommand`) is ignored, so no argument can skip the UI.
  */
-function targetOf(args: readonly unknown[], isNode: (x: unknown) => x is TreeNode): CommandTarget {
+function targetOf(args: readonly unknown[], isNode: (x: unknown) => x is FleetNode): CommandTarget {
   const [clicked, all] = args;
   return {
     node: isNode(clicked) ? clicked : undefined,

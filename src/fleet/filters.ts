@@ -71,7 +71,8 @@ export function apiStatuses(filter: SimFilter): string[] {
  * The API query for a filter. Only FILTERABLE_STATUSES are sent; if the filter names only
  * other statuses no status filter is sent and `matchesFilter` must narrow the result.
  */
-export function toSimCardQuery(filter: SimFilter, sortKey: SortKey, pageSize: number): SimCardQuery {
+/** The API query for a filter and sort; without `pageSize` the client's own page size applies. */
+export function toSimCardQuery(filter: SimFilter, sortKey: SortKey, pageSize?: number): SimCardQuery {
   const f = normalizeFilter(filter);
   const q: SimCardQuery = {};
   const status = apiStatuses(f);
@@ -83,6 +84,7 @@ export function toSimCardQuery(filter: SimFilter, sortKey: SortKey, pageSize: nu
   if (f.simCardGroupId) q.simCardGroupId = f.simCardGroupId;
   const sort = apiSortFor(sortKey);
   if (sort) q.sort = sort;
+  if (pageSize === undefined) return q;
   const size = Math.trunc(Number(pageSize));
   q.pageSize = Number.isFinite(size) ? Math.min(250, Math.max(1, size)) : 250;
   return q;

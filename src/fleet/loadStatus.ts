@@ -5,6 +5,8 @@ import { formatCount } from './dataAmount';
 export interface RetryInfo {
   /** 1-based attempt about to be made. */
   readonly attempt: number;
+  /** Retries allowed for this kind of failure, when known. */
+  readonly maxAttempts?: number;
   /** Wait before that attempt, when known. */
   readonly delayMs?: number;
   /** Plain text, e.g. "rate limited (429)". */
@@ -49,11 +51,13 @@ export type LoadResult =
 export function loadStatusMessage(status: LoadStatus): string {
   switch (status.kind) {
     case 'loading': {
-      const retry = status.retry ? ` ${l10n.t('(retrying, attempt {0})', status.retry.attempt)}` : '';
+      // While a request is retried the page count stands still: say so instead ("Retrying (2 of 3)…").
+      const r = status.retry;
+      if (r) return r.maxAttempts !== undefined ? l10n.t('Retrying ({0} of {1})…', r.attempt, r.maxAttempts) : l10n.t('Retrying ({0})…', r.attempt);
       if (status.total !== undefined && status.total > 0) {
-        return l10n.t('Loading {0} of {1} SIM cards…', formatCount(status.loaded), formatCount(status.total)) + retry;
+        return l10n.t('Loading {0} of {1} SIM cards…', formatCount(status.loaded), formatCount(status.total));
       }
-      return l10n.t('Loading SIM cards…') + retry;
+      return l10n.t('Loading SIM cards…');
     }
     case 'partial': {
       const base = l10n.t('Loaded {0} of about {1} SIM cards', formatCount(status.loaded), formatCount(status.expected));

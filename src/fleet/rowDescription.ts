@@ -43,3 +43,17 @@ export function rowDescription(sim: SimCard, sortKey: SortKey, groupsById: Reado
   }
   return parts.filter((p) => p !== '').join(' · ');
 }
+
+/** ICCIDs longer than this show only their end in a row. */
+const ROW_ICCID_TAIL = 12;
+
+/**
+ * The label of a SIM row: the end of the ICCID, where SIMs of one fleet differ (they share
+ * the issuer prefix), so a narrow sidebar cuts nothing that matters: "…001012687541".
+ * The full ICCID is in the tooltip, the details, Copy ICCID and Find SIM.
+ */
+export function rowLabel(sim: SimCard): string {
+  const iccid = plainText(sim.iccid);
+  if (iccid === '') return plainText(sim.id) || '(no id)';
+  return iccid.length > ROW_ICCID_TAIL + 2 ? `…${iccid.slice(-ROW_ICCID_TAIL)}` : iccid;
+}

@@ -6,10 +6,9 @@ import type { ClientProvider } from '../services/clientProvider';
 export const RAW_RECORD_SCHEME = 'telnyx-sim';
 
 /** What the provider watches to refetch open documents: the fleet loader fits. */
+/** Fires once per finished fleet load (complete or clearly partial). */
 export interface ReloadSource {
-  readonly onDidChange: vscode.Event<void>;
-  readonly status: { readonly kind: string };
-  readonly view: { readonly complete: boolean };
+  readonly onDidCompleteLoad: vscode.Event<unknown>;
 }
 
 /**
@@ -30,17 +29,7 @@ export class RawRecordProvider implements vscode.TextDocumentContentProvider, vs
     reloads?: ReloadSource,
   ) {
     this.disposables.push(clients.onDidChange(() => this.reloadOpen()));
-    if (reloads) {
-      let wasComplete = reloads.status.kind === 'loaded' && reloads.view.complete;
-      this.disposables.push(
-        reloads.onDidChange(() => {
-          const complete = reloads.status.kind === 'loaded' && reloads.view.complete;
-          // Once per finished load, not on every page of it.
-          if (complete && !wasComplete) this.reloadOpen();
-          wasComplete = complete;
-        }),
-      );
-    }
+    if (reloads) this.disposables.push(reloads.onDidCompleteLoad(() => this.reloadOpen()));
   }
 
   uriFor(sim: Pick<SimCard, 'id' | 'iccid'>): vscode.Uri {

@@ -7,8 +7,7 @@ import type { SimCard, SimCardGroup, SimCardQuery } from '../telnyx/types';
 import type { TelnyxClient } from '../telnyx';
 import { readSettings } from '../config';
 import type { ClientProvider } from './clientProvider';
-import type { FleetLoader } from './fleetLoader';
-import type { ViewState } from './viewState';
+import type { FleetService } from './fleetService';
 import type { SimCardsView } from '../views/simCardsView';
 
 export type FleetSourceStatusKind = 'noKey' | 'loading' | 'loaded' | 'error';
@@ -49,41 +48,50 @@ export interface FleetSnapshotSource {
 }
 
 export interface FleetSourceParts {
-  readonly loader: FleetLoader;
+  readonly fleet: FleetService;
   readonly view: SimCardsView;
-  readonly state: ViewState;
   readonly clients: ClientProvider;
 }
 
-/** The adapter over FleetLoader + SimCardsView + ViewState (the only file that knows them). */
+/** The adapter over the fleet model and the SIM Cards view (the only file of the glance features that knows them). */
 export function createFleetSource(p: FleetSourceParts): FleetSnapshotSource {
+  const model = p.fleet.model;
+  let lastLoadedAt: number | undefined;
+  const loadedAt = (): number | undefined => {
+    const s = model.status;
+    if (s.kind === 'complete' || s.kind === 'partial') lastLoadedAt = s.loadedAt;
+    return lastLoadedAt;
+  };
+  const changed = new vscode.EventEmitter<void>();
+  // The model fires per page; the glance features only need to know something changed.
+  model.onDidChange(() => changed.fire());
   return {
-    sims: () => p.loader.view.sims,
-    groupsById: () => p.loader.view.groupsById,
+    sims: () => [...model.sims()],
+    groupsById: () => model.groupsById,
     status: () => {
-      const s = p.loader.status;
-      const loadedAt = p.loader.lastGoodView.loadedAt;
+      const phase = p.fleet.phase;
+      const at = loadedAt();
+      const s = model.status;
       return {
-        kind: s.kind,
-        ...(loadedAt !== undefined ? { loadedAt } : {}),
+        kind: phase,
+        ...(at !== undefined ? { loadedAt: at } : {}),
         ...(s.kind === 'error' ? { error: s.error } : {}),
       };
     },
-    isLoading: () => p.loader.status.kind === 'loading',
-    onDidChange: p.loader.onDidChange,
-    filter: () => p.state.filter,
-    applyFilter: (filter) => p.state.setFilter(normalizeFilter(filter)),
+    isLoading: () => p.fleet.phase === 'loading',
+    onDidChange: changed.event,
+    filter: () => model.options.filter,
+    applyFilter: (filter) => p.fleet.setOptions({ filter: normalizeFilter(filter) }),
     currentQuery: () => {
-      const settings = readSettings();
-      const filter = p.state.filter;
+      const { filter, sort } = model.options;
       return {
-        query: toSimCardQuery(filter, p.state.sort, settings.pageSize),
+        query: toSimCardQuery(filter, sort),
         keep: (sim) => matchesFilter(sim, filter),
-        concurrency: settings.maxConcurrentRequests,
+        concurrency: readSettings().maxConcurrentRequests,
       };
     },
     selectedSims: () => p.view.selectedSims({ node: undefined, nodes: [] }),
-    refresh: () => p.view.refresh(),
+    refresh: () => p.fleet.refresh(),
     getClient: () => p.clients.get(),
   };
 }

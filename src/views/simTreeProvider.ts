@@ -1,79 +1,62 @@
 import * as vscode from 'vscode';
-import type { GroupBy, SortKey } from '../fleet';
-import type { FleetLoader } from '../services/fleetLoader';
-import { buildTreeModel, childrenOf, type SimNode, type TreeModel, type TreeNode } from './treeModel';
+import type { FleetModel, FleetModelChange, FleetNode } from '../fleet';
 import { toTreeItem } from './treeItems';
 
-/** Adapts the plain tree model to VS Code; rebuilt whenever the fleet, grouping or sort changes. */
-export class SimTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private model: TreeModel;
-  /** Every node this provider ever handed out: the registrar's check that an argument is really ours. */
+/**
+ * Adapts the fleet model to VS Code. It holds no tree of its own: children and parents come
+ * from the model, created on demand, and node objects keep their identity across refreshes.
+ */
+export class SimTreeProvider implements vscode.TreeDataProvider<FleetNode>, vscode.Disposable {
+  /** Every node handed to VS Code: the registrar's check that a command argument is really ours. */
   private readonly issued = new WeakSet<object>();
-  /** Counts rebuilds; with `askedAt`, tells which nodes VS Code showed expanded after a given rebuild. */
-  private rebuilds = 0;
-  /** Node id -> the rebuild during which VS Code last asked for its children (i.e. showed it expanded). */
+  /** Redraws so far; with `askedAt`, tells which nodes VS Code showed expanded after a given redraw. */
+  private redraws = 0;
   private readonly askedAt = new Map<string, number>();
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<FleetNode | FleetNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(
-    private readonly loader: FleetLoader,
-    private groupBy: GroupBy,
-    private sortKey: SortKey,
-  ) {
-    this.model = this.build();
+  constructor(private readonly model: FleetModel) {}
+
+  /** Tells VS Code what a (coalesced) model change touched: the nodes, or everything. */
+  redraw(change: FleetModelChange): void {
+    this.redraws++;
+    if (change.root || change.options) this.changed.fire(undefined);
+    else if (change.nodes.length > 0) this.changed.fire([...change.nodes]);
   }
 
-  setGrouping(groupBy: GroupBy, sortKey: SortKey): void {
-    if (groupBy === this.groupBy && sortKey === this.sortKey) return;
-    this.groupBy = groupBy;
-    this.sortKey = sortKey;
-    this.rebuild();
+  isNode = (x: unknown): x is FleetNode => typeof x === 'object' && x !== null && this.issued.has(x);
+
+  /** Marks a node from the model (e.g. a reveal path) as ours. */
+  adopt<T extends FleetNode>(node: T): T {
+    this.issued.add(node);
+    return node;
   }
 
-  /** Rebuilds the model from the loader's current fleet. */
-  rebuild(): void {
-    this.model = this.build();
-    this.rebuilds++;
-    this.changed.fire(undefined);
-  }
-
-  private build(): TreeModel {
-    const view = this.loader.view;
-    return buildTreeModel(view.sims, this.groupBy, this.sortKey, view.groupsById);
-  }
-
-  isNode = (x: unknown): x is TreeNode => typeof x === 'object' && x !== null && this.issued.has(x);
-
-  /** How many times the model was rebuilt. */
+  /** How many redraws were sent to VS Code. */
   get generation(): number {
-    return this.rebuilds;
+    return this.redraws;
   }
 
-  /** True when VS Code asked for the children of `id` (showed it expanded) after rebuild `generation`. */
+  /** True when VS Code asked for the children of `id` ('' for the roots) after redraw `generation`. */
   shownExpandedAfter(id: string, generation: number): boolean {
     return (this.askedAt.get(id) ?? -1) > generation;
   }
 
-  nodeForSim(simId: string): SimNode | undefined {
-    const node = this.model.firstNodeBySimId.get(simId);
-    if (node) this.issued.add(node);
-    return node;
+  getTreeItem(node: FleetNode): vscode.TreeItem {
+    return toTreeItem(node, { sort: this.model.options.sort, groupsById: this.model.groupsById });
   }
 
-  getTreeItem(node: TreeNode): vscode.TreeItem {
-    return toTreeItem(node, this.loader.view.groupsById);
-  }
-
-  getChildren(node?: TreeNode): TreeNode[] {
-    if (node) this.askedAt.set(node.id, this.rebuilds);
-    const children = node ? childrenOf(node) : this.model.roots;
+  getChildren(node?: FleetNode): FleetNode[] {
+    this.askedAt.set(node?.id ?? '', this.redraws);
+    const children = this.model.childrenOf(node);
     for (const child of children) this.issued.add(child);
     return children;
   }
 
-  getParent(node: TreeNode): TreeNode | undefined {
-    return node.kind === 'bucket' ? undefined : node.parent;
+  getParent(node: FleetNode): FleetNode | undefined {
+    const parent = this.model.parentOf(node);
+    if (parent) this.issued.add(parent);
+    return parent;
   }
 
   dispose(): void {

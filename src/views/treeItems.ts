@@ -1,8 +1,24 @@
+import { simContextValue } from './contextValue';
+// Tree items built from the fleet model's nodes; every text in them is plain (API data).
 import * as vscode from 'vscode';
 import { CommandId } from '../commands/ids';
+import {
+  formatCount,
+  groupForSim,
+  isTransitional,
+  rowDescription,
+  rowLabel,
+  simLabel,
+  simTooltipMarkdown,
+  statusIcon,
+  type BucketNode,
+  type FleetNode,
+  type GroupBy,
+  type RangeNode,
+  type SimNode,
+  type SortKey,
+} from '../fleet';
 import type { SimCardGroup } from '../telnyx/types';
-import { isTransitional, simDescription, simLabel, simTooltipMarkdown, statusIcon, type GroupBy } from '../fleet';
-import type { BucketNode, RangeNode, SimNode, TreeNode } from './treeModel';
 
 const BUCKET_ICONS: Record<Exclude<GroupBy, 'status' | 'none'>, string> = {
   tag: 'tag',
@@ -10,39 +26,50 @@ const BUCKET_ICONS: Record<Exclude<GroupBy, 'status' | 'none'>, string> = {
   type: 'chip',
 };
 
+/** What a tree item needs besides its node. */
+export interface ItemContext {
+  readonly sort: SortKey;
+  readonly groupsById: ReadonlyMap<string, SimCardGroup>;
+}
+
+function countText(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 SIM card') : vscode.l10n.t('{0} SIM cards', formatCount(n));
+}
+
 function bucketItem(node: BucketNode): vscode.TreeItem {
-  const { bucket } = node;
-  const item = new vscode.TreeItem(bucket.label, vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
-  item.description = String(bucket.sims.length);
+  // The count first: it is what a narrow sidebar must still show.
+  item.description = node.description ? `${formatCount(node.count)} · ${node.description}` : formatCount(node.count);
   item.contextValue = `bucket.${node.groupBy}`;
   if (node.groupBy === 'status') {
-    const icon = statusIcon(bucket.sims[0]?.status?.value);
+    const icon = statusIcon(node.key.slice('status:'.length));
     item.iconPath = new vscode.ThemeIcon(icon.codicon, new vscode.ThemeColor(icon.color));
   } else if (node.groupBy !== 'none') {
     item.iconPath = new vscode.ThemeIcon(BUCKET_ICONS[node.groupBy]);
   }
-  const count = bucket.sims.length === 1 ? '1 SIM card' : `${bucket.sims.length} SIM cards`;
-  item.tooltip = `${bucket.label} — ${count}`;
-  item.accessibilityInformation = { label: `${bucket.label}, ${count}` };
+  item.tooltip = `${node.label} — ${countText(node.count)}`;
+  item.accessibilityInformation = { label: `${node.label}, ${countText(node.count)}` };
   return item;
 }
 
 function rangeItem(node: RangeNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
-  item.description = `of ${node.total}`;
+  item.description = node.description;
   item.iconPath = new vscode.ThemeIcon('list-flat');
   item.contextValue = 'range';
+  item.tooltip = vscode.l10n.t('SIM cards {0} to {1} of {2}: long lists come in parts of 500 so the view stays fast', formatCount(node.start), formatCount(node.end), formatCount(node.total));
   return item;
 }
 
-function simItem(node: SimNode, groupsById: ReadonlyMap<string, SimCardGroup>): vscode.TreeItem {
+function simItem(node: SimNode, ctx: ItemContext): vscode.TreeItem {
   const { sim } = node;
-  const item = new vscode.TreeItem(simLabel(sim), vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(rowLabel(sim), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  const group = sim.sim_card_group_id ? groupsById.get(sim.sim_card_group_id) : undefined;
-  item.description = simDescription(sim, group);
+  const group = groupForSim(sim, ctx.groupsById);
+  // Under "Recently updated" or "Usage of limit" the row shows the key it is sorted by.
+  item.description = rowDescription(sim, ctx.sort, ctx.groupsById);
   const icon = statusIcon(sim.status?.value);
   // A spinning icon says "this SIM is changing state" without a word.
   const codicon = isTransitional(sim.status?.value) ? `${icon.codicon}~spin` : icon.codicon;
@@ -52,19 +79,20 @@ function simItem(node: SimNode, groupsById: ReadonlyMap<string, SimCardGroup>): 
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;
   item.tooltip = tooltip;
-  item.contextValue = `sim.${sim.type ?? 'unknown'}`;
-  item.command = { command: CommandId.showDetails, title: 'Show Details', arguments: [node] };
-  item.accessibilityInformation = { label: `SIM ${simLabel(sim)}, ${sim.status?.value ?? 'unknown status'}` };
+  // Type and status, so context menus offer only the actions that apply (no Enable on an enabled SIM).
+  item.contextValue = simContextValue(sim);
+  item.command = { command: CommandId.showDetails, title: vscode.l10n.t('Show Details'), arguments: [node] };
+  item.accessibilityInformation = { label: vscode.l10n.t('SIM {0}, {1}', simLabel(sim), sim.status?.value ?? 'unknown status') };
   return item;
 }
 
-export function toTreeItem(node: TreeNode, groupsById: ReadonlyMap<string, SimCardGroup>): vscode.TreeItem {
+export function toTreeItem(node: FleetNode, ctx: ItemContext): vscode.TreeItem {
   switch (node.kind) {
     case 'bucket':
       return bucketItem(node);
     case 'range':
       return rangeItem(node);
     case 'sim':
-      return simItem(node, groupsById);
+      return simItem(node, ctx);
   }
 }

@@ -21,7 +21,7 @@ describe('Activation and the welcome view', () => {
 
   it('activates when the SIM Cards view opens and shows the welcome view without a key', async () => {
     const ext = await openView();
-    await waitFor('the no-key state', () => ext.loader.status.kind === 'noKey');
+    await waitFor('the no-key state', () => ext.fleet.phase === 'noKey');
     assert.deepEqual(roots(ext), []);
     assert.equal(mock.requests.length, 0, 'no API call is made without a key');
     // The welcome content is rendered by the workbench from viewsWelcome (needs the browser bridge).

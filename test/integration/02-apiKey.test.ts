@@ -32,14 +32,14 @@ describe('API key', () => {
     assert.equal(mock.requests.length, 1, 'one cheap API call checks the key');
     assert.equal(mock.requests[0].query['page[size]'], '1');
     assert.equal(mock.requests[0].authorized, false);
-    assert.equal(ext.loader.status.kind, 'noKey', 'the welcome view stays');
+    assert.equal(ext.fleet.phase, 'noKey', 'the welcome view stays');
   });
 
   it('stores a valid key in secret storage, never in settings, and loads the SIM cards', async () => {
     const ext = await openView();
     assert.equal(await setKey('  secret-test-key-8c1f  '), true, 'the key is trimmed and accepted');
     await waitForLoaded(ext);
-    assert.equal(ext.loader.view.sims.length, mock.fleet.sims.length);
+    assert.equal(ext.fleet.model.size, mock.fleet.sims.length);
     const last = mock.requests[mock.requests.length - 1];
     assert.equal(last.authorized, true);
 
@@ -56,18 +56,18 @@ describe('API key', () => {
   it('clearing the key returns to the welcome view; setting it again reloads', async () => {
     const ext = await openView();
     await vscode.commands.executeCommand('telnyxSims.clearApiKey');
-    await waitFor('the no-key state', () => ext.loader.status.kind === 'noKey');
+    await waitFor('the no-key state', () => ext.fleet.phase === 'noKey');
     assert.equal(ext.view.provider.getChildren().length, 0);
     assert.equal(await setKey('secret-test-key-8c1f'), true);
     await waitForLoaded(ext);
-    assert.equal(ext.loader.view.sims.length, mock.fleet.sims.length);
+    assert.equal(ext.fleet.model.size, mock.fleet.sims.length);
   });
 
   it('asks for the key in a password input box and stores what the user types', async function () {
     if (!bridgeAvailable()) this.skip(); // typing needs the browser bridge (not on desktop runs)
     const ext = await openView();
     await vscode.commands.executeCommand('telnyxSims.clearApiKey');
-    await waitFor('the no-key state', () => ext.loader.status.kind === 'noKey');
+    await waitFor('the no-key state', () => ext.fleet.phase === 'noKey');
     const done = vscode.commands.executeCommand('telnyxSims.setApiKey');
     await waitForElement('.quick-input-widget input[type="password"]');
     const titles = await text('.quick-input-widget .quick-input-title');
@@ -77,6 +77,6 @@ describe('API key', () => {
     await done;
     assert.equal(await ext.keySource(), 'secretStorage');
     await waitForLoaded(ext);
-    assert.equal(ext.loader.view.sims.length, mock.fleet.sims.length);
+    assert.equal(ext.fleet.model.size, mock.fleet.sims.length);
   });
 });

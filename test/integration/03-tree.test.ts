@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { MockApi } from '../../mock-api/server';
 import type { TestApi } from '../../src/extension';
 import type { SimCard } from '../../src/telnyx/types';
-import { bucketCounts, loadedWith, prepareScreenshot, resetGroupBy, roots, simsUnder, waitFor } from './helpers';
+import { bucketCounts, groupBy, loadedWith, prepareScreenshot, resetGroupBy, roots, simsUnder, waitFor } from './helpers';
+import type { BucketNode, FleetNode } from '../../src/fleet';
 import { screenshot } from '../host/bridgeClient';
 
 /** Counts computed here from the local API's own data, independently of the extension's grouping code. */
@@ -13,9 +14,19 @@ function countBy(sims: readonly SimCard[], keysOf: (s: SimCard) => string[]): Ma
   return out;
 }
 
-async function groupAndWait(ext: TestApi, groupBy: string, firstLabel: (labels: string[]) => boolean): Promise<void> {
-  await vscode.commands.executeCommand(`telnyxSims.groupBy.${groupBy}`);
-  await waitFor(`grouping by ${groupBy}`, () => firstLabel([...bucketCounts(ext).keys()]));
+async function groupAndWait(ext: TestApi, by: string, firstLabel: (labels: string[]) => boolean): Promise<void> {
+  await groupBy(ext, by);
+  await waitFor(`grouping by ${by}`, () => firstLabel([...bucketCounts(ext).keys()]));
+}
+
+function bucketLabelled(ext: TestApi, label: string): BucketNode {
+  const node = roots(ext).find((n): n is BucketNode => n.kind === 'bucket' && n.label === label);
+  assert.ok(node, `a bucket labelled ${label}`);
+  return node;
+}
+
+function children(ext: TestApi, node: FleetNode): FleetNode[] {
+  return ext.view.provider.getChildren(node);
 }
 
 describe('SIM Cards tree', () => {
@@ -26,7 +37,7 @@ describe('SIM Cards tree', () => {
     ({ mock, ext } = await loadedWith({ sims: 1200, seed: 5 }));
   });
   after(async () => {
-    await resetGroupBy();
+    await resetGroupBy(ext);
     await mock.close();
   });
 
@@ -45,40 +56,41 @@ describe('SIM Cards tree', () => {
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     assert.equal(total, mock.fleet.sims.length);
     // Show the SIM rows of the largest group, as a user would after one click.
-    const enabledNode = roots(ext).find((n) => n.kind === 'bucket' && n.bucket.label === 'Enabled');
-    assert.ok(enabledNode && enabledNode.kind === 'bucket');
-    const firstRange = enabledNode.children[0];
-    if (firstRange.kind === 'range') {
-      await ext.view.treeView.reveal(firstRange.children[0], { expand: true, select: false, focus: false });
-    }
+    const firstRange = children(ext, bucketLabelled(ext, 'Enabled'))[0];
+    assert.ok(firstRange);
+    const firstSim = children(ext, firstRange)[0];
+    assert.ok(firstSim);
+    await ext.view.treeView.reveal(firstSim, { expand: true, select: false, focus: false });
     await prepareScreenshot();
     await screenshot('sim-cards-by-status');
   });
 
   it('splits large groups into ranges and shows SIM rows with ICCID, MSISDN and usage', () => {
-    const enabled = roots(ext).find((n) => n.kind === 'bucket' && n.bucket.label === 'Enabled');
-    assert.ok(enabled && enabled.kind === 'bucket');
-    const children = ext.view.provider.getChildren(enabled);
+    const enabled = bucketLabelled(ext, 'Enabled');
+    const ranges = children(ext, enabled);
     const enabledCount = mock.fleet.sims.filter((s) => s.status?.value === 'enabled').length;
     assert.ok(enabledCount > 500, 'the test fleet has a bucket large enough to split');
-    assert.equal(children[0].kind, 'range');
-    assert.equal(String(ext.view.provider.getTreeItem(children[0]).label), '1–500');
+    const range = ranges[0];
+    assert.ok(range && range.kind === 'range');
+    assert.equal(String(ext.view.provider.getTreeItem(range).label), '1–500');
     assert.equal(simsUnder(ext, enabled).length, enabledCount);
 
-    const simNode = ext.view.provider.getChildren(children[0])[0];
-    assert.equal(simNode.kind, 'sim');
-    if (simNode.kind !== 'sim') return;
+    const simNode = children(ext, range)[0];
+    assert.ok(simNode && simNode.kind === 'sim');
     const item = ext.view.provider.getTreeItem(simNode);
     const record = mock.fleet.sims.find((s) => s.id === simNode.sim.id);
     assert.ok(record);
-    assert.equal(item.label, record.iccid);
+    // The row shows the end of the ICCID (where SIMs differ); the tooltip has all of it.
+    const label = String(item.label);
+    assert.match(label, /^…\d{12}$/);
+    assert.ok(String(record.iccid).endsWith(label.slice(1)), `${label} ends ${record.iccid}`);
     if (record.msisdn) assert.match(String(item.description), new RegExp(`\\${record.msisdn}`));
     assert.match(String(item.description), /MB|GB/);
     assert.ok(item.tooltip instanceof vscode.MarkdownString);
     assert.match((item.tooltip as vscode.MarkdownString).value, /ICCID/);
     assert.equal((item.tooltip as vscode.MarkdownString).isTrusted, false);
     assert.match(String(item.contextValue), /^sim/);
-    assert.equal(ext.view.provider.getParent(simNode), children[0], 'parents are known, so reveal works');
+    assert.equal(ext.view.provider.getParent(simNode), range, 'parents are known, so reveal works');
   });
 
   it('groups by tag: a SIM under each of its tags, untagged SIMs under "Untagged"', async () => {
@@ -113,31 +125,45 @@ describe('SIM Cards tree', () => {
     assert.equal(counts.get('eSIM'), mock.fleet.sims.filter((s) => s.type === 'esim').length);
   });
 
-  it('shows a flat list (in ranges) with grouping "none", and the setting persists', async () => {
-    await vscode.commands.executeCommand('telnyxSims.groupBy.none');
+  it('shows a flat list in labelled parts with grouping "none", kept in workspace state, never in settings (issue 11 items 5, 15)', async () => {
+    const settingsBefore = vscode.workspace.getConfiguration('telnyxSims').inspect('groupBy');
+    await groupBy(ext, 'none');
     await waitFor('a flat tree', () => roots(ext)[0]?.kind === 'range');
     const labels = roots(ext).map((n) => String(ext.view.provider.getTreeItem(n).label));
-    assert.deepEqual(labels, ['1–500', '501–1000', '1001–1200']);
+    // The label says why the list is cut: how long it is and in which order.
+    assert.deepEqual(labels, ['1–500 of 1,200 (sorted by ICCID)', '501–1,000 of 1,200 (sorted by ICCID)', '1,001–1,200 of 1,200 (sorted by ICCID)']);
     assert.equal(simsUnder(ext).length, 1200);
-    assert.equal(vscode.workspace.getConfiguration('telnyxSims').get('groupBy'), 'none');
+    const settingsAfter = vscode.workspace.getConfiguration('telnyxSims').inspect('groupBy');
+    assert.equal(settingsAfter?.workspaceValue, settingsBefore?.workspaceValue, 'no workspace setting written');
+    assert.equal(settingsAfter?.workspaceFolderValue, settingsBefore?.workspaceFolderValue);
+    assert.equal(settingsAfter?.globalValue, settingsBefore?.globalValue, 'no user setting written');
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const file = vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json');
+      const text = await vscode.workspace.fs.readFile(file).then((b) => Buffer.from(b).toString('utf8'), () => '');
+      assert.ok(!text.includes('telnyxSims.groupBy'), '.vscode/settings.json has no groupBy');
+    }
   });
 
   it('keeps a bucket and a range expanded across a refresh', async () => {
     await groupAndWait(ext, 'status', (labels) => labels.includes('Enabled'));
-    const bucket = roots(ext).find((n) => n.kind === 'bucket' && n.bucket.label === 'Enabled');
-    assert.ok(bucket && bucket.kind === 'bucket');
-    const range = bucket.children[1];
+    // VS Code fetches the regrouped roots first; a reveal racing that fetch is dropped.
+    const regrouped = ext.view.provider.generation;
+    await waitFor('VS Code to read the regrouped tree', () => ext.view.provider.shownExpandedAfter('', regrouped - 1));
+    const bucket = bucketLabelled(ext, 'Enabled');
+    const range = children(ext, bucket)[1];
     assert.ok(range && range.kind === 'range', 'the Enabled bucket is split into ranges');
-    const sim = range.children[0];
+    const sim = children(ext, range)[0];
     assert.ok(sim);
-    // Revealing a SIM of the second range expands the bucket and that range in the real tree.
-    await ext.view.treeView.reveal(sim, { expand: true, select: false, focus: false });
+    // Revealing the second range with expand opens the bucket and that range in the real tree.
+    await ext.view.treeView.reveal(range, { expand: true, select: false, focus: false });
+    await ext.view.treeView.reveal(sim, { select: true, focus: false });
     await waitFor('the expand events', () => ext.view.expandedIds.has(bucket.id) && ext.view.expandedIds.has(range.id));
 
     const before = ext.view.provider.generation;
     await vscode.commands.executeCommand('telnyxSims.refresh');
-    await waitFor('the refreshed tree', () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete);
-    assert.ok(ext.view.provider.generation > before, 'the tree was rebuilt');
+    await waitFor('the refreshed tree', () => ext.fleet.settled);
+    ext.view.flush();
+    assert.ok(ext.view.provider.generation > before, 'the tree was redrawn');
     // VS Code asks for the children of the nodes it shows expanded. With unstable ids the
     // rebuilt nodes would have new ids, start collapsed, and the old ids would never be asked again.
     await waitFor('VS Code to show the bucket and the range expanded again', () =>

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { MockApi } from '../../mock-api/server';
 import type { TestApi } from '../../src/extension';
 import { amountToBytes } from '../../src/telnyx/units';
-import { loadedWith, setSetting, simsUnder, waitFor } from './helpers';
+import { loadedWith, simsUnder, waitFor, descriptionOf, messageOf } from './helpers';
 
 describe('Filter and sort reach the API', () => {
   let mock: MockApi;
@@ -11,11 +11,11 @@ describe('Filter and sort reach the API', () => {
 
   before(async () => {
     ({ mock, ext } = await loadedWith({ sims: 400, seed: 21 }));
-    await setSetting('groupBy', 'none');
+    await ext.fleet.setOptions({ groupBy: 'none' });
   });
   after(async () => {
-    await ext.state.setFilter({});
-    await setSetting('groupBy', undefined);
+    await ext.fleet.setOptions({ filter: {} });
+    await ext.fleet.setOptions({ groupBy: 'status' });
     await mock.close();
   });
 
@@ -29,8 +29,8 @@ describe('Filter and sort reach the API', () => {
   it('sends status and tags as filter[...] and shows only the matching SIMs', async () => {
     const tag = commonTag();
     mock.requests.length = 0;
-    await ext.state.setFilter({ status: ['enabled', 'standby'], tags: [tag] });
-    await waitFor('the filtered load', () => ext.loader.status.kind === 'loaded' && mock.requests.length > 0 && ext.loader.view.complete);
+    await ext.fleet.setOptions({ filter: { status: ['enabled', 'standby'], tags: [tag] } });
+    await waitFor('the filtered load', () => ext.fleet.settled && mock.requests.length > 0);
 
     const listCalls = mock.requests.filter((r) => r.path === '/v2/sim_cards');
     assert.ok(listCalls.length > 0);
@@ -44,11 +44,11 @@ describe('Filter and sort reach the API', () => {
       .sort();
     assert.ok(expected.length > 0 && expected.length < mock.fleet.sims.length);
     assert.deepEqual([...simsUnder(ext)].sort(), expected);
-    const description = String(ext.view.treeView.description);
+    const description = descriptionOf(ext);
     assert.match(description, /status: enabled, standby/);
     assert.match(description, new RegExp(`tags: ${tag}`));
     assert.match(description, new RegExp(`${expected.length} SIMs?`));
-    assert.match(String(ext.view.treeView.message), /^Filtered: status: enabled, standby/);
+    assert.match(messageOf(ext), /^Filtered \(status: enabled, standby/);
   });
 
   it('sends ICCID (partial) and group filters', async () => {
@@ -56,8 +56,8 @@ describe('Filter and sort reach the API', () => {
     assert.ok(group);
     const fragment = String(mock.fleet.sims[3].iccid).slice(4, 9);
     mock.requests.length = 0;
-    await ext.state.setFilter({ iccid: fragment, simCardGroupId: group.id });
-    await waitFor('the filtered load', () => ext.loader.status.kind === 'loaded' && mock.requests.length > 0 && ext.loader.view.complete);
+    await ext.fleet.setOptions({ filter: { iccid: fragment, simCardGroupId: group.id } });
+    await waitFor('the filtered load', () => ext.fleet.settled && mock.requests.length > 0);
     const call = mock.requests.find((r) => r.path === '/v2/sim_cards');
     assert.ok(call);
     assert.equal(call.query['filter[iccid]'], fragment);
@@ -74,38 +74,39 @@ describe('Filter and sort reach the API', () => {
     const status = [...counts.keys()].find((k) => !apiFilterable.includes(k));
     assert.ok(status, `the test fleet has a status the API cannot filter (${[...counts.keys()].join(', ')})`);
     mock.requests.length = 0;
-    await ext.state.setFilter({ status: [status] });
-    await waitFor('the filtered load', () => ext.loader.status.kind === 'loaded' && mock.requests.length > 0 && ext.loader.view.complete);
+    await ext.fleet.setOptions({ filter: { status: [status] } });
+    await waitFor('the filtered load', () => ext.fleet.settled && mock.requests.length > 0);
     assert.ok(mock.requests.every((r) => r.query['filter[status]'] === undefined), 'the API is not asked for that status');
     const expected = mock.fleet.sims.filter((s) => s.status?.value === status).map((s) => s.id).sort();
     assert.deepEqual([...simsUnder(ext)].sort(), expected);
-    assert.match(String(ext.view.treeView.message), /^Filtered: /);
+    assert.match(messageOf(ext), /^Filtered \(/);
   });
 
   it('clears the filter and fetches everything again', async () => {
     mock.requests.length = 0;
     await vscode.commands.executeCommand('telnyxSims.clearFilter');
-    await waitFor('the unfiltered load', () => ext.loader.status.kind === 'loaded' && mock.requests.length > 0 && ext.loader.view.complete);
-    assert.equal(ext.state.filterActive, false);
+    await waitFor('the unfiltered load', () => ext.fleet.settled && mock.requests.length > 0);
+    assert.deepEqual(ext.fleet.model.options.filter, {});
     assert.ok(mock.requests.every((r) => !Object.keys(r.query).some((k) => k.startsWith('filter['))));
     assert.equal(simsUnder(ext).length, mock.fleet.sims.length);
   });
 
   it('sorts by data used through the API (descending) and shows that order', async () => {
     mock.requests.length = 0;
-    await ext.state.setSort('dataUsedDesc');
-    await waitFor('the sorted load', () => ext.loader.status.kind === 'loaded' && mock.requests.length > 0 && ext.loader.view.complete);
+    await ext.fleet.setOptions({ sort: 'dataUsedDesc' });
+    await waitFor('the sorted load', () => ext.fleet.settled && mock.requests.length > 0);
     assert.ok(mock.requests.filter((r) => r.path === '/v2/sim_cards').every((r) => r.query.sort === '-current_billing_period_consumed_data.amount'));
     const used = simsUnder(ext).map((id) => amountToBytes(mock.fleet.sims.find((s) => s.id === id)?.current_billing_period_consumed_data) ?? -1);
     for (let i = 1; i < used.length; i++) assert.ok(used[i - 1] >= used[i], `descending at ${i}`);
-    assert.match(String(ext.view.treeView.description), /data used/i);
+    assert.match(descriptionOf(ext), /data used/i);
   });
 
   it('sorts by ICCID on the client without another request', async () => {
     mock.requests.length = 0;
-    await ext.state.setSort('iccid');
+    await ext.fleet.setOptions({ sort: 'iccid' });
     const iccids = simsUnder(ext).map((id) => String(mock.fleet.sims.find((s) => s.id === id)?.iccid));
-    assert.deepEqual(iccids, [...iccids].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })));
+    // Identifiers sort as text, digit by digit (issue 11 item 3): plain code-unit order.
+    assert.deepEqual(iccids, [...iccids].sort());
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(mock.requests.length, 0);
   });

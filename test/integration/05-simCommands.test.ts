@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MockApi } from '../../mock-api/server';
 import type { TestApi } from '../../src/extension';
-import type { SimNode } from '../../src/views/treeModel';
-import { loadedWith, setSetting, TEST_KEY, waitFor } from './helpers';
+import type { SimNode } from '../../src/fleet';
+import { loadedWith, TEST_KEY, waitFor } from './helpers';
 
 describe('SIM commands: copy, find, raw record', () => {
   let mock: MockApi;
@@ -11,11 +11,11 @@ describe('SIM commands: copy, find, raw record', () => {
 
   before(async () => {
     ({ mock, ext } = await loadedWith({ sims: 120, seed: 3 }));
-    await setSetting('groupBy', 'none');
+    await ext.fleet.setOptions({ groupBy: 'none' });
     await waitFor('a flat tree', () => ext.view.provider.getChildren()[0]?.kind === 'sim');
   });
   after(async () => {
-    await setSetting('groupBy', undefined);
+    await ext.fleet.setOptions({ groupBy: 'status' });
     await mock.close();
   });
 
@@ -45,7 +45,7 @@ describe('SIM commands: copy, find, raw record', () => {
     const target = simNodes()[57].sim;
     const digits = String(target.msisdn).replace(/\D/g, '').slice(-7);
     const found = await ext.findSim(digits);
-    assert.equal(found, target.id);
+    assert.deepEqual(found, { kind: 'revealed', simId: target.id });
     await waitFor('the selection', () => ext.view.treeView.selection.some((n) => n.kind === 'sim' && n.sim.id === target.id));
   });
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { MockApi } from '../../mock-api/server';
 import type { TestApi } from '../../src/extension';
 import { amountToBytes } from '../../src/telnyx/units';
-import { loadedWith, prepareScreenshot, setSetting, waitFor } from './helpers';
+import { loadedWith, prepareScreenshot, waitFor } from './helpers';
 import { bridgeAvailable, click, screenshot, webviewText } from '../host/bridgeClient';
 
 describe('SIM details panel', () => {
@@ -13,12 +13,12 @@ describe('SIM details panel', () => {
 
   before(async () => {
     ({ mock, ext } = await loadedWith({ sims: 60, seed: 4 }));
-    await setSetting('groupBy', 'none');
+    await ext.fleet.setOptions({ groupBy: 'none' });
     await waitFor('a flat tree', () => ext.view.provider.getChildren()[0]?.kind === 'sim');
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await setSetting('groupBy', undefined);
+    await ext.fleet.setOptions({ groupBy: 'status' });
     await mock.close();
   });
 
@@ -32,7 +32,8 @@ describe('SIM details panel', () => {
     await prepareScreenshot();
     openedId = node.sim.id;
     const iccid = String(node.sim.iccid);
-    await click('.monaco-list-row', iccid);
+    // The row shows the end of the ICCID.
+    await click('.monaco-list-row', iccid.slice(-12));
     await waitFor('the panel', () => ext.panels.openSimIds().includes(node.sim.id));
     const text = await waitFor('the panel content', async () => {
       const t = String(await webviewText());

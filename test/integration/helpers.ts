@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startMockApi, type MockApi, type MockApiOptions } from '../../mock-api/server';
 import type { TestApi } from '../../src/extension';
-import type { TreeNode } from '../../src/views/treeModel';
+import type { FleetNode } from '../../src/fleet';
 
 export const EXTENSION_ID = 'telnyx-sim-explorer.telnyx-sim-explorer';
 /** The key every suite's local API accepts; suites after the key test reuse the stored key. */
@@ -50,9 +50,9 @@ export async function useMockApi(opts: MockApiOptions = {}): Promise<MockApi> {
   return api;
 }
 
-/** Waits until the loader has finished loading. */
+/** Waits until the last load has ended (complete or clearly partial). */
 export async function waitForLoaded(ext: TestApi, what = 'SIM cards to load'): Promise<void> {
-  await waitFor(what, () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete);
+  await waitFor(what, () => ext.fleet.settled);
 }
 
 /** Stores `key` as "Set API Key" does after its input box (it checks the key against the API first). */
@@ -60,7 +60,7 @@ export async function setKey(key: string): Promise<boolean> {
   return (await openView()).setApiKey(key);
 }
 
-export function roots(ext: TestApi): TreeNode[] {
+export function roots(ext: TestApi): FleetNode[] {
   return ext.view.provider.getChildren();
 }
 
@@ -70,16 +70,17 @@ export function bucketCounts(ext: TestApi): Map<string, number> {
   for (const node of roots(ext)) {
     if (node.kind !== 'bucket') throw new Error(`expected buckets at the root, got ${node.kind}`);
     const item = ext.view.provider.getTreeItem(node);
-    out.set(String(item.label), Number(item.description));
+    // "1,234" or "1,234 · <id>": the count comes first.
+    out.set(String(item.label), Number(String(item.description).split(' · ')[0]?.replace(/,/g, '')));
   }
   return out;
 }
 
 /** Every SIM node under `node`, through ranges. */
-export function simsUnder(ext: TestApi, node?: TreeNode): string[] {
+export function simsUnder(ext: TestApi, node?: FleetNode): string[] {
   const ids: string[] = [];
   for (const child of ext.view.provider.getChildren(node)) {
-    if (child.kind === 'sim') ids.push(child.sim.id);
+    if (child.kind === 'sim') ids.push(child.simId);
     else ids.push(...simsUnder(ext, child));
   }
   return ids;
@@ -91,27 +92,29 @@ export async function loadedWith(opts: MockApiOptions = {}): Promise<{ mock: Moc
   await resetExtensionState(ext);
   const mock = await useMockApi(opts);
   if ((await setKeyIfMissing(ext)) === false) throw new Error('could not set the test key');
-  await waitFor('the fleet of the new local API', () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete && ext.loader.view.sims.length === mock.fleet.sims.length);
+  await waitFor('the fleet of the new local API', () => ext.fleet.settled && ext.fleet.model.size === mock.fleet.sims.length);
   return { mock, ext };
 }
 
 async function setKeyIfMissing(ext: TestApi): Promise<boolean | undefined> {
-  if (ext.loader.status.kind !== 'noKey') return undefined;
+  if (ext.fleet.phase !== 'noKey') return undefined;
   return setKey(TEST_KEY);
 }
 
 export async function resetExtensionState(ext: TestApi): Promise<void> {
-  await ext.state.setFilter({});
-  await ext.state.setSort('iccid');
-  await resetGroupBy();
+  await setSetting('groupBy', undefined);
+  await ext.fleet.setOptions({ filter: {}, sort: 'iccid', groupBy: 'status' });
 }
 
-/** The group-by commands save to the workspace when one is open; the tests set it globally. Clears both. */
-export async function resetGroupBy(): Promise<void> {
-  if (vscode.workspace.workspaceFolders?.length) {
-    await vscode.workspace.getConfiguration('telnyxSims').update('groupBy', undefined, vscode.ConfigurationTarget.Workspace);
-  }
-  await setSetting('groupBy', undefined);
+/** Back to grouping by status (kept in workspace state, like filter and sort). */
+export async function resetGroupBy(ext: TestApi): Promise<void> {
+  await ext.fleet.setOptions({ groupBy: 'status' });
+}
+
+/** Runs a Group By command and waits until the model has the new grouping. */
+export async function groupBy(ext: TestApi, value: string): Promise<void> {
+  await vscode.commands.executeCommand(`telnyxSims.groupBy.${value}`);
+  await waitFor(`grouping by ${value}`, () => ext.fleet.model.options.groupBy === value);
 }
 
 /** Dark theme and no stray notifications, so screenshots for the README show the extension. */
@@ -119,4 +122,16 @@ export async function prepareScreenshot(): Promise<void> {
   await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
   await vscode.commands.executeCommand('notifications.clearAll');
   await new Promise((r) => setTimeout(r, 500));
+}
+
+/** The view message as VS Code shows it (pending redraws sent first). */
+export function messageOf(ext: TestApi): string {
+  ext.view.flush();
+  return String(ext.view.treeView.message ?? '');
+}
+
+/** The view's title description (pending redraws sent first). */
+export function descriptionOf(ext: TestApi): string {
+  ext.view.flush();
+  return String(ext.view.treeView.description ?? '');
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { dataAmountProblem, parseDataAmount, parseTags, tagsProblem } from '../../../src/commands/actions/validate';
-import { simContextValue } from '../../../src/commands/actions/contextValue';
+import { simContextValue } from '../../../src/views/contextValue';
 
 describe('SIM action input validation', () => {
   it('parses comma-separated tags, trimmed and without duplicates', () => {

@@ -182,3 +182,12 @@ describe('fleet/tooltip', () => {
     });
   });
 });
+
+describe('rowLabel', () => {
+  it('shows the last 12 digits of a long ICCID, short ones whole, else the id', async () => {
+    const { rowLabel } = await import('../../../src/fleet/rowDescription');
+    assert.equal(rowLabel({ id: 'a', iccid: '89012600010126875410' } as never), '…010126875410');
+    assert.equal(rowLabel({ id: 'a', iccid: '8901260001' } as never), '8901260001');
+    assert.equal(rowLabel({ id: 'sim-1' } as never), 'sim-1');
+  });
+});

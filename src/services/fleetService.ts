@@ -1,0 +1,201 @@
+// Runs loads of the fleet into the one FleetModel: the thin vscode side of the model (the
+// client, progress, persisted options). The model decides what a change means; this class
+// only fetches when it says so.
+import * as vscode from 'vscode';
+import {
+  FleetModel,
+  parseStoredOptions,
+  toSimCardQuery,
+  type LoadResult,
+  type ViewOptions,
+} from '../fleet';
+import { AuthenticationError, errorKind, isTelnyxError, type TelnyxClient } from '../telnyx';
+import type { SimCardListing } from '../telnyx/client';
+import type { SimCard } from '../telnyx/types';
+import { readSettings } from '../config';
+import { StorageKeys } from '../util/ids';
+import type { ClientProvider } from './clientProvider';
+
+/** What the view shows as a whole: the welcome view, a load, the list, or an error. */
+export type FleetPhase = 'noKey' | 'loading' | 'loaded' | 'error';
+
+/** Shows progress for a load (the view decides where). */
+export type ProgressRunner = (task: () => Promise<void>) => Thenable<void>;
+
+function partialReason(reason: 'changed' | 'inconsistent' | 'limit'): string {
+  switch (reason) {
+    case 'changed':
+      return vscode.l10n.t('the fleet changed while loading');
+    case 'inconsistent':
+      return vscode.l10n.t('the pages from the API did not add up');
+    case 'limit':
+      return vscode.l10n.t('the list is larger than this view holds');
+  }
+}
+
+/** The listing's verdict as the model's load result. */
+export function toLoadResult(listing: SimCardListing): LoadResult {
+  if (listing.complete) return { kind: 'complete' };
+  return { kind: 'partial', expected: listing.expectedTotal ?? listing.items.length, reason: partialReason(listing.reason) };
+}
+
+/** The stored options, or those kept under the older separate filter and sort keys. */
+function storedOptions(memento: vscode.Memento): unknown {
+  const stored = memento.get<unknown>(StorageKeys.viewOptions);
+  if (stored !== undefined) return stored;
+  const filter = memento.get<unknown>(StorageKeys.filter);
+  const sort = memento.get<unknown>(StorageKeys.sort);
+  return { ...(filter !== undefined ? { filter } : {}), ...(sort !== undefined ? { sort } : {}) };
+}
+
+export class FleetService implements vscode.Disposable {
+  readonly model: FleetModel;
+  private noKey = false;
+  private inFlight: AbortController | undefined;
+  private readonly completed = new vscode.EventEmitter<readonly SimCard[]>();
+  /** Each completed (or clearly partial) load, with its SIMs: open details panels follow it. */
+  readonly onDidCompleteLoad = this.completed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly memento: vscode.Memento,
+    private readonly clients: ClientProvider,
+    private readonly withProgress: ProgressRunner,
+  ) {
+    // The setting is only the default grouping; what the user picks is kept per workspace.
+    const defaults: ViewOptions = { filter: {}, sort: 'iccid', groupBy: readSettings().groupBy };
+    this.model = new FleetModel(parseStoredOptions(storedOptions(memento), defaults));
+    this.disposables.push(
+      this.completed,
+      this.model.onDidChange((change) => {
+        if (change.options) this.memento.update(StorageKeys.viewOptions, this.model.options).then(undefined, () => undefined);
+        const kind = this.model.status.kind;
+        if (change.status && (kind === 'complete' || kind === 'partial') && !this.noKey) this.completed.fire([...this.model.sims()]);
+      }),
+      clients.onDidChange(() => {
+        // Another key or server may be another account: its groups come with the next load.
+        this.model.setGroups([]);
+        this.refreshInBackground();
+      }),
+      // Telnyx refused the key somewhere (a page, a panel): the tree says so and keeps its SIMs.
+      clients.onDidRejectKey(() => {
+        const status = this.model.status;
+        if (status.kind !== 'error' || errorKind(status.error) !== 'auth') this.fail(new AuthenticationError('rejected'));
+      }),
+    );
+  }
+
+  get phase(): FleetPhase {
+    if (this.noKey) return 'noKey';
+    switch (this.model.status.kind) {
+      case 'idle':
+      case 'loading':
+        return 'loading';
+      case 'error':
+        return 'error';
+      default:
+        return 'loaded';
+    }
+  }
+
+  /** True when the last load ended and the list is final (complete or clearly partial). */
+  get settled(): boolean {
+    return this.phase === 'loaded';
+  }
+
+  /**
+   * Applies new view options; loads again only when the model says a request is needed
+   * (a filter, or a sort the API must do). Regrouping and client-side sorts are instant.
+   */
+  async setOptions(partial: Partial<ViewOptions>): Promise<void> {
+    const change = this.model.setOptions(partial);
+    if (change.request) await this.refresh();
+  }
+
+  /** Loads the fleet for the current options; a new refresh cancels the one in flight. */
+  async refresh(): Promise<void> {
+    this.cancel();
+    const controller = new AbortController();
+    this.inFlight = controller;
+    let client: TelnyxClient | undefined;
+    try {
+      client = await this.clients.get();
+    } catch (error) {
+      // The client refuses bad settings (e.g. a base URL that is not http(s)).
+      if (this.inFlight === controller) this.fail(error);
+      return;
+    }
+    if (this.inFlight !== controller) return;
+    if (!client) {
+      this.setNoKey();
+      return;
+    }
+    this.noKey = false;
+    await this.withProgress(() => this.load(client, controller));
+  }
+
+  private async load(client: TelnyxClient, controller: AbortController): Promise<void> {
+    const { signal } = controller;
+    let load = this.model.beginLoad();
+    // Groups give names and data limits; they fill in whenever they come and never hold back SIMs.
+    client
+      .listAllSimCardGroups(signal)
+      .then((groups) => {
+        if (!signal.aborted) this.model.setGroups(groups);
+      })
+      .catch(() => undefined);
+    const options = this.model.options;
+    // Page size and concurrency are the client's (set once from the settings).
+    const query = toSimCardQuery(options.filter, options.sort);
+    // A retried request shows as "Retrying (2 of 3)…" until the next page arrives.
+    const retries = this.clients.onDidRetry((info) => {
+      if (!signal.aborted) load.progress({ retry: { attempt: info.attempt, maxAttempts: info.maxAttempts, delayMs: info.delayMs } });
+    });
+    try {
+      const listing = await client.listAllSimCards(query, {
+        signal,
+        onPage: (page, progress) => load.addPage(page, { total: progress.totalResults }),
+        // The listing starts over: what came so far is void, the staged list starts again.
+        onRestart: () => {
+          load = this.model.beginLoad();
+        },
+      });
+      load.end(toLoadResult(listing));
+    } catch (error) {
+      const cancelled = isTelnyxError(error) && error.kind === 'cancelled';
+      load.end(cancelled ? { kind: 'cancelled' } : { kind: 'error', error });
+    } finally {
+      retries.dispose();
+      if (this.inFlight === controller) this.inFlight = undefined;
+    }
+  }
+
+  /** A refresh nobody waits for (settings or key changed); failures show in the view. */
+  refreshInBackground(): void {
+    this.refresh().catch((error: unknown) => this.fail(error));
+  }
+
+  /** The welcome view: no key, so nothing to load and nothing to keep. */
+  private setNoKey(): void {
+    this.cancel();
+    this.noKey = true;
+    this.model.replaceAll([]);
+  }
+
+  /** A failure outside a load (bad settings, a key refused elsewhere): the last SIMs stay. */
+  private fail(error: unknown): void {
+    this.cancel();
+    this.model.beginLoad().end({ kind: 'error', error });
+  }
+
+  cancel(): void {
+    this.inFlight?.abort();
+    this.inFlight = undefined;
+  }
+
+  dispose(): void {
+    this.cancel();
+    for (const d of this.disposables) d.dispose();
+    this.model.dispose();
+  }
+}
