@@ -1,6 +1,6 @@
 // The Telnyx Wireless API client the extension uses: SIM cards, groups, actions, logs.
 import { AuthenticationError, BadRequestError, InvalidResponseError } from './errors';
-import { HttpTransport, type HttpMethod } from './http';
+import { HttpTransport, type HttpMethod, type RequestLogLevel } from './http';
 import { collectPages, MAX_CONCURRENCY, type FetchedPage, type PageProgress } from './paging';
 import {
   parseConnectivityLog,
@@ -54,7 +54,7 @@ export interface TelnyxClientOptions {
   /** Default 250. */
   pageSize?: number;
   /** One line per request attempt: method, path and query, status, ms, retries. Never headers. */
-  log?: (line: string) => void;
+  log?: (line: string, level: RequestLogLevel) => void;
 }
 
 export interface ListAllOptions {

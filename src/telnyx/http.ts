@@ -28,8 +28,11 @@ export interface HttpOptions {
   maxRetries: number;
   retryBaseDelayMs: number;
   maxRetryDelayMs: number;
-  log?: (line: string) => void;
+  log?: (line: string, level: RequestLogLevel) => void;
 }
+
+/** How a request line should be logged: a finished request, a retry, or a request that failed for good. */
+export type RequestLogLevel = 'info' | 'warn' | 'error';
 
 export type HttpMethod = 'GET' | 'POST';
 
@@ -85,7 +88,7 @@ export class HttpTransport {
       if (signal?.aborted) throw new CancelledError();
       const started = Date.now();
       const outcome = await this.attempt(url, method, signal).catch((e: unknown) => {
-        if (e instanceof CancelledError) this.logLine(`${method} ${target} cancelled after ${Date.now() - started} ms`);
+        if (e instanceof CancelledError) this.logLine(`${method} ${target} cancelled after ${Date.now() - started} ms`, 'info');
         throw e;
       });
       const ms = Date.now() - started;
@@ -93,7 +96,7 @@ export class HttpTransport {
       if (outcome.type === 'response' && outcome.status >= 200 && outcome.status < 300) {
         const parsed = parseJson(outcome.text);
         if (parsed.ok) {
-          this.logLine(`${method} ${target} ${outcome.status} ${ms} ms${attempt > 0 ? ` (after ${attempt} ${plural(attempt, 'retry', 'retries')})` : ''}`);
+          this.logLine(`${method} ${target} ${outcome.status} ${ms} ms${attempt > 0 ? ` (after ${attempt} ${plural(attempt, 'retry', 'retries')})` : ''}`, 'info');
           return { status: outcome.status, body: parsed.value };
         }
       }
@@ -104,11 +107,11 @@ export class HttpTransport {
           failure.serverDelayMs !== undefined
             ? Math.min(failure.serverDelayMs, this.opts.maxRetryDelayMs)
             : backoffDelayMs(attempt, this.opts.retryBaseDelayMs, this.opts.maxRetryDelayMs);
-        this.logLine(`${method} ${target} ${failure.summary} ${ms} ms, retry ${attempt + 1}/${this.opts.maxRetries} in ${delay} ms`);
+        this.logLine(`${method} ${target} ${failure.summary} ${ms} ms, retry ${attempt + 1}/${this.opts.maxRetries} in ${delay} ms`, 'warn');
         await sleep(delay, signal);
         continue;
       }
-      this.logLine(`${method} ${target} ${failure.summary} ${ms} ms, giving up: ${failure.error.name}`);
+      this.logLine(`${method} ${target} ${failure.summary} ${ms} ms, giving up: ${failure.error.name}`, 'error');
       throw failure.error;
     }
   }
@@ -246,10 +249,10 @@ export class HttpTransport {
     return redactDeep(items, (s) => this.redact(s)) as ApiErrorItem[];
   }
 
-  private logLine(line: string): void {
+  private logLine(line: string, level: RequestLogLevel): void {
     if (!this.opts.log) return;
     try {
-      this.opts.log(line);
+      this.opts.log(line, level);
     } catch {
       // A failing logger must not fail the request.
     }

@@ -12,6 +12,7 @@ export {
   type ListAllOptions,
 } from './client';
 export type { PageProgress } from './paging';
+export type { RequestLogLevel } from './http';
 export { encodeSimCardQuery, encodeQuery, encodeComponent, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './query';
 export {
   parseSimCard,
