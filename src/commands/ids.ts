@@ -24,6 +24,7 @@ export const COMMAND_NAMES = [
   'copySimId',
   'openRawRecord',
   'showDetails',
+  'focusDetails',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -49,4 +50,5 @@ export const CommandId: { readonly [N in CommandName]: `telnyxSims.${N}` } = {
   copySimId: 'telnyxSims.copySimId',
   openRawRecord: 'telnyxSims.openRawRecord',
   showDetails: 'telnyxSims.showDetails',
+  focusDetails: 'telnyxSims.focusDetails',
 };

@@ -9,7 +9,7 @@ import { findSim } from './findSim';
 import { pickGroupBy } from './groupBy';
 import { openSelectedRawRecord } from './openRawRecord';
 import { setApiKey } from './setApiKey';
-import { showDetails } from './showDetails';
+import { focusDetails, showDetails } from './showDetails';
 import { sortSims } from './sort';
 
 export const COMMANDS: CommandTable = {
@@ -32,4 +32,5 @@ export const COMMANDS: CommandTable = {
   copySimId: (ctx) => (target) => copyField(ctx, target, COPY_SIM_ID),
   openRawRecord: (ctx) => (target) => openSelectedRawRecord(ctx, target),
   showDetails: (ctx) => (target) => showDetails(ctx, target),
+  focusDetails: (ctx) => (target) => focusDetails(ctx, target),
 };

@@ -12,7 +12,9 @@ export type WebviewMessage =
   | { type: 'copyJson' }
   | { type: 'openDocument' }
   | { type: 'refresh' }
-  | { type: 'setApiKey' };
+  | { type: 'setApiKey' }
+  /** "Keep Open" in a preview panel. */
+  | { type: 'keepOpen' };
 
 /** Why loading failed (the one list of kinds lives with describeError). */
 export type DetailsErrorKind = ErrorKind;
@@ -21,7 +23,9 @@ export type DetailsErrorKind = ErrorKind;
 export type HostMessage =
   | { type: 'state'; model: DetailsViewModel }
   | { type: 'loading' }
-  | { type: 'error'; message: string; kind: DetailsErrorKind };
+  | { type: 'error'; message: string; kind: DetailsErrorKind }
+  /** Whether the panel is the preview the next SIM replaces (then it offers "Keep Open"). */
+  | { type: 'mode'; preview: boolean };
 
 /** What the webview persists with setState (and the serializer gets back after a reload). */
 export interface PersistedState {
@@ -50,7 +54,7 @@ export function isCopyField(x: unknown): x is CopyField {
   return isOneOf(COPY_FIELDS, x);
 }
 
-const BARE_WEBVIEW_TYPES = ['ready', 'copyJson', 'openDocument', 'refresh', 'setApiKey'] as const;
+const BARE_WEBVIEW_TYPES = ['ready', 'copyJson', 'openDocument', 'refresh', 'setApiKey', 'keepOpen'] as const;
 
 export function isWebviewMessage(x: unknown): x is WebviewMessage {
   if (!isObj(x)) return false;
@@ -68,6 +72,8 @@ export function isHostMessage(x: unknown): x is HostMessage {
       return hasOnlyKeys(x, ['type']);
     case 'error':
       return hasOnlyKeys(x, ['type', 'message', 'kind']) && isStr(x.message) && isStr(x.kind);
+    case 'mode':
+      return hasOnlyKeys(x, ['type', 'preview']) && typeof x.preview === 'boolean';
     default:
       return false;
   }

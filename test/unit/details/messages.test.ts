@@ -8,7 +8,7 @@ const model = buildDetailsViewModel({ sim: listSim(), detail: detailSim(), group
 
 describe('details messages', () => {
   it('accepts every webview message the panel sends', () => {
-    for (const type of ['ready', 'copyJson', 'openDocument', 'refresh', 'setApiKey']) assert.ok(isWebviewMessage({ type }), type);
+    for (const type of ['ready', 'copyJson', 'openDocument', 'refresh', 'setApiKey', 'keepOpen']) assert.ok(isWebviewMessage({ type }), type);
     for (const field of COPY_FIELDS) assert.ok(isWebviewMessage({ type: 'copy', field }), field);
   });
 
@@ -26,6 +26,7 @@ describe('details messages', () => {
       { type: 'copy', field: 'iccid', value: 'attacker-chosen' },
       { type: 'copy', field: ['iccid'] },
       { type: 'refresh', extra: 1 },
+      { type: 'keepOpen', simId: 'other-sim' },
       { type: 'openDocument', simId: 'other-sim' },
       { type: 'toString' },
       { type: '__proto__' },
@@ -38,6 +39,8 @@ describe('details messages', () => {
     assert.ok(isHostMessage({ type: 'state', model: JSON.parse(JSON.stringify(model)) }), 'survives a JSON round trip');
     assert.ok(isHostMessage({ type: 'loading' }));
     assert.ok(isHostMessage({ type: 'error', message: 'This SIM no longer exists.', kind: 'notFound' }));
+    assert.ok(isHostMessage({ type: 'mode', preview: true }));
+    assert.ok(isHostMessage({ type: 'mode', preview: false }));
   });
 
   it('rejects host messages with a wrong envelope (the model itself is typed by the host)', () => {
@@ -50,6 +53,9 @@ describe('details messages', () => {
       { type: 'loading', model },
       { type: 'html', html: '<b>x</b>' },
       { type: 'state', model: [] },
+      { type: 'mode' },
+      { type: 'mode', preview: 'yes' },
+      { type: 'mode', preview: true, simId: 'x' },
     ];
     for (const m of bad) assert.equal(isHostMessage(m), false, JSON.stringify(m).slice(0, 120));
   });
