@@ -79,7 +79,33 @@ export function isHostMessage(x: unknown): x is HostMessage {
   }
 }
 
+/**
+ * The shape of a saved model: what rendering reads without further checks. A saved state
+ * may come from an older version of the extension, so it is checked before it is drawn.
+ */
+function looksLikeModel(m: Obj): boolean {
+  const status = m.status;
+  const usage = m.usage;
+  const sessions = m.sessions;
+  return (
+    isStr(m.title) &&
+    isStr(m.heading) &&
+    isStr(m.builtAt) &&
+    isObj(status) &&
+    isStr(status.tone) &&
+    isStr(status.label) &&
+    Array.isArray(m.identifiers) &&
+    Array.isArray(m.summary) &&
+    isObj(usage) &&
+    isStr(usage.state) &&
+    isStr(usage.codicon) &&
+    isStr(usage.limitFactText) &&
+    isObj(sessions) &&
+    Array.isArray(sessions.rows)
+  );
+}
+
 export function isPersistedState(x: unknown): x is PersistedState {
   if (!isObj(x) || !isStr(x.simId) || x.simId === '') return false;
-  return x.model === undefined || (isObj(x.model) && x.model.simId === x.simId);
+  return x.model === undefined || (isObj(x.model) && x.model.simId === x.simId && looksLikeModel(x.model));
 }

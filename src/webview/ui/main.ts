@@ -27,10 +27,12 @@ function start(): void {
   if (restored?.model) state.model = restored.model;
   let simId = restored?.simId;
   let busyUntil = 0;
+  /** A Refresh was clicked and the host has not answered with data or an error yet. */
+  let awaitingHost = false;
   let busyTimer: ReturnType<typeof setTimeout> | undefined;
   const render = (): void => {
     const now = Date.now();
-    renderApp(root, { ...state, loading: state.loading || now < busyUntil }, ctx);
+    renderApp(root, { ...state, loading: state.loading || awaitingHost || now < busyUntil }, ctx);
     if (now < busyUntil && busyTimer === undefined) {
       busyTimer = setTimeout(() => {
         busyTimer = undefined;
@@ -44,6 +46,7 @@ function start(): void {
       if (message.type === 'refresh') {
         // Feedback at once, before the host answers.
         busyUntil = Date.now() + MIN_BUSY_MS;
+        awaitingHost = true;
         render();
       }
     },
@@ -59,6 +62,7 @@ function start(): void {
         simId = msg.model.simId;
         state.model = msg.model;
         state.loading = false;
+        awaitingHost = false;
         delete state.error;
         vscode.setState({ simId, model: msg.model } satisfies PersistedState);
         break;
@@ -68,6 +72,7 @@ function start(): void {
         break;
       case 'error':
         state.loading = false;
+        awaitingHost = false;
         state.error = { message: msg.message, kind: msg.kind };
         break;
       case 'mode':

@@ -66,6 +66,11 @@ describe('details messages', () => {
     assert.equal(isPersistedState({ simId: '' }), false);
     assert.equal(isPersistedState({ simId: 'other', model }), false, 'model must belong to the SIM');
     assert.equal(isPersistedState({ model }), false);
+    assert.equal(isPersistedState({ simId: 'x', model: { simId: 'x', title: 1 } }), false, 'a broken saved model is not drawn');
+    const older: Record<string, unknown> = { ...model };
+    delete older.usage;
+    assert.equal(isPersistedState({ simId: model.simId, model: older }), false, 'a model saved without usage (older shape)');
+    assert.ok(isPersistedState(JSON.parse(JSON.stringify({ simId: model.simId, model }))), 'survives a JSON round trip');
     assert.equal(isPersistedState(null), false);
   });
 });
