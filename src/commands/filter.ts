@@ -40,14 +40,14 @@ function statusStep(draft: FilterDraft): Step {
   // Statuses the API cannot filter stay offered only when an older filter still names them.
   const offered = [...new Set<string>([...FILTERABLE_STATUSES, ...draft.status])];
   const items: PickItem<string>[] = [
+    // A separator cannot be selected; it heads the list with where the other statuses are.
+    { label: vscode.l10n.t('Others: Group By Status'), kind: vscode.QuickPickItemKind.Separator, value: '' },
     ...offered.map((s) => ({ label: statusLabel(s), description: s, value: s })),
-    // A separator cannot be selected: it carries the note on the statuses the API cannot filter.
-    { label: statusStepNote(), kind: vscode.QuickPickItemKind.Separator, value: '' },
   ];
   return async (f) =>
     keep(
       await pickMany(f, {
-        placeholder: vscode.l10n.t('Only SIM cards with any of these statuses (none selected: all statuses)'),
+        placeholder: vscode.l10n.t('Any of these statuses (none: all). {0}', statusStepNote()),
         items,
         isSelected: (i) => draft.status.includes(i.value),
       }),
