@@ -86,7 +86,9 @@ function msisdnStep(draft: FilterDraft): Step {
   return async (f) =>
     keep(
       await inputText(f, {
-        prompt: vscode.l10n.t('MSISDN: the exact number in E.164 form, + and country code (leave empty for any). Find SIM matches parts of numbers.'),
+        prompt: vscode.l10n.t(
+          'MSISDN: the exact number in E.164 form, + and country code (leave empty for any). Find SIM matches parts of numbers.',
+        ),
         placeholder: vscode.l10n.t('e.g. {0}', '+13109976224'),
         value: draft.msisdn,
         problem: msisdnInputProblem,
@@ -98,8 +100,15 @@ function msisdnStep(draft: FilterDraft): Step {
 function groupStep(ctx: CommandContext, draft: FilterDraft): Step {
   return async (f) => {
     const groups = [...ctx.loader.lastGoodView.groupsById.values()].sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
-    const any: PickItem<string | undefined> = { label: vscode.l10n.t('$(circle-slash) Any group'), detail: noGroupNote(), value: undefined };
-    const items: PickItem<string | undefined>[] = [any, ...groups.map((g) => ({ label: literal(g.name || g.id), description: g.id, value: g.id }))];
+    const any: PickItem<string | undefined> = {
+      label: vscode.l10n.t('$(circle-slash) Any group'),
+      detail: noGroupNote(),
+      value: undefined,
+    };
+    const items: PickItem<string | undefined>[] = [
+      any,
+      ...groups.map((g) => ({ label: literal(g.name || g.id), description: g.id, value: g.id })),
+    ];
     // A group that is not loaded (deleted, or the list failed) stays choosable so Enter keeps it.
     if (draft.simCardGroupId !== undefined && !groups.some((g) => g.id === draft.simCardGroupId)) {
       items.push({ label: vscode.l10n.t('Unknown group'), description: draft.simCardGroupId, value: draft.simCardGroupId });

@@ -155,8 +155,8 @@ function usageModel(r: SimCardDetail, group: SimCardGroup | undefined, status: s
   const usedText = formatDataSize(u.usedBytes);
   const limitText = formatDataSize(u.limitBytes);
   const groupName = str(group?.name) || str(r.sim_card_group?.name);
-  const limitSourceText =
-    u.limitSource === 'sim' ? 'SIM data limit' : u.limitSource === 'group' ? (groupName ? `Group data limit: ${groupName}` : 'Group data limit') : 'No data limit';
+  const groupLimitText = groupName ? `Group data limit: ${groupName}` : 'Group data limit';
+  const limitSourceText = u.limitSource === 'sim' ? 'SIM data limit' : u.limitSource === 'group' ? groupLimitText : 'No data limit';
   // No parentheses around the source: a group name may carry its own.
   const limitFactText = !limitText
     ? ''

@@ -67,7 +67,9 @@ export function statusStepNote(): string {
 
 /** Why "No group" is not offered in the group step. */
 export function noGroupNote(): string {
-  return l10n.t('The API filters one group at a time and cannot select SIMs without a group: Group By SIM Card Group shows them under "No group".');
+  return l10n.t(
+    'The API filters one group at a time and cannot select SIMs without a group: Group By SIM Card Group shows them under "No group".',
+  );
 }
 
 /**

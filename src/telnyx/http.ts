@@ -96,7 +96,8 @@ export class HttpTransport {
       if (outcome.type === 'response' && outcome.status >= 200 && outcome.status < 300) {
         const parsed = parseJson(outcome.text);
         if (parsed.ok) {
-          this.logLine(`${method} ${target} ${outcome.status} ${ms} ms${attempt > 0 ? ` (after ${attempt} ${plural(attempt, 'retry', 'retries')})` : ''}`, 'info');
+          const retries = attempt > 0 ? ` (after ${attempt} ${plural(attempt, 'retry', 'retries')})` : '';
+          this.logLine(`${method} ${target} ${outcome.status} ${ms} ms${retries}`, 'info');
           return { status: outcome.status, body: parsed.value };
         }
       }
@@ -107,7 +108,8 @@ export class HttpTransport {
           failure.serverDelayMs !== undefined
             ? Math.min(failure.serverDelayMs, this.opts.maxRetryDelayMs)
             : backoffDelayMs(attempt, this.opts.retryBaseDelayMs, this.opts.maxRetryDelayMs);
-        this.logLine(`${method} ${target} ${failure.summary} ${ms} ms, retry ${attempt + 1}/${this.opts.maxRetries} in ${delay} ms`, 'warn');
+        const retry = `retry ${attempt + 1}/${this.opts.maxRetries} in ${delay} ms`;
+        this.logLine(`${method} ${target} ${failure.summary} ${ms} ms, ${retry}`, 'warn');
         await sleep(delay, signal);
         continue;
       }

@@ -61,7 +61,10 @@ describe('Filter wizard (issue 11: items 2 and 11)', () => {
     await waitForElement('.quick-input-widget .quick-input-message', 'Start with + and the country code');
     await accept();
     await new Promise((r) => setTimeout(r, 300));
-    assert.ok((await text(TITLE)).some((t) => t.includes('(4/5)')), 'still on the MSISDN step');
+    assert.ok(
+      (await text(TITLE)).some((t) => t.includes('(4/5)')),
+      'still on the MSISDN step',
+    );
     for (let i = 0; i < 4; i++) await pressKey('Backspace');
     await accept();
     await atStep(5);
@@ -80,7 +83,9 @@ describe('Filter wizard (issue 11: items 2 and 11)', () => {
       assert.equal(call.query['filter[status]'], 'enabled');
       assert.equal(call.query['filter[tags]'], tag);
     }
-    const expected = mock.fleet.sims.filter((s) => s.sim_card_group_id === groupId && s.status?.value === 'enabled' && (s.tags ?? []).includes(tag));
+    const expected = mock.fleet.sims.filter(
+      (s) => s.sim_card_group_id === groupId && s.status?.value === 'enabled' && (s.tags ?? []).includes(tag),
+    );
     assert.equal(ext.loader.view.sims.length, expected.length);
   });
 

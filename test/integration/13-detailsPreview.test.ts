@@ -10,7 +10,10 @@ import { bridgeAvailable, click, webviewClick } from '../host/bridgeClient';
 
 /** Webview tabs and their labels, as the editor area shows them. */
 function webviewTabs(): string[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview).map((t) => t.label);
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview)
+    .map((t) => t.label);
 }
 
 describe('Details panel as a preview (issue 11: item 7)', () => {
@@ -48,13 +51,19 @@ describe('Details panel as a preview (issue 11: item 7)', () => {
       return t.length === 1 && t[0]?.includes(iccidEnd(b)) ? t : undefined;
     });
     assert.match(String(tabs[0]), /Preview/, 'the title says it is a preview');
-    assert.ok(mock.requests.some((r) => r.path === `/v2/sim_cards/${b.sim.id}`), 'the second SIM was loaded');
+    assert.ok(
+      mock.requests.some((r) => r.path === `/v2/sim_cards/${b.sim.id}`),
+      'the second SIM was loaded',
+    );
   });
 
   it('a double click (the same SIM twice at once) keeps the panel; the next click opens a new preview', async () => {
     const [a, b] = sims;
     assert.ok(a && b);
-    await Promise.all([vscode.commands.executeCommand('telnyxSims.showDetails', a), vscode.commands.executeCommand('telnyxSims.showDetails', a)]);
+    await Promise.all([
+      vscode.commands.executeCommand('telnyxSims.showDetails', a),
+      vscode.commands.executeCommand('telnyxSims.showDetails', a),
+    ]);
     assert.equal(ext.panels.previewSimId(), undefined, 'no preview left');
     assert.deepEqual(ext.panels.openSimIds(), [a.sim.id]);
     await waitFor('the kept title', () => webviewTabs()[0] === `SIM ${iccidEnd(a)}` || undefined);

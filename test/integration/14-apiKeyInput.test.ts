@@ -27,7 +27,10 @@ describe('Set API Key input with a wrong key (issue 11: item 10)', () => {
     await typeText('wrong-key-1111');
     await pressKey('Enter');
     await waitForElement('.quick-input-widget .quick-input-message', 'Telnyx rejected the API key');
-    assert.ok(mock.requests.some((r) => !r.authorized), 'the wrong key was checked against the API');
+    assert.ok(
+      mock.requests.some((r) => !r.authorized),
+      'the wrong key was checked against the API',
+    );
     assert.equal(settled, false, 'the input is still open');
     assert.ok((await text('.quick-input-widget .quick-input-title')).some((t) => t.includes('Telnyx API Key')));
     assert.equal(await ext.keySource(), 'secretStorage', 'the stored (valid) key was not replaced');

@@ -14,7 +14,9 @@ import { group, groupMap } from './fixtures';
 describe('fleet/filterInput', () => {
   describe('ICCID step', () => {
     it('accepts digits, spaces and empty', () => {
-      for (const v of ['', '   ', '8931', '8931 0410 1065 4378 9301', '89310410106543789301']) assert.equal(iccidInputProblem(v), undefined, v);
+      for (const v of ['', '   ', '8931', '8931 0410 1065 4378 9301', '89310410106543789301']) {
+        assert.equal(iccidInputProblem(v), undefined, v);
+      }
       assert.equal(iccidInputValue(' 8931 0410 '), '89310410');
     });
 
