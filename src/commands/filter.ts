@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
 import { FILTERABLE_STATUSES } from '../telnyx/types';
 import { statusLabel, type SimFilter } from '../fleet';
+import {
+  iccidInputProblem,
+  iccidInputValue,
+  msisdnInputProblem,
+  msisdnInputValue,
+  noGroupNote,
+  statusStepNote,
+} from '../fleet/filterInput';
 import type { CommandContext } from './context';
 import { literal } from '../util/quickPickText';
-
-const title = (step: number): string => vscode.l10n.t('Filter SIM Cards ({0}/{1})', step, STEPS);
-const STEPS = 5;
-
-interface Pick<T> extends vscode.QuickPickItem {
-  value: T;
-}
+import { inputText, pickMany, pickOne, runSteps, type Answer, type PickItem, type Step } from '../util/multiStepInput';
 
 /** All SIM tags currently known, for suggestions (filters still go to the API). */
 function knownTags(ctx: CommandContext): string[] {
@@ -18,80 +20,129 @@ function knownTags(ctx: CommandContext): string[] {
   return [...tags].sort((a, b) => a.localeCompare(b));
 }
 
-async function pickMany<T>(step: number, placeholder: string, items: Pick<T>[]): Promise<T[] | undefined> {
-  const qp = vscode.window.createQuickPick<Pick<T>>();
-  qp.title = title(step);
-  qp.placeholder = placeholder;
-  qp.canSelectMany = true;
-  qp.items = items;
-  qp.selectedItems = items.filter((i) => i.picked);
-  qp.ignoreFocusOut = true;
-  return new Promise((resolve) => {
-    qp.onDidAccept(() => {
-      resolve(qp.selectedItems.map((i) => i.value));
-      qp.hide();
-    });
-    qp.onDidHide(() => {
-      resolve(undefined);
-      qp.dispose();
-    });
-    qp.show();
-  });
+/** The wizard's answers so far; starts as the current filter so every step opens pre-filled. */
+interface FilterDraft {
+  status: string[];
+  tags: string[];
+  iccid: string;
+  msisdn: string;
+  simCardGroupId: string | undefined;
 }
 
-function input(step: number, prompt: string, value: string | undefined, placeHolder: string): Thenable<string | undefined> {
-  return vscode.window.showInputBox({
-    title: title(step),
-    prompt,
-    value: value ?? '',
-    placeHolder,
-    ignoreFocusOut: true,
-  });
+/** Stores the value of an answer; the step result for the wizard. */
+function keep<T>(answer: Answer<T>, store: (value: T) => void): 'next' | 'back' | 'cancel' {
+  if (answer.kind !== 'value') return answer.kind;
+  store(answer.value);
+  return 'next';
+}
+
+function statusStep(draft: FilterDraft): Step {
+  // Statuses the API cannot filter stay offered only when an older filter still names them.
+  const offered = [...new Set<string>([...FILTERABLE_STATUSES, ...draft.status])];
+  const items: PickItem<string>[] = [
+    // A separator cannot be selected; it heads the list with where the other statuses are.
+    { label: vscode.l10n.t('Others: Group By Status'), kind: vscode.QuickPickItemKind.Separator, value: '' },
+    ...offered.map((s) => ({ label: statusLabel(s), description: s, value: s })),
+  ];
+  return async (f) =>
+    keep(
+      await pickMany(f, {
+        placeholder: vscode.l10n.t('Any of these statuses (none: all). {0}', statusStepNote()),
+        items,
+        isSelected: (i) => draft.status.includes(i.value),
+      }),
+      (v) => (draft.status = v),
+    );
+}
+
+function tagsStep(ctx: CommandContext, draft: FilterDraft): Step {
+  return async (f) => {
+    const items: PickItem<string>[] = [...new Set([...knownTags(ctx), ...draft.tags])].map((t) => ({ label: literal(t), value: t }));
+    return keep(
+      await pickMany(f, {
+        placeholder: vscode.l10n.t('Only SIM cards carrying ALL of these tags (none selected: any tags)'),
+        items,
+        isSelected: (i) => draft.tags.includes(i.value),
+      }),
+      (v) => (draft.tags = v),
+    );
+  };
+}
+
+function iccidStep(draft: FilterDraft): Step {
+  return async (f) =>
+    keep(
+      await inputText(f, {
+        prompt: vscode.l10n.t('ICCID contains these digits (leave empty for any)'),
+        placeholder: vscode.l10n.t('e.g. {0}', '8931'),
+        value: draft.iccid,
+        problem: iccidInputProblem,
+      }),
+      (v) => (draft.iccid = iccidInputValue(v)),
+    );
+}
+
+function msisdnStep(draft: FilterDraft): Step {
+  return async (f) =>
+    keep(
+      await inputText(f, {
+        prompt: vscode.l10n.t(
+          'MSISDN: the exact number in E.164 form, + and country code (leave empty for any). Find SIM matches parts of numbers.',
+        ),
+        placeholder: vscode.l10n.t('e.g. {0}', '+13109976224'),
+        value: draft.msisdn,
+        problem: msisdnInputProblem,
+      }),
+      (v) => (draft.msisdn = msisdnInputValue(v)),
+    );
+}
+
+function groupStep(ctx: CommandContext, draft: FilterDraft): Step {
+  return async (f) => {
+    const groups = [...ctx.fleet.model.groupsById.values()].sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
+    const any: PickItem<string | undefined> = {
+      label: vscode.l10n.t('$(circle-slash) Any group'),
+      detail: noGroupNote(),
+      value: undefined,
+    };
+    const items: PickItem<string | undefined>[] = [
+      any,
+      ...groups.map((g) => ({ label: literal(g.name || g.id), description: g.id, value: g.id })),
+    ];
+    // A group that is not loaded (deleted, or the list failed) stays choosable so Enter keeps it.
+    if (draft.simCardGroupId !== undefined && !groups.some((g) => g.id === draft.simCardGroupId)) {
+      items.push({ label: vscode.l10n.t('Unknown group'), description: draft.simCardGroupId, value: draft.simCardGroupId });
+    }
+    const active = items.find((i) => i.value === draft.simCardGroupId) ?? any;
+    return keep(
+      await pickOne(f, { placeholder: vscode.l10n.t('Only SIM cards in this SIM card group'), items, active }),
+      (v) => (draft.simCardGroupId = v),
+    );
+  };
 }
 
 /**
- * A multi-step filter: status, tags (all of), ICCID contains, MSISDN, SIM card group.
+ * Status, tags (all of), ICCID contains, exact MSISDN, SIM card group: five steps with Back,
+ * each opening on the current value, so Enter through all of them keeps the filter.
  * Escape at any step leaves the current filter untouched.
  */
 export async function filterSims(ctx: CommandContext): Promise<void> {
   const current = ctx.fleet.model.options.filter;
-  const status = await pickMany(
-    1,
-    vscode.l10n.t('Only SIM cards with any of these statuses (none selected: all statuses)'),
-    FILTERABLE_STATUSES.map((s) => ({ label: statusLabel(s), description: s, value: s, picked: current.status?.includes(s) === true })),
-  );
-  if (status === undefined) return;
-
-  const tagItems = [...new Set([...knownTags(ctx), ...(current.tags ?? [])])].map((t) => ({
-    label: literal(t),
-    value: t,
-    picked: current.tags?.includes(t) === true,
-  }));
-  const tags = await pickMany(2, vscode.l10n.t('Only SIM cards carrying ALL of these tags (none selected: any tags)'), tagItems);
-  if (tags === undefined) return;
-
-  const iccid = await input(3, vscode.l10n.t('ICCID contains (leave empty for any)'), current.iccid, 'e.g. 8931');
-  if (iccid === undefined) return;
-  const msisdn = await input(4, vscode.l10n.t('MSISDN (leave empty for any)'), current.msisdn, 'e.g. +13109976224');
-  if (msisdn === undefined) return;
-
-  const groups = [...ctx.fleet.model.groupsById.values()].sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
-  const groupItems: Pick<string | undefined>[] = [
-    { label: vscode.l10n.t('$(circle-slash) Any group'), value: undefined },
-    ...groups.map((g) => ({
-      label: literal(g.name || g.id),
-      description: g.id,
-      value: g.id,
-      picked: g.id === current.simCardGroupId,
-    })),
-  ];
-  const qp = await vscode.window.showQuickPick(groupItems, {
-    title: title(5),
-    placeHolder: vscode.l10n.t('Only SIM cards in this SIM card group'),
-    ignoreFocusOut: true,
-  });
-  if (qp === undefined) return;
-
-  const filter: SimFilter = { status, tags, iccid, msisdn };
-  await ctx.fleet.setOptions({ filter: qp.value === undefined ? filter : { ...filter, simCardGroupId: qp.value } });
+  const draft: FilterDraft = {
+    status: [...(current.status ?? [])],
+    tags: [...(current.tags ?? [])],
+    iccid: current.iccid ?? '',
+    msisdn: current.msisdn ?? '',
+    simCardGroupId: current.simCardGroupId,
+  };
+  const accepted = await runSteps(vscode.l10n.t('Filter SIM Cards'), [
+    statusStep(draft),
+    tagsStep(ctx, draft),
+    iccidStep(draft),
+    msisdnStep(draft),
+    groupStep(ctx, draft),
+  ]);
+  if (!accepted) return;
+  const filter: SimFilter = { status: draft.status, tags: draft.tags, iccid: draft.iccid, msisdn: draft.msisdn };
+  await ctx.fleet.setOptions({ filter: draft.simCardGroupId === undefined ? filter : { ...filter, simCardGroupId: draft.simCardGroupId } });
 }

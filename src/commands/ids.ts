@@ -47,6 +47,7 @@ export const COMMAND_NAMES = [
   'allMatching.setDataLimit',
   'actions.refresh',
   'actions.filterStatus',
+  'focusDetails',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -95,4 +96,5 @@ export const CommandId: { readonly [N in CommandName]: `telnyxSims.${N}` } = {
   'allMatching.setDataLimit': 'telnyxSims.allMatching.setDataLimit',
   'actions.refresh': 'telnyxSims.actions.refresh',
   'actions.filterStatus': 'telnyxSims.actions.filterStatus',
+  focusDetails: 'telnyxSims.focusDetails',
 };

@@ -10,7 +10,7 @@ import { findSim } from './findSim';
 import { pickGroupBy, setGroupBy } from './groupBy';
 import { openSelectedRawRecord } from './openRawRecord';
 import { setApiKey } from './setApiKey';
-import { showDetails } from './showDetails';
+import { focusDetails, showDetails } from './showDetails';
 import { sortSims } from './sort';
 import { actOnAllMatching, actOnTarget } from './actions/simActions';
 
@@ -60,4 +60,5 @@ export const COMMANDS: CommandTable = {
   'allMatching.setDataLimit': (ctx) => () => actOnAllMatching(ctx.actions, 'setDataLimit'),
   'actions.refresh': (ctx) => () => ctx.actions.actionsView.follow(),
   'actions.filterStatus': (ctx) => () => ctx.actions.actionsView.pickStatusFilter(),
+  focusDetails: (ctx) => (target) => focusDetails(ctx, target),
 };

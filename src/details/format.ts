@@ -17,6 +17,18 @@ export function formatPercent(percent: number | undefined): string {
   return `${formatNumber(percent, percent < 10 ? 1 : 0)}%`;
 }
 
+/**
+ * "Updated 14:05" in the viewer's local time (the panel's own clock, not the API's), '' for
+ * a missing or broken timestamp.
+ */
+export function updatedText(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return '';
+  const d = new Date(t);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `Updated ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
 const UNITS: ReadonlyArray<[string, number]> = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],

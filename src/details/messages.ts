@@ -17,7 +17,9 @@ export type WebviewMessage =
   | { type: 'copyJson' }
   | { type: 'openDocument' }
   | { type: 'refresh' }
-  | { type: 'setApiKey' };
+  | { type: 'setApiKey' }
+  /** "Keep Open" in a preview panel. */
+  | { type: 'keepOpen' };
 
 /** Why loading failed (the one list of kinds lives with describeError). */
 export type DetailsErrorKind = ErrorKind;
@@ -26,7 +28,9 @@ export type DetailsErrorKind = ErrorKind;
 export type HostMessage =
   | { type: 'state'; model: DetailsViewModel }
   | { type: 'loading' }
-  | { type: 'error'; message: string; kind: DetailsErrorKind };
+  | { type: 'error'; message: string; kind: DetailsErrorKind }
+  /** Whether the panel is the preview the next SIM replaces (then it offers "Keep Open"). */
+  | { type: 'mode'; preview: boolean };
 
 /** What the webview persists with setState (and the serializer gets back after a reload). */
 export interface PersistedState {
@@ -55,7 +59,7 @@ export function isCopyField(x: unknown): x is CopyField {
   return isOneOf(COPY_FIELDS, x);
 }
 
-const BARE_WEBVIEW_TYPES = ['ready', 'copyJson', 'openDocument', 'refresh', 'setApiKey'] as const;
+const BARE_WEBVIEW_TYPES = ['ready', 'copyJson', 'openDocument', 'refresh', 'setApiKey', 'keepOpen'] as const;
 
 export function isWebviewMessage(x: unknown): x is WebviewMessage {
   if (!isObj(x)) return false;
@@ -75,12 +79,40 @@ export function isHostMessage(x: unknown): x is HostMessage {
       return hasOnlyKeys(x, ['type']);
     case 'error':
       return hasOnlyKeys(x, ['type', 'message', 'kind']) && isStr(x.message) && isStr(x.kind);
+    case 'mode':
+      return hasOnlyKeys(x, ['type', 'preview']) && typeof x.preview === 'boolean';
     default:
       return false;
   }
 }
 
+/**
+ * The shape of a saved model: what rendering reads without further checks. A saved state
+ * may come from an older version of the extension, so it is checked before it is drawn.
+ */
+function looksLikeModel(m: Obj): boolean {
+  const status = m.status;
+  const usage = m.usage;
+  const sessions = m.sessions;
+  return (
+    isStr(m.title) &&
+    isStr(m.heading) &&
+    isStr(m.builtAt) &&
+    isObj(status) &&
+    isStr(status.tone) &&
+    isStr(status.label) &&
+    Array.isArray(m.identifiers) &&
+    Array.isArray(m.summary) &&
+    isObj(usage) &&
+    isStr(usage.state) &&
+    isStr(usage.codicon) &&
+    isStr(usage.limitFactText) &&
+    isObj(sessions) &&
+    Array.isArray(sessions.rows)
+  );
+}
+
 export function isPersistedState(x: unknown): x is PersistedState {
   if (!isObj(x) || !isStr(x.simId) || x.simId === '') return false;
-  return x.model === undefined || (isObj(x.model) && x.model.simId === x.simId);
+  return x.model === undefined || (isObj(x.model) && x.model.simId === x.simId && looksLikeModel(x.model));
 }

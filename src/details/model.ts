@@ -1,6 +1,7 @@
 // The data the details webview renders. Every string is final display text (the webview
 // only puts it into the DOM with textContent), and all of it is JSON so it can cross
 // postMessage and be persisted with setState.
+import type { Severity } from '../fleet/severity';
 import type { JsonValue } from './json';
 
 /** Identifier fields the webview can ask the host to copy; the host looks the value up. */
@@ -20,9 +21,8 @@ export const COPY_FIELD_LABELS: Readonly<Record<CopyField, string>> = {
   ipv6: 'IPv6 address',
 };
 
-/** Colour family of a status, one CSS class each (same theme colours as the tree icons). */
-export const STATUS_TONES = ['ok', 'error', 'warning', 'standby', 'transitional', 'unknown'] as const;
-export type StatusTone = (typeof STATUS_TONES)[number];
+/** Colour family of a status, one CSS class each: the severity table the tree icons use too. */
+export type StatusTone = Severity;
 
 export interface DateText {
   /** Machine form for <time datetime>, '' when the API text was not a date. */
@@ -42,6 +42,8 @@ export interface FieldRow {
   /** Identifier-like values get a monospace font. */
   mono?: boolean;
   date?: DateText;
+  /** An identifier: kept on one line (ellipsis when narrow, full value on hover and copy). */
+  oneLine?: boolean;
   /** Several values (tags, IMEIs) shown as chips; `value` then holds them joined. */
   items?: string[];
   /** A second, muted line (a group id under its name). */
@@ -76,8 +78,14 @@ export interface UsageModel {
   /** Width of the bar, clamped to 0..100. */
   barPercent: number;
   limitSource: 'sim' | 'group' | 'none';
-  /** "SIM data limit", "Group data limit (Fleet A)", "No data limit". */
+  /** "SIM data limit", "Group data limit: Fleet A", "No data limit" (never nested parentheses). */
   limitSourceText: string;
+  /** The Limit line: "2 GB, set on this SIM", "100 MB, from group Smart meters EU"; '' without a limit. */
+  limitFactText: string;
+  /** From the shared severity table: colour and icon of the state line and the meter. */
+  severity: Severity;
+  /** Codicon of the state line. */
+  codicon: string;
   /** One line describing the state: "Within limit", "Over limit by 200 MB"... */
   stateText: string;
   /** Sentence for screen readers (aria-valuetext). */

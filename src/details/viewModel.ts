@@ -1,6 +1,7 @@
 // Builds everything the details panel shows from the API records. Pure: no vscode, no
 // DOM, no clock unless `now` is omitted. Strings from the API are passed through as data
 // (the webview sets them with textContent); only the panel title is flattened to one line.
+import { SEVERITY_CODICON, USAGE_SEVERITY, statusSeverity } from '../fleet/severity';
 import { simStatus, simStatusReason, statusIcon, statusLabel } from '../fleet/status';
 import { plainText } from '../fleet/text';
 import { simUsage } from '../fleet/usage';
@@ -14,7 +15,6 @@ import type {
   SessionRow,
   SessionsModel,
   StatusModel,
-  StatusTone,
   UsageModel,
   UsageState,
 } from './model';
@@ -35,14 +35,6 @@ export interface DetailsInput {
 
 /** Usage at or above this share of the limit is "near". */
 export const NEAR_LIMIT_PERCENT = 80;
-
-const TONE_BY_COLOR: Record<string, StatusTone> = {
-  'testing.iconPassed': 'ok',
-  errorForeground: 'error',
-  'list.warningForeground': 'warning',
-  'charts.yellow': 'standby',
-  'charts.blue': 'transitional',
-};
 
 function str(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -96,7 +88,7 @@ function statusModel(record: SimCard): StatusModel {
     value,
     label: statusLabel(value),
     reason: simStatusReason(record) ?? '',
-    tone: TONE_BY_COLOR[icon.color] ?? 'unknown',
+    tone: statusSeverity(value),
     codicon: icon.codicon,
   };
 }
@@ -107,12 +99,12 @@ function row(label: string, value: string, extra: Omit<FieldRow, 'label' | 'valu
 
 function identifierRows(r: SimCardDetail): FieldRow[] {
   const rows: FieldRow[] = [
-    row('ICCID', str(r.iccid), { copy: 'iccid', mono: true }),
-    row('IMSI', str(r.imsi), { copy: 'imsi', mono: true }),
-    row('MSISDN', str(r.msisdn), { copy: 'msisdn', mono: true }),
-    row('SIM ID', str(r.id), { copy: 'id', mono: true }),
+    row('ICCID', str(r.iccid), { copy: 'iccid', mono: true, oneLine: true }),
+    row('IMSI', str(r.imsi), { copy: 'imsi', mono: true, oneLine: true }),
+    row('MSISDN', str(r.msisdn), { copy: 'msisdn', mono: true, oneLine: true }),
+    row('SIM ID', str(r.id), { copy: 'id', mono: true, oneLine: true }),
   ];
-  if (r.type === 'esim' || str(r.eid) !== '') rows.push(row('EID', str(r.eid), { copy: 'eid', mono: true }));
+  if (r.type === 'esim' || str(r.eid) !== '') rows.push(row('EID', str(r.eid), { copy: 'eid', mono: true, oneLine: true }));
   return rows;
 }
 
@@ -157,9 +149,9 @@ function networkRows(r: SimCardDetail): FieldRow[] {
   const mcc = str(r.current_mcc);
   const mnc = str(r.current_mnc);
   return [
-    row('Current IMEI', str(r.current_imei), { copy: 'currentImei', mono: true }),
-    row('IPv4', str(r.ipv4), { copy: 'ipv4', mono: true }),
-    row('IPv6', str(r.ipv6), { copy: 'ipv6', mono: true }),
+    row('Current IMEI', str(r.current_imei), { copy: 'currentImei', mono: true, oneLine: true }),
+    row('IPv4', str(r.ipv4), { copy: 'ipv4', mono: true, oneLine: true }),
+    row('IPv6', str(r.ipv6), { copy: 'ipv6', mono: true, oneLine: true }),
     row('Network (MCC/MNC)', mcc || mnc ? `${mcc || '?'}/${mnc || '?'}` : '', { mono: true }),
     row('Live data session', liveSessionText(r.live_data_session)),
     row('Device location', locationText(r)),
@@ -171,8 +163,16 @@ function usageModel(r: SimCardDetail, group: SimCardGroup | undefined, status: s
   const usedText = formatDataSize(u.usedBytes);
   const limitText = formatDataSize(u.limitBytes);
   const groupName = str(group?.name) || str(r.sim_card_group?.name);
-  const limitSourceText =
-    u.limitSource === 'sim' ? 'SIM data limit' : u.limitSource === 'group' ? (groupName ? `Group data limit (${groupName})` : 'Group data limit') : 'No data limit';
+  const groupLimitText = groupName ? `Group data limit: ${groupName}` : 'Group data limit';
+  const limitSourceText = u.limitSource === 'sim' ? 'SIM data limit' : u.limitSource === 'group' ? groupLimitText : 'No data limit';
+  // No parentheses around the source: a group name may carry its own.
+  const limitFactText = !limitText
+    ? ''
+    : u.limitSource === 'group'
+      ? groupName
+        ? `${limitText}, from group ${groupName}`
+        : `${limitText}, from its group`
+      : `${limitText}, set on this SIM`;
   let remainingText = '';
   let overByText = '';
   if (u.limitBytes !== undefined && u.usedBytes !== undefined) {
@@ -206,6 +206,9 @@ function usageModel(r: SimCardDetail, group: SimCardGroup | undefined, status: s
     barPercent: u.percent === undefined ? 0 : Math.min(100, Math.max(0, u.percent)),
     limitSource: u.limitSource,
     limitSourceText,
+    limitFactText,
+    severity: USAGE_SEVERITY[state],
+    codicon: SEVERITY_CODICON[USAGE_SEVERITY[state]],
     stateText,
     ariaText,
   };

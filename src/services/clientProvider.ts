@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_USER_AGENT, errorKind, TelnyxClient, type RetryInfo } from '../telnyx';
+import { DEFAULT_USER_AGENT, errorKind, TelnyxClient, type RetryInfo, type RequestLogLevel } from '../telnyx';
 import { checkBaseUrl, nonDefaultHostNote } from '../telnyx/baseUrlPolicy';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import { readSettings, SECTION } from '../config';
@@ -88,8 +88,20 @@ export class ClientProvider implements vscode.Disposable {
       pageSize: settings.pageSize,
       concurrency: settings.maxConcurrentRequests,
       userAgent: USER_AGENT,
-      log: (line) => this.log.debug(line),
+      log: (line, level) => this.logRequest(line, level, apiKey),
     });
+  }
+
+  /**
+   * One line per request at Info (the output channel's default level, so users see it), retries
+   * at Warning, requests that failed for good at Error. The client never puts the key in a line;
+   * it is cut out here as well, so no path or server text can ever carry it to the log.
+   */
+  private logRequest(line: string, level: RequestLogLevel, apiKey: string): void {
+    const safe = apiKey.length >= 4 ? line.split(apiKey).join('[redacted]') : line;
+    if (level === 'error') this.log.error(safe);
+    else if (level === 'warn') this.log.warn(safe);
+    else this.log.info(safe);
   }
 
   /**

@@ -2,7 +2,7 @@
 import { name, version } from '../../package.json';
 import { AuthenticationError, BadRequestError, InvalidResponseError } from './errors';
 import { checkBaseUrl } from './baseUrlPolicy';
-import { HttpTransport, type HttpMethod, type RetryInfo } from './http';
+import { HttpTransport, type HttpMethod, type RetryInfo, type RequestLogLevel } from './http';
 import { collectPages, MAX_CONCURRENCY, type FetchedPage, type ListResult, type PageProgress, type RestartInfo } from './paging';
 import {
   parseConnectivityLog,
@@ -68,7 +68,7 @@ export interface TelnyxClientOptions {
   /** Default 250. */
   pageSize?: number;
   /** One line per request attempt: method, path and query, status, ms, retries. Never headers. */
-  log?: (line: string) => void;
+  log?: (line: string, level: RequestLogLevel) => void;
 }
 
 export interface ListAllOptions {

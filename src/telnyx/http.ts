@@ -52,9 +52,12 @@ export interface HttpOptions {
   maxTimeoutRetries: number;
   retryBaseDelayMs: number;
   maxRetryDelayMs: number;
-  log?: (line: string) => void;
+  log?: (line: string, level: RequestLogLevel) => void;
   onRetry?: (info: RetryInfo) => void;
 }
+
+/** How a request line should be logged: a finished request, a retry, or a request that failed for good. */
+export type RequestLogLevel = 'info' | 'warn' | 'error';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH';
 
@@ -169,7 +172,7 @@ export class HttpTransport {
       const started = Date.now();
       const outcome = await this.attempt(url, method, new URL(url).pathname + (req.query ? `?${req.query}` : ''), signal, req.body).catch(
         (e: unknown) => {
-          if (e instanceof CancelledError) this.logLine(`${method} ${target} cancelled after ${Date.now() - started} ms`);
+          if (e instanceof CancelledError) this.logLine(`${method} ${target} cancelled after ${Date.now() - started} ms`, 'info');
           throw e;
         },
       );
@@ -178,7 +181,8 @@ export class HttpTransport {
       if (outcome.type === 'response' && outcome.status >= 200 && outcome.status < 300) {
         const parsed = parseJson(outcome.text);
         if (parsed.ok) {
-          this.logLine(`${method} ${target} ${outcome.status} ${ms} ms${attempt > 0 ? ` (after ${attempt} ${plural(attempt, 'retry', 'retries')})` : ''}`);
+          const retries = attempt > 0 ? ` (after ${attempt} ${plural(attempt, 'retry', 'retries')})` : '';
+          this.logLine(`${method} ${target} ${outcome.status} ${ms} ms${retries}`, 'info');
           return { status: outcome.status, body: parsed.value };
         }
       }
@@ -190,12 +194,12 @@ export class HttpTransport {
           failure.serverDelayMs !== undefined
             ? Math.min(failure.serverDelayMs, this.opts.maxRetryDelayMs)
             : backoffDelayMs(attempt, this.opts.retryBaseDelayMs, this.opts.maxRetryDelayMs);
-        this.logLine(`${method} ${target} ${failure.summary} ${ms} ms, retry ${attempt + 1}/${limit} in ${delay} ms`);
+        this.logLine(`${method} ${target} ${failure.summary} ${ms} ms, retry ${attempt + 1}/${limit} in ${delay} ms`, 'warn');
         this.notifyRetry({ attempt: attempt + 1, maxAttempts: limit, delayMs: delay, error: failure.error, method, path });
         await sleep(delay, signal);
         continue;
       }
-      this.logLine(`${method} ${target} ${failure.summary} ${ms} ms, giving up: ${failure.error.name}`);
+      this.logLine(`${method} ${target} ${failure.summary} ${ms} ms, giving up: ${failure.error.name}`, 'error');
       throw failure.error;
     }
   }
@@ -447,10 +451,10 @@ export class HttpTransport {
     return redactDeep(items, (s) => this.redact(s)) as ApiErrorItem[];
   }
 
-  private logLine(line: string): void {
+  private logLine(line: string, level: RequestLogLevel): void {
     if (!this.opts.log) return;
     try {
-      this.opts.log(line);
+      this.opts.log(line, level);
     } catch {
       // A failing logger must not fail the request.
     }

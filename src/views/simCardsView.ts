@@ -5,6 +5,7 @@ import type { SimCard } from '../telnyx/types';
 import type { CommandTarget } from '../commands/context';
 import type { ClientProvider } from '../services/clientProvider';
 import type { FleetPhase, FleetService } from '../services/fleetService';
+import { noMatchMessage } from '../fleet/filterInput';
 import { ContextKey } from '../util/contextKey';
 import { ContextKeys, VIEW_ID } from '../util/ids';
 import { RedrawCoalescer } from './redrawCoalescer';
@@ -96,7 +97,7 @@ export class SimCardsView implements vscode.Disposable {
       }
       case 'loaded': {
         if (model.size === 0) {
-          return filtered ? vscode.l10n.t('No SIM cards match the filter.') : vscode.l10n.t('No SIM cards in this Telnyx account yet.');
+          return filtered ? noMatchMessage(model.options.filter, model.groupsById) : vscode.l10n.t('No SIM cards in this Telnyx account yet.');
         }
         const summary = viewSummary(model.options, model.size, model.groupsById);
         return status.kind === 'partial' ? `${loadStatusMessage(status)} ${summary}` : summary;

@@ -19,6 +19,11 @@ export interface DetailsDeps {
   runAction?(action: SimActionKind, simId: string): Promise<void>;
 }
 
+/** The title of a panel; a preview (replaced by the next SIM shown) says so, as tabs cannot be italic here. */
+export function decoratedTitle(title: string, preview: boolean): string {
+  return preview ? vscode.l10n.t('{0} (Preview)', title) : title;
+}
+
 interface PanelError {
   readonly kind: ErrorKind;
   readonly message: string;
@@ -46,19 +51,30 @@ export class DetailsPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidClose = this.closed.event;
+  /** Fires when the user works with the panel (copy, refresh, Keep Open...): a preview becomes a kept panel. */
+  private readonly interacted = new vscode.EventEmitter<void>();
+  readonly onDidInteract = this.interacted.event;
+  private simIdValue: string;
+  private previewValue: boolean;
+  /** The SIM's title without the preview mark. */
+  private baseTitle: string;
 
   constructor(
-    readonly simId: string,
+    simId: string,
     readonly panel: vscode.WebviewPanel,
     private readonly deps: DetailsDeps,
-    initial: { sim?: SimCard; model?: DetailsViewModel },
+    initial: { sim?: SimCard; model?: DetailsViewModel; preview?: boolean; title: string },
   ) {
+    this.simIdValue = simId;
+    this.previewValue = initial.preview === true;
+    this.baseTitle = initial.title;
     this.sim = initial.sim;
     // A first paint from what is known: the persisted model, else the tree's list item.
     const first = initial.model ?? (initial.sim ? this.build({ sim: initial.sim }) : undefined);
     this.state = { kind: 'loading', last: first };
     this.subscriptions.push(
       this.closed,
+      this.interacted,
       panel.webview.onDidReceiveMessage((m: unknown) => {
         // Validated in full: the webview renders untrusted data and must not steer the host.
         if (!isWebviewMessage(m)) return;
@@ -67,10 +83,43 @@ export class DetailsPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
     );
     if (first) this.showModel(first);
+    else this.applyTitle();
+    this.post({ type: 'mode', preview: this.previewValue });
   }
 
   get current(): PanelState {
     return this.state;
+  }
+
+  get simId(): string {
+    return this.simIdValue;
+  }
+
+  /** True while this is the preview panel, which the next SIM shown replaces. */
+  get preview(): boolean {
+    return this.previewValue;
+  }
+
+  /** Keeps the panel (it stops being the preview); the webview hides its Keep Open button. */
+  pin(): void {
+    if (!this.previewValue) return;
+    this.previewValue = false;
+    this.applyTitle();
+    this.post({ type: 'mode', preview: false });
+  }
+
+  /** Shows another SIM in this (preview) panel: the old SIM's data and record are dropped at once. */
+  retarget(simId: string, sim: SimCard | undefined, title: string): void {
+    this.abort?.abort();
+    this.simIdValue = simId;
+    this.sim = sim;
+    this.record = undefined;
+    this.built = undefined;
+    const first = sim ? this.build({ sim }) : undefined;
+    this.state = { kind: 'loading', last: first };
+    this.baseTitle = title;
+    this.applyTitle();
+    this.replay();
   }
 
   /** Newer list data from a tree refresh; the panel then reloads in the background. */
@@ -129,9 +178,14 @@ export class DetailsPanel implements vscode.Disposable {
     if (this.state.kind === 'error') this.post({ type: 'error', message: this.state.error.message, kind: this.state.error.kind });
   }
 
+  private applyTitle(): void {
+    if (!this.disposed) this.panel.title = decoratedTitle(this.baseTitle, this.previewValue);
+  }
+
   private showModel(model: DetailsViewModel): void {
     if (this.disposed) return;
-    this.panel.title = model.title;
+    this.baseTitle = model.title;
+    this.applyTitle();
     this.post({ type: 'state', model });
   }
 
@@ -142,9 +196,14 @@ export class DetailsPanel implements vscode.Disposable {
   }
 
   private async onMessage(m: WebviewMessage): Promise<void> {
+    // Anything but the webview's own start-up is the user working with the panel: keep it.
+    if (m.type !== 'ready') this.interacted.fire();
     switch (m.type) {
       case 'ready':
+        this.post({ type: 'mode', preview: this.previewValue });
         return this.replay();
+      case 'keepOpen':
+        return;
       case 'refresh':
         return this.load();
       case 'copy': {

@@ -8,70 +8,151 @@ import { DETAILS_VIEW_TYPE } from '../util/ids';
 import { DetailsPanel, type DetailsDeps } from './detailsPanel';
 import { makeNonce } from './nonce';
 
+/** A second show of the same SIM within this time is a double click: the preview is kept. */
+export const DOUBLE_CLICK_MS = 500;
+
+export interface ShowOptions {
+  /** Open as a kept panel at once (e.g. "Focus Details Panel", a restored panel). */
+  readonly pin?: boolean;
+  /** Move the keyboard focus into the panel (default: it stays in the tree). */
+  readonly focus?: boolean;
+}
+
+/**
+ * The open details panels. Like the Explorer's preview editor: one preview panel shows
+ * the SIM last clicked and is reused by the next click; it is kept (pinned) on a double
+ * click, its "Keep Open" button, or any use of the panel (copy, refresh...). Kept panels
+ * stay, one per SIM.
+ */
 export class DetailsPanels implements vscode.Disposable {
-  private readonly panels = new Map<string, DetailsPanel>();
+  private readonly pinned = new Map<string, DetailsPanel>();
+  private previewPanel: DetailsPanel | undefined;
+  private lastShow: { simId: string; at: number } | undefined;
+  /** The panel last shown or focused, for "Focus Details Panel" without a selection. */
+  private lastActive: DetailsPanel | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly deps: DetailsDeps,
+    private readonly now: () => number = Date.now,
   ) {}
 
-  /** Opens (or reveals) the panel of a SIM, keeping focus in the tree; resolves when its data has loaded or failed. */
-  async show(sim: SimCard | string): Promise<void> {
+  /**
+   * Shows a SIM: its kept panel if there is one, else in the preview panel (created when
+   * needed). Keeps focus in the tree unless `focus`. Resolves when its data has loaded or failed.
+   */
+  async show(sim: SimCard | string, options: ShowOptions = {}): Promise<void> {
     const id = typeof sim === 'string' ? sim : sim.id;
     if (id === '') return;
-    const existing = this.panels.get(id);
-    if (existing) {
-      if (typeof sim !== 'string') existing.setSim(sim);
-      existing.panel.reveal(undefined, true);
+    const item = typeof sim === 'string' ? undefined : sim;
+    const at = this.now();
+    const doubleClick = this.lastShow?.simId === id && at - this.lastShow.at <= DOUBLE_CLICK_MS;
+    this.lastShow = { simId: id, at };
+    const preserveFocus = options.focus !== true;
+
+    const kept = this.pinned.get(id);
+    if (kept) {
+      if (item) kept.setSim(item);
+      this.lastActive = kept;
+      kept.panel.reveal(undefined, preserveFocus);
+      return;
+    }
+    const preview = this.previewPanel;
+    if (preview && preview.simId === id) {
+      if (item) preview.setSim(item);
+      if (doubleClick || options.pin === true) this.pin(preview);
+      this.lastActive = preview;
+      preview.panel.reveal(undefined, preserveFocus);
+      return;
+    }
+    const title = item ? panelTitle(item) : panelTitle({ id });
+    if (preview && options.pin !== true) {
+      preview.retarget(id, item, title);
+      this.lastActive = preview;
+      preview.panel.reveal(undefined, preserveFocus);
+      await preview.load();
       return;
     }
     const panel = vscode.window.createWebviewPanel(
       DETAILS_VIEW_TYPE,
-      typeof sim === 'string' ? panelTitle({ id }) : panelTitle(sim),
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus: true },
+      title,
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus },
       this.webviewOptions(),
     );
-    await this.attach(panel, id, typeof sim === 'string' ? {} : { sim }).load();
+    const created = this.attach(panel, id, { ...(item ? { sim: item } : {}), preview: options.pin !== true, title });
+    await created.load();
   }
 
-  /** Adopts a panel VS Code restored after a reload: its saved model at once, fresh data in the background. */
+  /** Moves the keyboard focus into the panel last shown; false when no panel is open. */
+  focusLast(): boolean {
+    const p = this.lastActive ?? this.previewPanel ?? [...this.pinned.values()].pop();
+    if (!p) return false;
+    p.panel.reveal(undefined, false);
+    return true;
+  }
+
+  /** Keeps the preview panel: the next SIM shown opens a new preview. */
+  pin(panel: DetailsPanel): void {
+    if (this.previewPanel !== panel) return;
+    this.previewPanel = undefined;
+    const older = this.pinned.get(panel.simId);
+    // Cannot happen through show(); kept for safety so there is never more than one panel per SIM.
+    if (older && older !== panel) older.dispose();
+    this.pinned.set(panel.simId, panel);
+    panel.pin();
+  }
+
+  /** Adopts a panel VS Code restored after a reload (kept): its saved model at once, fresh data in the background. */
   async restore(panel: vscode.WebviewPanel, state: PersistedState): Promise<void> {
-    if (this.panels.has(state.simId)) {
+    if (this.pinned.has(state.simId) || this.previewPanel?.simId === state.simId) {
       panel.dispose();
       return;
     }
     panel.webview.options = this.webviewOptions();
     const sim = this.deps.knownSim(state.simId);
-    await this.attach(panel, state.simId, { ...(state.model ? { model: state.model } : {}), ...(sim ? { sim } : {}) }).load();
+    const title = state.model?.title ?? panelTitle(sim ?? { id: state.simId });
+    await this.attach(panel, state.simId, { ...(state.model ? { model: state.model } : {}), ...(sim ? { sim } : {}), title }).load();
   }
 
   /** After each completed tree load: newer list data, then a background reload of each open panel. */
   simsRefreshed(sims: readonly SimCard[]): void {
+    const open = this.all();
     for (const sim of sims) {
-      const p = this.panels.get(sim.id);
-      if (!p) continue;
-      p.setSim(sim);
-      p.load().catch(() => undefined); // load() reports its own failures in the panel
+      for (const p of open) {
+        if (p.simId !== sim.id) continue;
+        p.setSim(sim);
+        p.load().catch(() => undefined); // load() reports its own failures in the panel
+      }
     }
   }
 
   /** The key was rejected: every panel says so. */
   keyRejected(): void {
-    for (const p of this.panels.values()) p.keyRejected();
+    for (const p of this.all()) p.keyRejected();
   }
 
+  /** SIM ids of every open panel, the preview last. */
   openSimIds(): string[] {
-    return [...this.panels.keys()];
+    return this.all().map((p) => p.simId);
+  }
+
+  /** The SIM shown in the preview panel, if there is one. */
+  previewSimId(): string | undefined {
+    return this.previewPanel?.simId;
   }
 
   panel(simId: string): DetailsPanel | undefined {
-    return this.panels.get(simId);
+    return this.pinned.get(simId) ?? (this.previewPanel?.simId === simId ? this.previewPanel : undefined);
+  }
+
+  private all(): DetailsPanel[] {
+    return [...this.pinned.values(), ...(this.previewPanel ? [this.previewPanel] : [])];
   }
 
   dispose(): void {
-    for (const p of [...this.panels.values()]) p.dispose();
-    this.panels.clear();
+    for (const p of this.all()) p.dispose();
+    this.pinned.clear();
+    this.previewPanel = undefined;
   }
 
   private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -97,9 +178,20 @@ export class DetailsPanels implements vscode.Disposable {
       title: panel.title,
     });
     const p = new DetailsPanel(simId, panel, this.deps, initial);
-    this.panels.set(simId, p);
+    if (p.preview) {
+      // Only one preview: an older one (if any) is replaced by this one.
+      if (this.previewPanel && this.previewPanel !== p) this.pin(this.previewPanel);
+      this.previewPanel = p;
+    } else {
+      this.pinned.set(simId, p);
+    }
+    this.lastActive = p;
+    // Disposed with the panel (its subscriptions end with it).
+    p.onDidInteract(() => this.pin(p));
     p.onDidClose(() => {
-      if (this.panels.get(simId) === p) this.panels.delete(simId);
+      if (this.previewPanel === p) this.previewPanel = undefined;
+      if (this.pinned.get(p.simId) === p) this.pinned.delete(p.simId);
+      if (this.lastActive === p) this.lastActive = undefined;
     });
     return p;
   }

@@ -14,13 +14,48 @@ import type { HostMessage, PersistedState, WebviewMessage } from '../../src/deta
 import { COPY_FIELD_LABELS, COPY_FIELDS, type DetailsViewModel } from '../../src/details/model';
 import { buildDetailsViewModel } from '../../src/details/viewModel';
 import { HOSTILE, NOW, detailSim, group, listSim, log } from '../unit/details/fixtures';
-import { publishScreenshot, screenshotPath } from '../host/screenshots';
+import { publishScreenshot } from '../host/screenshots';
 import { DARK_THEME } from './fixtures/darkTheme';
+import { HC_DARK_THEME, HC_LIGHT_THEME, LIGHT_THEME } from './fixtures/themes';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
 const SCRIPT = path.join(REPO, 'dist', 'webview', 'details.js');
-const SCREENSHOT = screenshotPath('webview-hostile');
+const SCREENSHOT = path.join(REPO, 'test-results', 'details-webview', 'hostile.png');
+/** Theme and width screenshots (looked at by a person; never tracked files). */
+const RESULTS = path.join(REPO, 'test-results', 'details-webview');
+
+const THEMES = [
+  { name: 'light', theme: LIGHT_THEME, light: true },
+  { name: 'dark', theme: DARK_THEME, light: false },
+  { name: 'hc-dark', theme: HC_DARK_THEME, light: false },
+  { name: 'hc-light', theme: HC_LIGHT_THEME, light: true },
+] as const;
+
+/** WCAG contrast ratio of two opaque sRGB colours given as [r, g, b] 0..255. */
+function contrast(a: readonly number[], b: readonly number[]): number {
+  const lum = (c: readonly number[]): number => {
+    const [r, g, bl] = c.map((v) => {
+      const x = v / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (bl ?? 0);
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+}
+
+/** A SIM with every long identifier, a long status reason and a group limit from a named group (issue 11). */
+function longModel(): DetailsViewModel {
+  const sim = listSim({
+    type: 'esim',
+    eid: '89049032005008882600033418287163',
+    data_limit: null,
+    current_billing_period_consumed_data: { amount: '4300', unit: 'MB' },
+    status: { value: 'enabled', reason: 'The SIM card is active, ready to connect to networks and consume data.' },
+  });
+  return buildDetailsViewModel({ sim, detail: detailSim({ ...sim, ipv6: '2001:0db8:85a3:0000:0000:8a2e:0370:7334' }), group: group({ name: 'Smart meters EU' }), logs: [log()], now: NOW });
+}
 
 /** What the fake VS Code API saw in the page. */
 interface Recorded {
@@ -148,8 +183,8 @@ describe('details webview in Chromium (e2e)', function () {
   });
 
   /** Opens the panel like VS Code would, with `saved` as what getState() returns. */
-  async function open(saved?: PersistedState): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, colorScheme: 'dark' });
+  async function open(saved?: PersistedState, look: { theme?: Readonly<Record<string, string>>; width?: number; light?: boolean } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: look.width ?? 1100, height: 900 }, colorScheme: look.light ? 'light' : 'dark' });
     page = await context.newPage();
     dialogs = [];
     consoleErrors = [];
@@ -185,7 +220,7 @@ describe('details webview in Chromium (e2e)', function () {
           for (const [k, v] of Object.entries(theme)) document.documentElement.style.setProperty(k, v);
         });
       },
-      { savedState: (saved ?? null) as unknown, theme: DARK_THEME },
+      { savedState: (saved ?? null) as unknown, theme: look.theme ?? DARK_THEME },
     );
     await page.goto(`${server.origin}/`);
     await page.waitForFunction(() => (window as unknown as TW).__recorded.posted.some((m) => m.type === 'ready'));
@@ -226,7 +261,7 @@ describe('details webview in Chromium (e2e)', function () {
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp ?? '', /^default-src 'none'; .*script-src 'nonce-[A-Za-z0-9_-]+';$/);
     // The status keeps its theme colour; the reason is shown next to it.
-    assert.equal(await page.locator('.status').getAttribute('class'), 'status status-ok');
+    assert.equal(await page.locator('.status').getAttribute('class'), 'status status-ok has-reason');
     assert.equal(await page.locator('.status-label').evaluate((e) => getComputedStyle(e).color), 'rgb(115, 201, 145)');
     // Tags render as one chip each.
     assert.deepEqual(await page.locator('ul[aria-label="Tags"] li').allInnerTexts(), HOSTILE_TEXTS);
@@ -241,7 +276,7 @@ describe('details webview in Chromium (e2e)', function () {
     assert.equal(await meter.getAttribute('aria-valuenow'), '75');
     assert.equal(await meter.getAttribute('aria-valuetext'), '1.5 GB of 2 GB used (75%), 512 MB remaining');
     const usage = await page.locator('.section-usage').innerText();
-    for (const s of ['1.5 GB', 'of 2 GB used', '75%', '512 MB', 'SIM data limit', 'Within limit']) assert.ok(usage.includes(s), s);
+    for (const s of ['1.5 GB', 'of 2 GB used', '75%', '512 MB', '2 GB, set on this SIM', 'Within limit']) assert.ok(usage.includes(s), s);
     const ratio = await page.locator('.meter-fill').evaluate((fill) => fill.getBoundingClientRect().width / (fill.parentElement as HTMLElement).clientWidth);
     assert.ok(Math.abs(ratio - 0.75) < 0.02, `bar is 75 % wide (${ratio})`);
 
@@ -379,5 +414,112 @@ describe('details webview in Chromium (e2e)', function () {
     await showModel(buildDetailsViewModel({ sim: listSim(), logs: [], now: NOW }));
     assert.ok((await page.locator('.section-sessions').innerText()).includes('No connectivity sessions recorded'));
     assert.equal(await page.locator('table.sessions').count(), 0);
+  });
+
+  describe('in every built-in theme, narrow and wide', () => {
+    for (const t of THEMES) {
+      for (const width of [360, 1000]) {
+        it(`${t.name} at ${width} px: visible meter track, identifiers on one line, no orphan dash, one-level parentheses`, async () => {
+          await open(undefined, { theme: t.theme, width, light: t.light });
+          const model = longModel();
+          await showModel(model);
+          fs.mkdirSync(RESULTS, { recursive: true });
+          await page.screenshot({ path: path.join(RESULTS, `${t.name}-${width}.png`), fullPage: true });
+
+          // The meter's track: its border stands out from the page (the old track was white on white in Light).
+          const colours = await page.locator('.meter').evaluate((meter) => {
+            const rgb = (css: string): number[] => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+            const probe = document.createElement('canvas').getContext('2d');
+            const solid = (css: string, on: string): number[] => {
+              // Resolve translucent colours (color-mix) over the page background, as the screen shows them.
+              if (!probe) return rgb(css);
+              probe.fillStyle = on;
+              probe.fillRect(0, 0, 1, 1);
+              probe.fillStyle = css;
+              probe.fillRect(0, 0, 1, 1);
+              return [...probe.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+            };
+            const page = getComputedStyle(document.body).backgroundColor;
+            const style = getComputedStyle(meter);
+            return { page: rgb(page), border: solid(style.borderTopColor, page), track: solid(style.backgroundColor, page), width: style.borderTopWidth };
+          });
+          assert.equal(colours.width, '1px');
+          const border = contrast(colours.border, colours.page);
+          assert.ok(border >= 2, `meter border contrast ${border.toFixed(2)} against the page (${JSON.stringify(colours)})`);
+          assert.ok(contrast(colours.track, colours.page) > 1.1, `meter track differs from the page (${JSON.stringify(colours)})`);
+
+          // Identifiers: one line each, the whole value as the tooltip.
+          for (const [label, value] of [
+            ['ICCID', '89310410106543789301'],
+            ['SIM ID', '6b14e151-8493-4fa1-8664-1cc4e6d14158'],
+            ['EID', '89049032005008882600033418287163'],
+            ['IPv6', '2001:0db8:85a3:0000:0000:8a2e:0370:7334'],
+          ] as const) {
+            const v = page.locator('.field', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('.value');
+            assert.equal(await v.getAttribute('title'), value, `${label} tooltip`);
+            assert.equal(await v.textContent(), value, `${label} text is whole (copy reads the host's record)`);
+            const lines = await v.evaluate((e) => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)));
+            assert.equal(lines, 1, `${label} on one line`);
+          }
+          const heading = page.locator('h1 .heading');
+          assert.equal(await heading.getAttribute('title'), '89310410106543789301');
+          assert.equal(await heading.evaluate((e) => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))), 1);
+
+          // The dash after the status label never starts a line: it sits on the label's line.
+          const dash = await page.locator('.status-label').evaluate((label) => {
+            const text = label.firstChild as Text;
+            const at = (i: number): number => {
+              const r = document.createRange();
+              r.setStart(text, i);
+              r.setEnd(text, i + 1);
+              return r.getBoundingClientRect().top;
+            };
+            return { text: text.data, first: at(0), last: at(text.data.length - 1) };
+          });
+          assert.equal(dash.text, 'Enabled\u00a0—');
+          assert.equal(dash.last, dash.first);
+          assert.ok(!(await page.locator('.status-reason').innerText()).trim().startsWith('—'));
+
+          const limit = await page.locator('.usage-facts').innerText();
+          assert.ok(limit.includes('5 GB, from group Smart meters EU'), limit);
+          assert.ok(!limit.includes('(('), limit);
+          assert.deepEqual(consoleErrors, []);
+        });
+      }
+    }
+  });
+
+  it('Refresh shows a busy state at once, then "Updated hh:mm"', async () => {
+    await open();
+    const model = longModel();
+    await showModel(model);
+    const built = new Date(model.builtAt);
+    const hhmm = `${String(built.getHours()).padStart(2, '0')}:${String(built.getMinutes()).padStart(2, '0')}`;
+    assert.equal(await page.locator('.updated').innerText(), `Updated ${hhmm}`);
+    await clearPosted();
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    // Before the host has answered anything.
+    assert.equal(await page.locator('.button.is-busy').count(), 1);
+    assert.equal(await page.locator('.updated').innerText(), 'Refreshing…');
+    // Marked disabled for assistive technology; a forced click must still send nothing.
+    assert.equal(await page.getByRole('button', { name: 'Refresh' }).getAttribute('aria-disabled'), 'true');
+    await page.getByRole('button', { name: 'Refresh' }).click({ force: true });
+    assert.deepEqual(await posted(), [{ type: 'refresh' }], 'a second click while busy sends nothing');
+    await send({ type: 'loading' });
+    await send({ type: 'state', model });
+    await page.locator('.updated', { hasText: `Updated ${hhmm}` }).waitFor();
+    assert.equal(await page.locator('.button.is-busy').count(), 0);
+  });
+
+  it('a preview panel offers Keep Open, which posts keepOpen; a kept panel does not', async () => {
+    await open();
+    await showModel(longModel());
+    assert.equal(await page.getByRole('button', { name: 'Keep Open' }).count(), 0);
+    await send({ type: 'mode', preview: true });
+    await clearPosted();
+    await page.getByRole('button', { name: 'Keep Open' }).click();
+    assert.deepEqual(await posted(), [{ type: 'keepOpen' }]);
+    await send({ type: 'mode', preview: false });
+    assert.equal(await page.getByRole('button', { name: 'Keep Open' }).count(), 0);
   });
 });

@@ -58,6 +58,8 @@ describe('SIM details panel', () => {
     }
     await ext.panels.show(openedId);
     assert.deepEqual(ext.panels.openSimIds(), [openedId]);
+    // A kept panel (not the preview) stays when another SIM is shown: that one opens as the preview.
+    await ext.panels.show(openedId, { pin: true });
     const other = ext.view.provider.getChildren().find((n) => n.kind === 'sim' && n.sim.id !== openedId);
     assert.ok(other && other.kind === 'sim');
     await vscode.commands.executeCommand('telnyxSims.showDetails', other);

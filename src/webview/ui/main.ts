@@ -14,6 +14,9 @@ interface VsCodeApi {
 // rest of the project's types stay free of it.
 const acquire = (globalThis as unknown as { acquireVsCodeApi?: () => VsCodeApi }).acquireVsCodeApi;
 
+/** A Refresh click shows its busy state at least this long, so a fast answer is still visible feedback. */
+const MIN_BUSY_MS = 600;
+
 function start(): void {
   const root = document.getElementById('root');
   if (!root || !acquire) return;
@@ -23,11 +26,32 @@ function start(): void {
   const state: ViewState = { loading: true };
   if (restored?.model) state.model = restored.model;
   let simId = restored?.simId;
+  let busyUntil = 0;
+  /** A Refresh was clicked and the host has not answered with data or an error yet. */
+  let awaitingHost = false;
+  let busyTimer: ReturnType<typeof setTimeout> | undefined;
+  const render = (): void => {
+    const now = Date.now();
+    renderApp(root, { ...state, loading: state.loading || awaitingHost || now < busyUntil }, ctx);
+    if (now < busyUntil && busyTimer === undefined) {
+      busyTimer = setTimeout(() => {
+        busyTimer = undefined;
+        render();
+      }, busyUntil - now);
+    }
+  };
   const ctx = {
-    post: (message: WebviewMessage) => vscode.postMessage(message),
+    post: (message: WebviewMessage): void => {
+      vscode.postMessage(message);
+      if (message.type === 'refresh') {
+        // Feedback at once, before the host answers.
+        busyUntil = Date.now() + MIN_BUSY_MS;
+        awaitingHost = true;
+        render();
+      }
+    },
     collapsed: new Set<string>(),
   };
-  const render = (): void => renderApp(root, state, ctx);
 
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
     const msg = event.data;
@@ -38,6 +62,7 @@ function start(): void {
         simId = msg.model.simId;
         state.model = msg.model;
         state.loading = false;
+        awaitingHost = false;
         delete state.error;
         vscode.setState({ simId, model: msg.model } satisfies PersistedState);
         break;
@@ -47,7 +72,11 @@ function start(): void {
         break;
       case 'error':
         state.loading = false;
+        awaitingHost = false;
         state.error = { message: msg.message, kind: msg.kind };
+        break;
+      case 'mode':
+        state.preview = msg.preview;
         break;
     }
     render();

@@ -2,12 +2,15 @@
 // textContent; the only style set from script is the gauge width (CSSOM, allowed by the CSP).
 import type { DetailsErrorKind, SimActionKind, WebviewMessage } from '../../details/messages';
 import { COPY_FIELD_LABELS, type CopyField, type DetailsViewModel, type FieldRow, type SessionsModel, type UsageModel } from '../../details/model';
+import { updatedText } from '../../details/format';
 import { button, el, icon, timeEl } from './dom';
 import { renderJson, type CollapsedPaths } from './jsonView';
 
 export interface ViewState {
   model?: DetailsViewModel;
   loading: boolean;
+  /** The preview panel, which the next SIM clicked replaces: offers "Keep Open". */
+  preview?: boolean;
   error?: { message: string; kind: DetailsErrorKind };
 }
 
@@ -15,14 +18,6 @@ export interface RenderContext {
   post(message: WebviewMessage): void;
   collapsed: CollapsedPaths;
 }
-
-const STATE_ICONS: Record<UsageModel['state'], string> = {
-  noLimit: 'info',
-  ok: 'pass-filled',
-  near: 'warning',
-  over: 'error',
-  dataLimitExceeded: 'error',
-};
 
 function copyButton(field: CopyField, ctx: RenderContext): HTMLButtonElement {
   return button({
@@ -51,7 +46,18 @@ function valueNode(r: FieldRow): HTMLElement {
     );
   }
   if (r.value === '') return el('span', { className: 'value empty', text: 'Not set' });
-  return el('span', { className: `value${r.mono ? ' mono' : ''}`, text: r.value });
+  const node = el('span', { className: `value${r.mono ? ' mono' : ''}${r.oneLine ? ' one-line' : ''}`, text: r.value });
+  // Cut with an ellipsis when narrow: the whole value on hover (a DOM property, never markup) and on copy.
+  if (r.oneLine) node.title = r.value;
+  return node;
+}
+
+/** A muted second line; identifiers (a group id) stay on one line with the full value on hover. */
+function secondaryNode(r: FieldRow): HTMLElement | null {
+  if (!r.secondary) return null;
+  const node = el('div', { className: `secondary${r.mono || r.copy ? ' one-line mono' : ''}`, text: r.secondary });
+  node.title = r.secondary;
+  return node;
 }
 
 function fieldRows(rows: readonly FieldRow[], ctx: RenderContext): HTMLElement {
@@ -63,7 +69,7 @@ function fieldRows(rows: readonly FieldRow[], ctx: RenderContext): HTMLElement {
         el('dt', { text: r.label }),
         el('dd', {}, [
           el('div', { className: 'field-value' }, [valueNode(r), r.copy && r.value !== '' ? copyButton(r.copy, ctx) : null]),
-          r.secondary ? el('div', { className: 'secondary', text: r.secondary }) : null,
+          secondaryNode(r),
         ]),
       ]),
     ),
@@ -109,13 +115,15 @@ function usageBody(u: UsageModel): Node[] {
     );
   }
   const facts: Array<[string, string]> = [];
-  if (u.limitText) facts.push(['Limit', `${u.limitText} (${u.limitSourceText})`]);
+  if (u.limitFactText) facts.push(['Limit', u.limitFactText]);
   if (u.remainingText) facts.push(['Remaining', u.remainingText]);
   if (facts.length) {
     nodes.push(el('dl', { className: 'usage-facts' }, facts.map(([k, v]) => el('div', {}, [el('dt', { text: k }), el('dd', { text: v })]))));
   }
-  nodes.push(el('p', { className: 'usage-state', attrs: { 'data-state': u.state } }, [icon(STATE_ICONS[u.state]), el('span', { text: u.stateText })]));
-  return [el('div', { className: `usage usage-${u.state}` }, nodes)];
+  nodes.push(
+    el('p', { className: 'usage-state', attrs: { 'data-state': u.state, 'data-severity': u.severity } }, [icon(u.codicon), el('span', { text: u.stateText })]),
+  );
+  return [el('div', { className: `usage usage-${u.state} severity-${u.severity}` }, nodes)];
 }
 
 function sessionsBody(s: SessionsModel): Node[] {
@@ -155,21 +163,40 @@ function actionButtons(m: DetailsViewModel, ctx: RenderContext): HTMLElement {
 }
 
 function header(m: DetailsViewModel | undefined, state: ViewState, ctx: RenderContext): HTMLElement {
+  const heading = el('span', { className: 'heading mono one-line', text: m ? m.heading : 'SIM details' });
+  if (m) heading.title = m.heading;
   const titleBlock = el('div', { className: 'title-block' }, [
-    el('h1', {}, [icon('credit-card', 'title-icon'), el('span', { className: 'heading mono', text: m ? m.heading : 'SIM details' })]),
+    el('h1', {}, [icon('credit-card', 'title-icon'), heading]),
     m
-      ? el('div', { className: `status status-${m.status.tone}`, attrs: { 'data-status': m.status.value } }, [
+      ? el('div', { className: `status status-${m.status.tone}${m.status.reason ? ' has-reason' : ''}`, attrs: { 'data-status': m.status.value } }, [
           icon(m.status.codicon),
-          el('span', { className: 'status-label', text: m.status.label }),
-          m.status.reason ? el('span', { className: 'status-reason', text: m.status.reason }) : null,
+          // The separator belongs to the label (non-breaking), so a wrapped reason never starts a line with it.
+          el('span', { className: 'status-label', text: m.status.reason ? `${m.status.label}\u00a0—` : m.status.label }),
+          m.status.reason ? el('span', { className: 'status-reason', text: ` ${m.status.reason}` }) : null,
         ])
       : null,
   ]);
+  const updated = m ? updatedText(m.builtAt) : '';
+  const refresh = button({
+    label: 'Refresh',
+    codicon: state.loading ? 'loading' : 'refresh',
+    focusKey: 'refresh',
+    secondary: true,
+    onClick: () => {
+      if (!state.loading) ctx.post({ type: 'refresh' });
+    },
+  });
+  if (state.loading) {
+    refresh.querySelector('.codicon')?.classList.add('codicon-modifier-spin');
+    refresh.setAttribute('aria-disabled', 'true');
+    refresh.classList.add('is-busy');
+  }
   const tools = el('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'SIM actions' } }, [
-    state.loading
-      ? el('span', { className: 'busy', attrs: { role: 'status' } }, [icon('loading', 'codicon-modifier-spin'), el('span', { text: 'Refreshing…' })])
+    el('span', { className: `updated${state.loading ? ' busy' : ''}`, attrs: { role: 'status' }, text: state.loading ? 'Refreshing…' : updated }),
+    state.preview
+      ? button({ label: 'Keep Open', codicon: 'pinned', focusKey: 'keep-open', secondary: true, onClick: () => ctx.post({ type: 'keepOpen' }) })
       : null,
-    button({ label: 'Refresh', codicon: 'refresh', focusKey: 'refresh', secondary: true, onClick: () => ctx.post({ type: 'refresh' }) }),
+    refresh,
   ]);
   if (m) tools.append(actionButtons(m, ctx));
   return el('header', { className: 'header' }, [titleBlock, tools]);

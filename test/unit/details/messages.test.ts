@@ -8,7 +8,7 @@ const model = buildDetailsViewModel({ sim: listSim(), detail: detailSim(), group
 
 describe('details messages', () => {
   it('accepts every webview message the panel sends', () => {
-    for (const type of ['ready', 'copyJson', 'openDocument', 'refresh', 'setApiKey']) assert.ok(isWebviewMessage({ type }), type);
+    for (const type of ['ready', 'copyJson', 'openDocument', 'refresh', 'setApiKey', 'keepOpen']) assert.ok(isWebviewMessage({ type }), type);
     for (const field of COPY_FIELDS) assert.ok(isWebviewMessage({ type: 'copy', field }), field);
     for (const action of SIM_ACTION_KINDS) assert.ok(isWebviewMessage({ type: 'simAction', action }), action);
   });
@@ -27,6 +27,7 @@ describe('details messages', () => {
       { type: 'copy', field: 'iccid', value: 'attacker-chosen' },
       { type: 'copy', field: ['iccid'] },
       { type: 'refresh', extra: 1 },
+      { type: 'keepOpen', simId: 'other-sim' },
       { type: 'openDocument', simId: 'other-sim' },
       { type: 'toString' },
       { type: '__proto__' },
@@ -42,6 +43,8 @@ describe('details messages', () => {
     assert.ok(isHostMessage({ type: 'state', model: JSON.parse(JSON.stringify(model)) }), 'survives a JSON round trip');
     assert.ok(isHostMessage({ type: 'loading' }));
     assert.ok(isHostMessage({ type: 'error', message: 'This SIM no longer exists.', kind: 'notFound' }));
+    assert.ok(isHostMessage({ type: 'mode', preview: true }));
+    assert.ok(isHostMessage({ type: 'mode', preview: false }));
   });
 
   it('rejects host messages with a wrong envelope (the model itself is typed by the host)', () => {
@@ -54,6 +57,9 @@ describe('details messages', () => {
       { type: 'loading', model },
       { type: 'html', html: '<b>x</b>' },
       { type: 'state', model: [] },
+      { type: 'mode' },
+      { type: 'mode', preview: 'yes' },
+      { type: 'mode', preview: true, simId: 'x' },
     ];
     for (const m of bad) assert.equal(isHostMessage(m), false, JSON.stringify(m).slice(0, 120));
   });
@@ -64,6 +70,11 @@ describe('details messages', () => {
     assert.equal(isPersistedState({ simId: '' }), false);
     assert.equal(isPersistedState({ simId: 'other', model }), false, 'model must belong to the SIM');
     assert.equal(isPersistedState({ model }), false);
+    assert.equal(isPersistedState({ simId: 'x', model: { simId: 'x', title: 1 } }), false, 'a broken saved model is not drawn');
+    const older: Record<string, unknown> = { ...model };
+    delete older.usage;
+    assert.equal(isPersistedState({ simId: model.simId, model: older }), false, 'a model saved without usage (older shape)');
+    assert.ok(isPersistedState(JSON.parse(JSON.stringify({ simId: model.simId, model }))), 'survives a JSON round trip');
     assert.equal(isPersistedState(null), false);
   });
 });

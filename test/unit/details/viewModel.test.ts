@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatDataSize, formatPercent, relativeTime } from '../../../src/details/format';
+import { formatDataSize, formatPercent, relativeTime, updatedText } from '../../../src/details/format';
 import type { DetailsViewModel, FieldRow } from '../../../src/details/model';
 import { buildDetailsViewModel, copyFieldValue, mergeRecords, panelTitle } from '../../../src/details/viewModel';
 import type { SimCardDetail } from '../../../src/telnyx/types';
@@ -135,6 +135,8 @@ describe('buildDetailsViewModel', () => {
       assert.equal(u.percentText, '75%');
       assert.equal(u.barPercent, 75);
       assert.equal(u.limitSource, 'sim');
+      assert.equal(u.limitFactText, '2 GB, set on this SIM');
+      assert.equal(u.severity, 'ok');
       assert.equal(u.ariaText, '1.5 GB of 2 GB used (75%), 512 MB remaining');
     });
 
@@ -144,7 +146,8 @@ describe('buildDetailsViewModel', () => {
       assert.equal(u.limitText, '5 GB');
       assert.equal(u.percent, 30);
       assert.equal(u.remainingText, '3.5 GB');
-      assert.equal(u.limitSourceText, 'Group data limit (Fleet A)');
+      assert.equal(u.limitSourceText, 'Group data limit: Fleet A');
+      assert.equal(u.limitFactText, '5 GB, from group Fleet A');
       // A zero SIM limit also means "not set".
       assert.equal(build({ sim: listSim({ data_limit: { amount: '0', unit: 'MB' } }), group: group() }).usage.limitSource, 'group');
     });
@@ -176,6 +179,34 @@ describe('buildDetailsViewModel', () => {
       const u = build({ sim: listSim({ status: { value: 'data_limit_exceeded' }, data_limit: null }) }).usage;
       assert.equal(u.state, 'dataLimitExceeded');
       assert.match(u.stateText, /Data limit exceeded/);
+    });
+
+    it('never nests parentheses in the limit line, whatever the group is called', () => {
+      const named = (name: string) => build({ sim: listSim({ data_limit: null }), group: group({ name }) }).usage;
+      // The text from the issue: "Limit 100 MB (Group data limit (Smart meters EU))".
+      for (const name of ['Smart meters EU', 'Meters (EU)']) {
+        const u = named(name);
+        assert.equal(u.limitFactText, `5 GB, from group ${name}`);
+        assert.equal((u.limitFactText.match(/\(/g) ?? []).length, (name.match(/\(/g) ?? []).length, 'only the name brings parentheses');
+        assert.ok(!u.limitSourceText.includes(`(${name})`));
+      }
+      assert.equal(build({ sim: listSim({ data_limit: null, sim_card_group: undefined }), group: group({ name: '' }) }).usage.limitFactText, '5 GB, from its group');
+    });
+
+    it('"data limit exceeded" has the severity the tree gives the status (one table)', () => {
+      const u = build({ sim: listSim({ status: { value: 'data_limit_exceeded' } }) }).usage;
+      const status = build({ sim: listSim({ status: { value: 'data_limit_exceeded' } }) }).status;
+      assert.equal(u.severity, 'warning');
+      assert.equal(status.tone, 'warning');
+      assert.equal(u.codicon, 'warning');
+      // The tree shows this status with the warning codicon (src/fleet/status.ts).
+      assert.equal(status.codicon, 'warning');
+    });
+
+    it('marks identifiers as one-line values', () => {
+      const m = build({ sim: listSim(), detail: detailSim() });
+      const oneLine = [...m.identifiers, ...(m.network ?? [])].filter((r) => r.oneLine).map((r) => r.label);
+      for (const label of ['ICCID', 'SIM ID', 'IPv6', 'IMSI', 'MSISDN']) assert.ok(oneLine.includes(label), label);
     });
 
     it('copes with missing consumption', () => {
@@ -244,5 +275,12 @@ describe('buildDetailsViewModel', () => {
 
   it('keeps control and bidi characters out of the panel title', () => {
     assert.equal(panelTitle({ id: 'x', iccid: '8931\u202E0410\n106543' }), 'SIM 106543');
+  });
+
+  it('updatedText says "Updated hh:mm" in local time, nothing for a broken time', () => {
+    const d = new Date(2024, 5, 15, 9, 5, 59);
+    assert.equal(updatedText(d.toISOString()), 'Updated 09:05');
+    assert.equal(updatedText(new Date(2024, 0, 1, 23, 40).toISOString()), 'Updated 23:40');
+    assert.equal(updatedText('not a date'), '');
   });
 });
