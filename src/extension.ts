@@ -1,4 +1,5 @@
 // Wiring only: every piece is built in its own module and registered for disposal here.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { ApiKeyStore, type KeySource } from './auth/apiKeyStore';
 import { registerAuthPrompt } from './auth/authPrompt';
@@ -56,6 +57,8 @@ export interface TestApi {
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  // The pure layers word their text with @vscode/l10n: give them VS Code's bundle for the display language.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = vscode.window.createOutputChannel('Telnyx SIM Explorer', { log: true });
   const keys = new ApiKeyStore(context.secrets);
   // The gate asks before the key first goes to a non-Telnyx https host (answers kept per user).
