@@ -7,9 +7,10 @@ import { parseArgs } from 'node:util';
 import type { BenchArgs, BenchSection } from './section';
 import { listingSection } from './sections/listing';
 import { bulkSection, exportSection, fleetModelSection } from './sections/scripts';
+import { vscodeSection } from './sections/vscode';
 
 /** Add a section here (fleet model cost, bulk actions, export, ...). */
-const SECTIONS: BenchSection[] = [listingSection, fleetModelSection, bulkSection, exportSection];
+const SECTIONS: BenchSection[] = [listingSection, fleetModelSection, vscodeSection, bulkSection, exportSection];
 
 function numbers(text: string, flag: string): number[] {
   const out = text.split(',').map((s) => Number(s.trim()));

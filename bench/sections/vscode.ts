@@ -1,0 +1,68 @@
+// The SIM Cards view in a real VS Code (code-server + Chromium, like the integration harness):
+// the largest fleet size at the given latency. The client alone lists the same fleet first, in
+// the same run, so the view's final counts are shown as a ratio of it.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { TelnyxClient } from '../../src/telnyx';
+import { runInHost } from '../../test/host/runInHost';
+import { BENCH_API_KEY, startMockProcess } from '../mockProcess';
+import type { BenchSection, SectionReport } from '../section';
+
+interface HostFigures {
+  sims: number;
+  firstCountsMs?: number;
+  finalCountsMs: number;
+  expandRangeMs: number;
+  revealMs: number;
+  revealed: boolean;
+  findMs: number;
+  extensionHostCpuMs: number;
+  maxEventLoopLagMs: number;
+  peakRssMb: number;
+  heapUsedMb: number;
+}
+
+const ms = (n: number | undefined): string => (n === undefined ? '—' : `${Math.round(n).toLocaleString('en-US')} ms`);
+
+export const vscodeSection: BenchSection = {
+  name: 'vscode',
+  description: 'the SIM Cards view in a real VS Code at the largest fleet size: first and final counts, expand, reveal, find; host CPU and memory',
+  async run(args): Promise<SectionReport> {
+    const sims = Math.max(...args.sims);
+    const mock = await startMockProcess(sims, args.latencyMs);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-vscode-'));
+    const out = path.join(dir, 'figures.json');
+    try {
+      const client = new TelnyxClient({ apiKey: BENCH_API_KEY, baseUrl: mock.url, pageSize: args.pageSize, concurrency: args.concurrency });
+      const t0 = performance.now();
+      const listing = await client.listAllSimCards();
+      const clientMs = performance.now() - t0;
+      const result = await runInHost({
+        testsPath: path.join(__dirname, '..', 'vscode', 'hostBench'),
+        env: { BENCH_API_URL: mock.url, BENCH_API_KEY, BENCH_VSCODE_OUT: out },
+        timeoutMs: 15 * 60_000,
+        log: () => undefined,
+      });
+      if (result.exitCode !== 0 || !fs.existsSync(out)) return { lines: [`the VS Code run failed (exit ${result.exitCode})`], data: { clientMs }, ok: false };
+      const f = JSON.parse(fs.readFileSync(out, 'utf8')) as HostFigures;
+      const ratio = f.finalCountsMs / clientMs;
+      const lines = [
+        `SIMs ${sims.toLocaleString('en-US')} at ${args.latencyMs} ms latency; the client alone listed ${listing.items.length.toLocaleString('en-US')} in ${ms(clientMs)}`,
+        `first counts in the view      ${ms(f.firstCountsMs)}   (target ≤ 1,500 ms)`,
+        `final counts in the view      ${ms(f.finalCountsMs)}   = ${ratio.toFixed(2)}x the client alone (target ≤ 1.5x)`,
+        `expand a range (first sort)   ${ms(f.expandRangeMs)}   (target ≤ 300 ms)`,
+        `reveal a SIM inside a range   ${ms(f.revealMs)}   revealed: ${String(f.revealed)} (target ≤ 1,000 ms)`,
+        `Find keystroke                ${ms(f.findMs)}   (target ≤ 100 ms)`,
+        `longest host task during load ${ms(f.maxEventLoopLagMs)}`,
+        `extension host CPU for load   ${ms(f.extensionHostCpuMs)}`,
+        `extension host peak RSS       ${Math.round(f.peakRssMb)} MB (target < 400 MB); heap used ${Math.round(f.heapUsedMb)} MB (target < 200 MB)`,
+      ];
+      return { lines, data: { clientMs, ratio, ...f }, ok: f.revealed && f.sims === listing.items.length };
+    } finally {
+      mock.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,101 @@
+// Runs inside the real VS Code extension host (extensionTestsPath, like the integration suite):
+// loads the fleet of the local Telnyx API named by the environment into the SIM Cards view and
+// times what a person sees. Writes its figures as JSON to BENCH_VSCODE_OUT. Figures, not tests.
+import * as fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import type { TestApi } from '../../src/extension';
+
+const EXTENSION_ID = 'telnyx-sim-explorer.telnyx-sim-explorer';
+
+async function until(what: string, check: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`bench: timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+export async function run(): Promise<void> {
+  const url = process.env.BENCH_API_URL ?? '';
+  const key = process.env.BENCH_API_KEY ?? '';
+  const out = process.env.BENCH_VSCODE_OUT ?? '';
+  await vscode.commands.executeCommand('workbench.view.extension.telnyxSims');
+  const ext = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID);
+  if (!ext) throw new Error('bench: extension not found');
+  const api = await (async () => {
+    const deadline = Date.now() + 60_000;
+    while (!(ext.isActive && ext.exports)) {
+      if (Date.now() > deadline) throw new Error('bench: extension did not activate');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return ext.exports;
+  })();
+  const { fleet, view } = api;
+  const model = fleet.model;
+  await vscode.workspace.getConfiguration('telnyxSims').update('apiBaseUrl', url, vscode.ConfigurationTarget.Global);
+  await until('the welcome view (no key yet)', () => fleet.phase === 'noKey', 60_000);
+
+  // Event-loop lag: the longest stretch the extension host could not run a 10 ms timer.
+  let maxLagMs = 0;
+  let last = performance.now();
+  const lag = setInterval(() => {
+    const now = performance.now();
+    maxLagMs = Math.max(maxLagMs, now - last - 10);
+    last = now;
+  }, 10);
+  let peakRss = process.memoryUsage().rss;
+  const rss = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+
+  // The first load, as a person sees it after setting the key (the key check is one request).
+  let firstCountsMs: number | undefined;
+  const started = performance.now();
+  const cpu0 = process.cpuUsage();
+  const sub = view.provider.onDidChangeTreeData(() => {
+    if (firstCountsMs === undefined && model.roots().some((n) => n.kind === 'bucket' && n.count > 0)) firstCountsMs = performance.now() - started;
+  });
+  if (!(await api.setApiKey(key))) throw new Error('bench: the key was refused');
+  await until('the load to settle', () => fleet.settled && model.size > 0, 600_000);
+  const finalCountsMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpu0);
+  sub.dispose();
+  clearInterval(lag);
+
+  // Expand the first range of the largest bucket (sorting it the first time), then reveal a SIM deep inside it.
+  const buckets = model.roots().flatMap((n) => (n.kind === 'bucket' ? [n] : []));
+  const largest = buckets.reduce((a, b) => (b.count > a.count ? b : a));
+  let t = performance.now();
+  const ranges = model.childrenOf(largest);
+  const firstRange = ranges[0];
+  if (!firstRange) throw new Error('bench: no range');
+  await view.treeView.reveal(firstRange, { expand: true, select: false, focus: false });
+  const expandRangeMs = performance.now() - t;
+  const deepSims = model.bucketSims(largest.key);
+  const target = deepSims[Math.floor(deepSims.length * 0.77)];
+  if (!target) throw new Error('bench: no SIM to reveal');
+  t = performance.now();
+  const revealed = await view.revealSim(target.id);
+  const revealMs = performance.now() - t;
+  // A Find keystroke: the search behind each typed character.
+  const text = (target.iccid ?? '').slice(-7);
+  t = performance.now();
+  const found = model.findSims(text, 50);
+  const findMs = performance.now() - t;
+  clearInterval(rss);
+
+  const figures = {
+    sims: model.size,
+    firstCountsMs,
+    finalCountsMs,
+    expandRangeMs,
+    revealMs,
+    revealed,
+    findMs,
+    findHits: found.length,
+    extensionHostCpuMs: (cpu.user + cpu.system) / 1000,
+    maxEventLoopLagMs: maxLagMs,
+    peakRssMb: peakRss / 2 ** 20,
+    heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20,
+  };
+  fs.writeFileSync(out, JSON.stringify(figures));
+}
