@@ -41,6 +41,6 @@ describe('Set API Key input with a wrong key (issue 11: item 10)', () => {
     await pressKey('Enter');
     await done;
     assert.equal(await ext.keySource(), 'secretStorage');
-    await waitFor('a load with the key', () => ext.loader.status.kind === 'loaded');
+    await waitFor('a load with the key', () => ext.fleet.phase === 'loaded');
   });
 });
