@@ -23,7 +23,8 @@ describe('Set API Key input with a wrong key (issue 11: item 10)', () => {
     mock.requests.length = 0;
     let settled = false;
     const done = Promise.resolve(vscode.commands.executeCommand('telnyxSims.setApiKey')).finally(() => (settled = true));
-    await waitForElement('.quick-input-widget input[type="password"]');
+    // Typed keys go where the focus is: wait until the box has it (it may lag behind the box showing).
+    await waitForElement('.quick-input-widget input[type="password"]:focus');
     await typeText('wrong-key-1111');
     await pressKey('Enter');
     await waitForElement('.quick-input-widget .quick-input-message', 'Telnyx rejected the API key');
