@@ -28,7 +28,7 @@ describe('Filter wizard (issue 11: items 2 and 11)', () => {
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    await ext.state.setFilter({});
+    await ext.fleet.setOptions({ filter: {} });
     await setSetting('groupBy', undefined);
     await mock.close();
   });
@@ -40,8 +40,8 @@ describe('Filter wizard (issue 11: items 2 and 11)', () => {
     const groupId = String(sim.sim_card_group_id);
     const tag = String(sim.tags?.[0]);
     const filter = { status: ['enabled'], tags: [tag], simCardGroupId: groupId };
-    await ext.state.setFilter(filter);
-    await waitFor('the filtered load', () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete);
+    await ext.fleet.setOptions({ filter });
+    await waitFor('the filtered load', () => ext.fleet.settled && ext.fleet.model.status.kind === 'complete');
 
     const done = vscode.commands.executeCommand('telnyxSims.filter');
     await atStep(1);
@@ -71,12 +71,12 @@ describe('Filter wizard (issue 11: items 2 and 11)', () => {
     await accept();
     await done;
 
-    assert.deepEqual(ext.state.filter, filter, 'the filter is unchanged');
+    assert.deepEqual(ext.fleet.model.options.filter, filter, 'the filter is unchanged');
     // What reaches the API: refresh and read the query the local API received.
     mock.requests.length = 0;
     await vscode.commands.executeCommand('telnyxSims.refresh');
     await waitFor('a list request', () => mock.requests.some((r) => r.path === '/v2/sim_cards'));
-    await waitFor('the load', () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete);
+    await waitFor('the load', () => ext.fleet.settled && ext.fleet.model.status.kind === 'complete');
     const list = mock.requests.filter((r) => r.path === '/v2/sim_cards');
     for (const call of list) {
       assert.equal(call.query['filter[sim_card_group_id]'], groupId, 'the SIM card group is still filtered');
@@ -86,12 +86,12 @@ describe('Filter wizard (issue 11: items 2 and 11)', () => {
     const expected = mock.fleet.sims.filter(
       (s) => s.sim_card_group_id === groupId && s.status?.value === 'enabled' && (s.tags ?? []).includes(tag),
     );
-    assert.equal(ext.loader.view.sims.length, expected.length);
+    assert.equal(ext.fleet.model.size, expected.length);
   });
 
   it('offers exactly the statuses the API can filter and says where the others are', async function () {
     if (!bridgeAvailable()) this.skip();
-    await ext.state.setFilter({});
+    await ext.fleet.setOptions({ filter: {} });
     const done = vscode.commands.executeCommand('telnyxSims.filter');
     await atStep(1);
     const rows = (await text('.quick-input-widget .monaco-list-row')).join('\n');
@@ -101,6 +101,6 @@ describe('Filter wizard (issue 11: items 2 and 11)', () => {
     assert.match(rows, /Others: Group By Status/, 'the list says where the other statuses are');
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     await done;
-    assert.deepEqual(ext.state.filter, {}, 'Escape leaves the filter untouched');
+    assert.deepEqual(ext.fleet.model.options.filter, {}, 'Escape leaves the filter untouched');
   });
 });

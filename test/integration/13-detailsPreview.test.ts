@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MockApi } from '../../mock-api/server';
 import type { TestApi } from '../../src/extension';
-import type { SimNode } from '../../src/views/treeModel';
+import type { SimNode } from '../../src/fleet';
 import { loadedWith, setSetting, waitFor } from './helpers';
 import { bridgeAvailable, click, webviewClick } from '../host/bridgeClient';
 
@@ -38,6 +38,8 @@ describe('Details panel as a preview (issue 11: item 7)', () => {
   });
 
   const iccidEnd = (n: SimNode): string => String(n.sim.iccid).slice(-6);
+  // The row shows the end of the ICCID ("…" and its last 12 digits).
+  const rowText = (n: SimNode): string => String(n.sim.iccid).slice(-12);
 
   it('two clicks on two SIMs leave one preview panel showing the second', async () => {
     const [a, b] = sims;
@@ -80,14 +82,14 @@ describe('Details panel as a preview (issue 11: item 7)', () => {
     if (!bridgeAvailable()) this.skip(); // real clicks need the browser bridge
     const [a, b, c] = sims;
     assert.ok(a && b && c);
-    await click('.monaco-list-row', String(a.sim.iccid));
+    await click('.monaco-list-row', rowText(a));
     await waitFor('the first preview', () => ext.panels.previewSimId() === a.sim.id);
-    await click('.monaco-list-row', String(b.sim.iccid));
+    await click('.monaco-list-row', rowText(b));
     await waitFor('the preview replaced', () => ext.panels.previewSimId() === b.sim.id);
     await waitFor('one tab showing the second SIM', () => webviewTabs().length === 1 && webviewTabs()[0]?.includes(iccidEnd(b)));
-    await click('.monaco-list-row', String(b.sim.iccid), { double: true });
+    await click('.monaco-list-row', rowText(b), { double: true });
     await waitFor('the panel kept', () => ext.panels.previewSimId() === undefined);
-    await click('.monaco-list-row', String(c.sim.iccid));
+    await click('.monaco-list-row', rowText(c));
     await waitFor('a new preview', () => ext.panels.previewSimId() === c.sim.id);
     await waitFor('two tabs: the kept one and the new preview', () => webviewTabs().length === 2);
     await waitFor('the Keep Open button', async () => {

@@ -23,7 +23,8 @@ describe('Set API Key input with a wrong key (issue 11: item 10)', () => {
     mock.requests.length = 0;
     let settled = false;
     const done = Promise.resolve(vscode.commands.executeCommand('telnyxSims.setApiKey')).finally(() => (settled = true));
-    await waitForElement('.quick-input-widget input[type="password"]');
+    // Typed keys go where the focus is: wait until the box has it (it may lag behind the box showing).
+    await waitForElement('.quick-input-widget input[type="password"]:focus');
     await typeText('wrong-key-1111');
     await pressKey('Enter');
     await waitForElement('.quick-input-widget .quick-input-message', 'Telnyx rejected the API key');
@@ -41,6 +42,6 @@ describe('Set API Key input with a wrong key (issue 11: item 10)', () => {
     await pressKey('Enter');
     await done;
     assert.equal(await ext.keySource(), 'secretStorage');
-    await waitFor('a load with the key', () => ext.loader.status.kind === 'loaded');
+    await waitFor('a load with the key', () => ext.fleet.phase === 'loaded');
   });
 });

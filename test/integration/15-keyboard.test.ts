@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MockApi } from '../../mock-api/server';
 import type { TestApi } from '../../src/extension';
-import type { SimNode } from '../../src/views/treeModel';
+import type { SimNode } from '../../src/fleet';
 import { EXTENSION_ID, loadedWith, setSetting, waitFor } from './helpers';
 import { bridgeAvailable, pressKey } from '../host/bridgeClient';
 
