@@ -6,9 +6,7 @@ import { literal } from '../util/quickPickText';
 
 /** How Find SIM ended: revealed in the tree, opened in a details panel (not loaded), or nothing. */
 export type FindResult =
-  | { readonly kind: 'revealed'; readonly simId: string }
-  | { readonly kind: 'opened'; readonly simId: string }
-  | { readonly kind: 'none' };
+  { readonly kind: 'revealed'; readonly simId: string } | { readonly kind: 'opened'; readonly simId: string } | { readonly kind: 'none' };
 
 interface FindPick extends vscode.QuickPickItem {
   readonly sim?: SimCard;
@@ -20,7 +18,12 @@ interface FindPick extends vscode.QuickPickItem {
 const MAX_ITEMS = 100;
 
 function simPick(sim: SimCard): FindPick {
-  const detail = [statusLabel(sim.status?.value), sim.imsi ? `IMSI ${sim.imsi}` : '', `ID ${sim.id}`, (sim.tags ?? []).join(', ')]
+  const detail = [
+    statusLabel(sim.status?.value),
+    sim.imsi ? vscode.l10n.t('IMSI {0}', sim.imsi) : '',
+    vscode.l10n.t('ID {0}', sim.id),
+    (sim.tags ?? []).join(', '),
+  ]
     .filter(Boolean)
     .join(' · ');
   // alwaysShow: our own matcher decided; VS Code must not filter the items again (it would
@@ -58,7 +61,13 @@ function scopeTitle(model: FleetModel): string {
 }
 
 /** What Enter chose: the accepted item when it still belongs to the current text, else the best match now. */
-function chosen(model: FleetModel, value: string, accepted: FindPick | undefined, shown: readonly FindPick[], shownFor: string): FindPick | undefined {
+function chosen(
+  model: FleetModel,
+  value: string,
+  accepted: FindPick | undefined,
+  shown: readonly FindPick[],
+  shownFor: string,
+): FindPick | undefined {
   if (accepted && shownFor === value && shown.includes(accepted)) return accepted;
   // The items lag behind the typing (or a paste): search again, synchronously, on what is typed now.
   const fresh = itemsFor(model, value);

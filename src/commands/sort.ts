@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SORT_OPTIONS, type SortKey } from '../fleet';
+import { sortOptions, type SortKey } from '../fleet';
 import type { CommandContext } from './context';
 import { pickOne } from './pickOne';
 
@@ -10,7 +10,7 @@ interface SortPick extends vscode.QuickPickItem {
 /** Sort quick pick, opened on the current sort; only a sort the API must do loads again. */
 export async function sortSims(ctx: CommandContext): Promise<void> {
   const current = ctx.fleet.model.options.sort;
-  const items: SortPick[] = SORT_OPTIONS.map((o) => {
+  const items: SortPick[] = sortOptions().map((o) => {
     const description = o.key === current ? vscode.l10n.t('current') : o.api ? vscode.l10n.t('sorted by the API') : undefined;
     return { label: o.label, detail: o.detail, key: o.key, ...(description ? { description } : {}) };
   });

@@ -1,9 +1,8 @@
 // Display formats of the details panel: data sizes in the units people expect, percents
-// and timestamps with a relative form. Locale-independent so tests and screenshots agree.
+// and clock times. Locale-independent so tests and screenshots agree. The webview imports this
+// file, so it stays free of @vscode/l10n (relative dates are in dateText.ts).
 import { formatDataAmount } from '../fleet/dataAmount';
-import { formatTimestamp, parseIsoTimestamp } from '../fleet/dates';
 import { formatNumber } from '../fleet/text';
-import type { DateText } from './model';
 
 /** The project's one data formatter ("612.1 MB", "7.34 GB"); '' when there is no amount. */
 export function formatDataSize(bytes: number | undefined): string {
@@ -27,36 +26,4 @@ export function updatedText(iso: string): string {
   const d = new Date(t);
   const two = (n: number): string => String(n).padStart(2, '0');
   return `Updated ${two(d.getHours())}:${two(d.getMinutes())}`;
-}
-
-const UNITS: ReadonlyArray<[string, number]> = [
-  ['year', 365 * 24 * 3600],
-  ['month', 30 * 24 * 3600],
-  ['day', 24 * 3600],
-  ['hour', 3600],
-  ['minute', 60],
-];
-
-/** "3 days ago", "in 2 hours", "just now". */
-export function relativeTime(thenMs: number, nowMs: number): string {
-  const seconds = Math.round((nowMs - thenMs) / 1000);
-  const abs = Math.abs(seconds);
-  if (abs < 60) return 'just now';
-  for (const [name, size] of UNITS) {
-    if (abs >= size) {
-      const n = Math.floor(abs / size);
-      const label = `${n} ${name}${n === 1 ? '' : 's'}`;
-      return seconds >= 0 ? `${label} ago` : `in ${label}`;
-    }
-  }
-  return 'just now';
-}
-
-/** A timestamp for display, or undefined when the API sent nothing usable. */
-export function dateText(value: unknown, nowMs: number): DateText | undefined {
-  const text = formatTimestamp(value);
-  if (text === undefined || typeof value !== 'string') return undefined;
-  const t = parseIsoTimestamp(value);
-  if (t === undefined) return { iso: '', text, relative: '' };
-  return { iso: new Date(t).toISOString(), text, relative: relativeTime(t, nowMs) };
 }

@@ -8,7 +8,7 @@ import type { JsonValue } from './json';
 export const COPY_FIELDS = ['iccid', 'imsi', 'msisdn', 'id', 'eid', 'groupId', 'currentImei', 'ipv4', 'ipv6'] as const;
 export type CopyField = (typeof COPY_FIELDS)[number];
 
-/** Names used in "Copy ICCID" buttons and "Copied ICCID" status messages. */
+/** Names used in the webview's "Copy ICCID" buttons (the webview has no l10n bundle: see copyFieldLabel). */
 export const COPY_FIELD_LABELS: Readonly<Record<CopyField, string>> = {
   iccid: 'ICCID',
   imsi: 'IMSI',

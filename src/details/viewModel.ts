@@ -1,23 +1,17 @@
 // Builds everything the details panel shows from the API records. Pure: no vscode, no
 // DOM, no clock unless `now` is omitted. Strings from the API are passed through as data
 // (the webview sets them with textContent); only the panel title is flattened to one line.
+import * as l10n from '@vscode/l10n';
+import { knownTypeLabel } from '../fleet/bucketNames';
 import { SEVERITY_CODICON, USAGE_SEVERITY, statusSeverity } from '../fleet/severity';
 import { simStatus, simStatusReason, statusIcon, statusLabel } from '../fleet/status';
 import { plainText } from '../fleet/text';
 import { simUsage } from '../fleet/usage';
 import type { SimCard, SimCardDetail, SimCardGroup, WirelessConnectivityLog } from '../telnyx/types';
-import { dateText, formatDataSize, formatPercent } from './format';
+import { dateText } from './dateText';
+import { formatDataSize, formatPercent } from './format';
 import { toJsonValue } from './json';
-import type {
-  CopyField,
-  DetailsViewModel,
-  FieldRow,
-  SessionRow,
-  SessionsModel,
-  StatusModel,
-  UsageModel,
-  UsageState,
-} from './model';
+import type { CopyField, DetailsViewModel, FieldRow, SessionRow, SessionsModel, StatusModel, UsageModel, UsageState } from './model';
 
 export interface DetailsInput {
   /** The list item (from the tree) or, when opened by id, the detail record. */
@@ -78,7 +72,7 @@ export function copyFieldValue(record: SimCardDetail, field: CopyField): string 
 /** "SIM 123456": last 6 characters of the ICCID, else of the id. */
 export function panelTitle(sim: SimCard): string {
   const key = plainText(sim.iccid, 100) || plainText(sim.id, 200) || '?';
-  return `SIM ${key.slice(-6)}`;
+  return l10n.t('SIM {0}', key.slice(-6));
 }
 
 function statusModel(record: SimCard): StatusModel {
@@ -99,12 +93,12 @@ function row(label: string, value: string, extra: Omit<FieldRow, 'label' | 'valu
 
 function identifierRows(r: SimCardDetail): FieldRow[] {
   const rows: FieldRow[] = [
-    row('ICCID', str(r.iccid), { copy: 'iccid', mono: true, oneLine: true }),
-    row('IMSI', str(r.imsi), { copy: 'imsi', mono: true, oneLine: true }),
-    row('MSISDN', str(r.msisdn), { copy: 'msisdn', mono: true, oneLine: true }),
-    row('SIM ID', str(r.id), { copy: 'id', mono: true, oneLine: true }),
+    row(l10n.t('ICCID'), str(r.iccid), { copy: 'iccid', mono: true, oneLine: true }),
+    row(l10n.t('IMSI'), str(r.imsi), { copy: 'imsi', mono: true, oneLine: true }),
+    row(l10n.t('MSISDN'), str(r.msisdn), { copy: 'msisdn', mono: true, oneLine: true }),
+    row(l10n.t('SIM ID'), str(r.id), { copy: 'id', mono: true, oneLine: true }),
   ];
-  if (r.type === 'esim' || str(r.eid) !== '') rows.push(row('EID', str(r.eid), { copy: 'eid', mono: true, oneLine: true }));
+  if (r.type === 'esim' || str(r.eid) !== '') rows.push(row(l10n.t('EID'), str(r.eid), { copy: 'eid', mono: true, oneLine: true }));
   return rows;
 }
 
@@ -114,14 +108,21 @@ function summaryRows(r: SimCardDetail, group: SimCardGroup | undefined, nowMs: n
   const groupId = str(r.sim_card_group_id) || str(group?.id);
   const groupName = str(group?.name) || str(r.sim_card_group?.name);
   const rows: FieldRow[] = [
-    row('Type', r.type === 'esim' ? 'eSIM' : r.type === 'physical' ? 'Physical' : str(r.type)),
-    row('Group', groupName || groupId, groupId ? { copy: 'groupId', ...(groupName ? { secondary: groupId } : {}), mono: !groupName } : {}),
-    row('Tags', tags.join(', '), { items: tags }),
-    row('Authorized IMEIs', imeis.join(', '), { items: imeis, mono: true }),
+    row(l10n.t('Type'), knownTypeLabel(str(r.type)) ?? str(r.type)),
+    row(
+      l10n.t('Group'),
+      groupName || groupId,
+      groupId ? { copy: 'groupId', ...(groupName ? { secondary: groupId } : {}), mono: !groupName } : {},
+    ),
+    row(l10n.t('Tags'), tags.join(', '), { items: tags }),
+    row(l10n.t('Authorized IMEIs'), imeis.join(', '), { items: imeis, mono: true }),
   ];
   const esimStatus = str(r.esim_installation_status);
-  if (esimStatus) rows.push(row('eSIM installation', esimStatus));
-  for (const [label, value] of [['Created', r.created_at], ['Updated', r.updated_at]] as const) {
+  if (esimStatus) rows.push(row(l10n.t('eSIM installation'), esimStatus));
+  for (const [label, value] of [
+    [l10n.t('Created'), r.created_at],
+    [l10n.t('Updated'), r.updated_at],
+  ] as const) {
     const date = dateText(value, nowMs);
     rows.push(date ? row(label, date.text, { date }) : row(label, ''));
   }
@@ -149,12 +150,12 @@ function networkRows(r: SimCardDetail): FieldRow[] {
   const mcc = str(r.current_mcc);
   const mnc = str(r.current_mnc);
   return [
-    row('Current IMEI', str(r.current_imei), { copy: 'currentImei', mono: true, oneLine: true }),
-    row('IPv4', str(r.ipv4), { copy: 'ipv4', mono: true, oneLine: true }),
-    row('IPv6', str(r.ipv6), { copy: 'ipv6', mono: true, oneLine: true }),
-    row('Network (MCC/MNC)', mcc || mnc ? `${mcc || '?'}/${mnc || '?'}` : '', { mono: true }),
-    row('Live data session', liveSessionText(r.live_data_session)),
-    row('Device location', locationText(r)),
+    row(l10n.t('Current IMEI'), str(r.current_imei), { copy: 'currentImei', mono: true, oneLine: true }),
+    row(l10n.t('IPv4'), str(r.ipv4), { copy: 'ipv4', mono: true, oneLine: true }),
+    row(l10n.t('IPv6'), str(r.ipv6), { copy: 'ipv6', mono: true, oneLine: true }),
+    row(l10n.t('Network (MCC/MNC)'), mcc || mnc ? `${mcc || '?'}/${mnc || '?'}` : '', { mono: true }),
+    row(l10n.t('Live data session'), liveSessionText(r.live_data_session)),
+    row(l10n.t('Device location'), locationText(r)),
   ];
 }
 
@@ -163,16 +164,17 @@ function usageModel(r: SimCardDetail, group: SimCardGroup | undefined, status: s
   const usedText = formatDataSize(u.usedBytes);
   const limitText = formatDataSize(u.limitBytes);
   const groupName = str(group?.name) || str(r.sim_card_group?.name);
-  const groupLimitText = groupName ? `Group data limit: ${groupName}` : 'Group data limit';
-  const limitSourceText = u.limitSource === 'sim' ? 'SIM data limit' : u.limitSource === 'group' ? groupLimitText : 'No data limit';
+  const groupLimitText = groupName ? l10n.t('Group data limit: {0}', groupName) : l10n.t('Group data limit');
+  const limitSourceText =
+    u.limitSource === 'sim' ? l10n.t('SIM data limit') : u.limitSource === 'group' ? groupLimitText : l10n.t('No data limit');
   // No parentheses around the source: a group name may carry its own.
   const limitFactText = !limitText
     ? ''
     : u.limitSource === 'group'
       ? groupName
-        ? `${limitText}, from group ${groupName}`
-        : `${limitText}, from its group`
-      : `${limitText}, set on this SIM`;
+        ? l10n.t('{0}, from group {1}', limitText, groupName)
+        : l10n.t('{0}, from its group', limitText)
+      : l10n.t('{0}, set on this SIM', limitText);
   let remainingText = '';
   let overByText = '';
   if (u.limitBytes !== undefined && u.usedBytes !== undefined) {
@@ -186,17 +188,9 @@ function usageModel(r: SimCardDetail, group: SimCardGroup | undefined, status: s
   else if (u.percent !== undefined && u.percent >= NEAR_LIMIT_PERCENT) state = 'near';
   else state = 'ok';
   const percentText = formatPercent(u.percent);
-  const stateText = {
-    noLimit: 'No data limit',
-    ok: u.percent === undefined ? 'Usage not reported' : 'Within limit',
-    near: 'Near limit',
-    over: `Over limit by ${overByText}`,
-    dataLimitExceeded: 'Data limit exceeded: data is blocked until the limit is raised or the billing period ends',
-  }[state];
-  const used = usedText || 'Unknown usage';
-  const ariaText = limitText
-    ? `${used} of ${limitText} used${percentText ? ` (${percentText})` : ''}${remainingText ? `, ${remainingText} remaining` : ''}`
-    : `${used} used, no data limit`;
+  const stateText = usageStateText(state, u.percent !== undefined, overByText);
+  const used = usedText || l10n.t('Unknown usage');
+  const ariaText = limitText ? usageAriaText(used, limitText, percentText, remainingText) : l10n.t('{0} used, no data limit', used);
   const model: UsageModel = {
     state,
     usedText,
@@ -214,6 +208,29 @@ function usageModel(r: SimCardDetail, group: SimCardGroup | undefined, status: s
   };
   if (u.percent !== undefined) model.percent = u.percent;
   return model;
+}
+
+function usageStateText(state: UsageState, reported: boolean, overByText: string): string {
+  switch (state) {
+    case 'noLimit':
+      return l10n.t('No data limit');
+    case 'ok':
+      return reported ? l10n.t('Within limit') : l10n.t('Usage not reported');
+    case 'near':
+      return l10n.t('Near limit');
+    case 'over':
+      return l10n.t('Over limit by {0}', overByText);
+    case 'dataLimitExceeded':
+      return l10n.t('Data limit exceeded: data is blocked until the limit is raised or the billing period ends');
+  }
+}
+
+/** "612.1 MB of 1 GB used (61%), 387.9 MB remaining", one whole sentence per combination of parts. */
+function usageAriaText(used: string, limitText: string, percentText: string, remainingText: string): string {
+  if (percentText && remainingText) return l10n.t('{0} of {1} used ({2}), {3} remaining', used, limitText, percentText, remainingText);
+  if (percentText) return l10n.t('{0} of {1} used ({2})', used, limitText, percentText);
+  if (remainingText) return l10n.t('{0} of {1} used, {2} remaining', used, limitText, remainingText);
+  return l10n.t('{0} of {1} used', used, limitText);
 }
 
 function sessionRow(log: WirelessConnectivityLog, nowMs: number): SessionRow {
@@ -236,12 +253,16 @@ function sessionRow(log: WirelessConnectivityLog, nowMs: number): SessionRow {
 
 function sessionsModel(input: DetailsInput, nowMs: number): SessionsModel {
   if (input.logs) {
-    return { status: 'loaded', rows: input.logs.map((l) => sessionRow(l, nowMs)), message: input.logs.length ? '' : 'No connectivity sessions recorded' };
+    return {
+      status: 'loaded',
+      rows: input.logs.map((l) => sessionRow(l, nowMs)),
+      message: input.logs.length ? '' : l10n.t('No connectivity sessions recorded'),
+    };
   }
   if (input.logsError !== undefined) {
-    return { status: 'error', rows: [], message: `Connectivity sessions could not be loaded: ${input.logsError}` };
+    return { status: 'error', rows: [], message: l10n.t('Connectivity sessions could not be loaded: {0}', input.logsError) };
   }
-  return { status: 'notLoaded', rows: [], message: 'Connectivity sessions not loaded' };
+  return { status: 'notLoaded', rows: [], message: l10n.t('Connectivity sessions not loaded') };
 }
 
 export function buildDetailsViewModel(input: DetailsInput): DetailsViewModel {

@@ -1,20 +1,27 @@
 // Which top-level buckets a SIM belongs to, what they are called and in which order they
 // show. Keys are stable ids ('status:enabled', 'tag:fleet-a', 'group:<id>', 'type:esim', 'all').
 import type { SimCard, SimCardGroup } from '../telnyx/types';
+import {
+  allSimsLabel,
+  KNOWN_SIM_TYPES,
+  knownTypeLabel,
+  noGroupLabel,
+  unknownTypeLabel,
+  unprintableTagLabel,
+  unprintableTypeLabel,
+  untaggedLabel,
+} from './bucketNames';
 import { ALL_KEY, NO_GROUP_KEY, NO_TYPE_KEY, UNTAGGED_KEY, type GroupBy } from './grouping';
 import { groupLabel, groupName, simGroupId } from './groups';
 import { compareStatus, simStatus, statusLabel } from './status';
 import { simTags } from './tags';
 import { plainText, shortId } from './text';
 
-const TYPE_LABELS: Readonly<Record<string, string>> = { physical: 'Physical', esim: 'eSIM' };
-const TYPE_ORDER = ['physical', 'esim'];
-
 function typeKey(sim: SimCard): string {
   const raw: unknown = sim.type;
   const type = typeof raw === 'string' ? raw.trim() : '';
   const norm = type.toLowerCase();
-  if (TYPE_LABELS[norm] !== undefined) return `type:${norm}`;
+  if (knownTypeLabel(norm) !== undefined) return `type:${norm}`;
   return type === '' ? NO_TYPE_KEY : `type:${type}`;
 }
 
@@ -47,18 +54,18 @@ export interface BucketLabel {
 
 /** Plain-text label of a bucket key; `embedded` is a group copy seen in a SIM record, if any. */
 export function bucketLabel(key: string, groupsById: ReadonlyMap<string, SimCardGroup>, embedded?: SimCardGroup): string {
-  if (key === ALL_KEY) return 'All SIM cards';
-  if (key === UNTAGGED_KEY) return 'Untagged';
-  if (key === NO_GROUP_KEY) return 'No group';
-  if (key === NO_TYPE_KEY) return 'Unknown type';
+  if (key === ALL_KEY) return allSimsLabel();
+  if (key === UNTAGGED_KEY) return untaggedLabel();
+  if (key === NO_GROUP_KEY) return noGroupLabel();
+  if (key === NO_TYPE_KEY) return unknownTypeLabel();
   if (key.startsWith('status:')) return statusLabel(key.slice(7));
-  if (key.startsWith('tag:')) return plainText(key.slice(4)) || '(unprintable tag)';
+  if (key.startsWith('tag:')) return plainText(key.slice(4)) || unprintableTagLabel();
   if (key.startsWith('group:')) {
     const id = key.slice(6);
     return groupLabel(id, groupsById.get(id) ?? embedded);
   }
   const type = key.slice(5);
-  return TYPE_LABELS[type] ?? (plainText(type) || '(unprintable type)');
+  return knownTypeLabel(type) ?? (plainText(type) || unprintableTypeLabel());
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -70,9 +77,9 @@ function compareNames(a: string, b: string): number {
 }
 
 function typeRank(key: string): number {
-  if (key === NO_TYPE_KEY) return TYPE_ORDER.length + 1;
-  const i = TYPE_ORDER.indexOf(key.slice(5));
-  return i >= 0 ? i : TYPE_ORDER.length;
+  if (key === NO_TYPE_KEY) return KNOWN_SIM_TYPES.length + 1;
+  const i = KNOWN_SIM_TYPES.indexOf(key.slice(5));
+  return i >= 0 ? i : KNOWN_SIM_TYPES.length;
 }
 
 export interface RootBucket extends BucketLabel {

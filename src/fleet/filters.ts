@@ -1,5 +1,6 @@
 // The user's SIM filter: cleaning it, storing it, turning it into an API query and
 // describing it in the view.
+import * as l10n from '@vscode/l10n';
 import { FILTERABLE_STATUSES, type SimCard, type SimCardGroup, type SimCardQuery } from '../telnyx/types';
 import { groupLabel, simGroupId } from './groups';
 import { DEFAULT_SORT_KEY, apiSortFor, sortOption, type SortKey } from './sorting';
@@ -128,13 +129,13 @@ export function filterSummaryItems(
   const f = normalizeFilter(filter);
   const items: FilterSummaryItem[] = [];
   const text = (s: string): string => plainText(s, 60);
-  if (f.status) items.push({ field: 'status', text: `status: ${f.status.map(text).join(', ')}` });
-  if (f.tags) items.push({ field: 'tags', text: `tags: ${f.tags.map(text).join(', ')}` });
-  if (f.iccid) items.push({ field: 'iccid', text: `iccid: ${text(f.iccid)}` });
-  if (f.msisdn) items.push({ field: 'msisdn', text: `msisdn: ${f.msisdn}` });
+  if (f.status) items.push({ field: 'status', text: l10n.t('status: {0}', f.status.map(text).join(', ')) });
+  if (f.tags) items.push({ field: 'tags', text: l10n.t('tags: {0}', f.tags.map(text).join(', ')) });
+  if (f.iccid) items.push({ field: 'iccid', text: l10n.t('iccid: {0}', text(f.iccid)) });
+  if (f.msisdn) items.push({ field: 'msisdn', text: l10n.t('msisdn: {0}', f.msisdn) });
   if (f.simCardGroupId) {
     const id = f.simCardGroupId;
-    items.push({ field: 'simCardGroupId', text: `group: ${groupLabel(id, groupsById?.get(id))}` });
+    items.push({ field: 'simCardGroupId', text: l10n.t('group: {0}', groupLabel(id, groupsById?.get(id))) });
   }
   return items;
 }
@@ -150,9 +151,9 @@ export function describeFilter(
   groupsById?: ReadonlyMap<string, SimCardGroup>,
 ): string {
   const parts = filterSummaryItems(filter, groupsById).map((i) => i.text);
-  if (sortKey !== DEFAULT_SORT_KEY) parts.push(`sorted by ${sortOption(sortKey).short}`);
+  if (sortKey !== DEFAULT_SORT_KEY) parts.push(l10n.t('sorted by {0}', sortOption(sortKey).short));
   if (count !== undefined && Number.isFinite(count) && count >= 0) {
-    parts.push(count === 1 ? '1 SIM' : `${formatCount(count)} SIMs`);
+    parts.push(count === 1 ? l10n.t('1 SIM') : l10n.t('{0} SIMs', formatCount(count)));
   }
   return parts.join(' · ');
 }

@@ -1,5 +1,15 @@
 // Splitting a (sorted) list of SIMs into the tree's top-level buckets.
 import type { SimCard, SimCardGroup } from '../telnyx/types';
+import {
+  allSimsLabel,
+  KNOWN_SIM_TYPES,
+  knownTypeLabel,
+  noGroupLabel,
+  unknownTypeLabel,
+  unprintableTagLabel,
+  unprintableTypeLabel,
+  untaggedLabel,
+} from './bucketNames';
 import { groupForSim, groupLabel, simGroupId } from './groups';
 import { compareStatus, simStatus, statusLabel } from './status';
 import { simTags } from './tags';
@@ -66,10 +76,10 @@ function byTag(sims: readonly SimCard[]): SimBucket[] {
   for (const sim of sims) {
     const tags = simTags(sim);
     if (tags.length === 0) {
-      untagged ??= { key: UNTAGGED_KEY, label: 'Untagged', sims: [] };
+      untagged ??= { key: UNTAGGED_KEY, label: untaggedLabel(), sims: [] };
       untagged.sims.push(sim);
     }
-    for (const tag of tags) add(buckets, `tag:${tag}`, plainText(tag) || '(unprintable tag)', sim);
+    for (const tag of tags) add(buckets, `tag:${tag}`, plainText(tag) || unprintableTagLabel(), sim);
   }
   const sorted = [...buckets.values()].sort((a, b) => compareText(a.key.slice(4), b.key.slice(4)));
   return untagged ? [...sorted, untagged] : sorted;
@@ -82,7 +92,7 @@ function byGroup(sims: readonly SimCard[], groupsById: ReadonlyMap<string, SimCa
   for (const sim of sims) {
     const id = simGroupId(sim);
     if (id === undefined) {
-      noGroup ??= { key: NO_GROUP_KEY, label: 'No group', sims: [] };
+      noGroup ??= { key: NO_GROUP_KEY, label: noGroupLabel(), sims: [] };
       noGroup.sims.push(sim);
       continue;
     }
@@ -112,23 +122,21 @@ function byGroup(sims: readonly SimCard[], groupsById: ReadonlyMap<string, SimCa
   return noGroup ? [...list, noGroup] : list;
 }
 
-const TYPE_LABELS: Record<string, string> = { physical: 'Physical', esim: 'eSIM' };
-const TYPE_ORDER = ['physical', 'esim'];
-
 function byType(sims: readonly SimCard[]): SimBucket[] {
   const buckets = new Map<string, SimBucket>();
   for (const sim of sims) {
     const raw: unknown = sim.type;
     const type = typeof raw === 'string' ? raw.trim() : '';
     const norm = type.toLowerCase();
-    if (TYPE_LABELS[norm]) add(buckets, `type:${norm}`, TYPE_LABELS[norm], sim);
-    else if (type === '') add(buckets, NO_TYPE_KEY, 'Unknown type', sim);
-    else add(buckets, `type:${type}`, plainText(type) || '(unprintable type)', sim);
+    const known = knownTypeLabel(norm);
+    if (known) add(buckets, `type:${norm}`, known, sim);
+    else if (type === '') add(buckets, NO_TYPE_KEY, unknownTypeLabel(), sim);
+    else add(buckets, `type:${type}`, plainText(type) || unprintableTypeLabel(), sim);
   }
   const rank = (key: string): number => {
-    if (key === NO_TYPE_KEY) return TYPE_ORDER.length + 1;
-    const i = TYPE_ORDER.indexOf(key.slice(5));
-    return i >= 0 ? i : TYPE_ORDER.length;
+    if (key === NO_TYPE_KEY) return KNOWN_SIM_TYPES.length + 1;
+    const i = KNOWN_SIM_TYPES.indexOf(key.slice(5));
+    return i >= 0 ? i : KNOWN_SIM_TYPES.length;
   };
   return [...buckets.values()].sort((a, b) => rank(a.key) - rank(b.key) || compareText(a.key, b.key));
 }
@@ -137,11 +145,7 @@ function byType(sims: readonly SimCard[]): SimBucket[] {
  * Buckets for the tree. SIM order inside a bucket is the input order (sort first); a SIM
  * with several tags is in each of its tag buckets; empty buckets are never returned.
  */
-export function groupSims(
-  sims: readonly SimCard[],
-  by: GroupBy,
-  groupsById: ReadonlyMap<string, SimCardGroup> = new Map(),
-): SimBucket[] {
+export function groupSims(sims: readonly SimCard[], by: GroupBy, groupsById: ReadonlyMap<string, SimCardGroup> = new Map()): SimBucket[] {
   switch (by) {
     case 'status':
       return byStatus(sims);
@@ -153,6 +157,6 @@ export function groupSims(
       return byType(sims);
     case 'none':
     default:
-      return sims.length === 0 ? [] : [{ key: ALL_KEY, label: 'All SIM cards', sims: [...sims] }];
+      return sims.length === 0 ? [] : [{ key: ALL_KEY, label: allSimsLabel(), sims: [...sims] }];
   }
 }

@@ -1,4 +1,5 @@
 // Finding and naming a SIM's SIM card group.
+import * as l10n from '@vscode/l10n';
 import type { SimCard, SimCardGroup } from '../telnyx/types';
 import { nonEmpty, plainText, shortId } from './text';
 
@@ -28,7 +29,7 @@ export function groupName(group: SimCardGroup | null | undefined): string | unde
 
 /** A label for a group id: its name when known, else "Unknown group (1234abcd…)". */
 export function groupLabel(id: string, group?: SimCardGroup | null): string {
-  return groupName(group) ?? `Unknown group (${shortId(id)})`;
+  return groupName(group) ?? l10n.t('Unknown group ({0})', shortId(id));
 }
 
 /** Map of groups by id (later duplicates win, matching "last write" of a refresh). */

@@ -54,6 +54,6 @@ const ROW_ICCID_TAIL = 12;
  */
 export function rowLabel(sim: SimCard): string {
   const iccid = plainText(sim.iccid);
-  if (iccid === '') return plainText(sim.id) || '(no id)';
+  if (iccid === '') return plainText(sim.id) || l10n.t('(no id)');
   return iccid.length > ROW_ICCID_TAIL + 2 ? `…${iccid.slice(-ROW_ICCID_TAIL)}` : iccid;
 }

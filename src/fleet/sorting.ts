@@ -1,5 +1,6 @@
 // Sort orders for the SIM list. Sorting is always redone here, even when the API sorted,
 // because pages arrive concurrently and because most keys are not API-sortable.
+import * as l10n from '@vscode/l10n';
 import type { ApiSort, SimCard, SimCardGroup } from '../telnyx/types';
 import { amountToBytes } from '../telnyx/units';
 import { groupForSim } from './groups';
@@ -21,22 +22,51 @@ export interface SortOption {
 
 export const DEFAULT_SORT_KEY: SortKey = 'iccid';
 
-/** Never empty: `sortOption` falls back to the first. */
-export const SORT_OPTIONS: readonly [SortOption, ...SortOption[]] = [
-  { key: 'iccid', label: 'ICCID', detail: 'Ascending by ICCID', short: 'ICCID', api: false },
-  { key: 'msisdn', label: 'MSISDN', detail: 'Ascending by phone number; SIMs without one last', short: 'MSISDN', api: false },
-  { key: 'dataUsedDesc', label: 'Data used (most first)', detail: 'Data consumed this billing period, highest first', short: 'data used ↓', api: true },
-  { key: 'dataUsedAsc', label: 'Data used (least first)', detail: 'Data consumed this billing period, lowest first', short: 'data used ↑', api: true },
-  { key: 'usagePercent', label: 'Usage of limit', detail: 'Share of the data limit used (SIM limit, else group limit), highest first', short: 'usage % ↓', api: false },
-  { key: 'updated', label: 'Recently updated', detail: 'Newest update first', short: 'updated ↓', api: false },
-];
+const SORT_KEYS: readonly SortKey[] = ['iccid', 'msisdn', 'dataUsedDesc', 'dataUsedAsc', 'usagePercent', 'updated'];
+
+/** The sort orders in quick pick order, worded now (a function so the words follow the display language). */
+export function sortOptions(): [SortOption, ...SortOption[]] {
+  return [
+    { key: 'iccid', label: l10n.t('ICCID'), detail: l10n.t('Ascending by ICCID'), short: l10n.t('ICCID'), api: false },
+    {
+      key: 'msisdn',
+      label: l10n.t('MSISDN'),
+      detail: l10n.t('Ascending by phone number; SIMs without one last'),
+      short: l10n.t('MSISDN'),
+      api: false,
+    },
+    {
+      key: 'dataUsedDesc',
+      label: l10n.t('Data used (most first)'),
+      detail: l10n.t('Data consumed this billing period, highest first'),
+      short: l10n.t('data used ↓'),
+      api: true,
+    },
+    {
+      key: 'dataUsedAsc',
+      label: l10n.t('Data used (least first)'),
+      detail: l10n.t('Data consumed this billing period, lowest first'),
+      short: l10n.t('data used ↑'),
+      api: true,
+    },
+    {
+      key: 'usagePercent',
+      label: l10n.t('Usage of limit'),
+      detail: l10n.t('Share of the data limit used (SIM limit, else group limit), highest first'),
+      short: l10n.t('usage % ↓'),
+      api: false,
+    },
+    { key: 'updated', label: l10n.t('Recently updated'), detail: l10n.t('Newest update first'), short: l10n.t('updated ↓'), api: false },
+  ];
+}
 
 export function isSortKey(x: unknown): x is SortKey {
-  return typeof x === 'string' && SORT_OPTIONS.some((o) => o.key === x);
+  return typeof x === 'string' && (SORT_KEYS as readonly string[]).includes(x);
 }
 
 export function sortOption(key: SortKey): SortOption {
-  return SORT_OPTIONS.find((o) => o.key === key) ?? SORT_OPTIONS[0];
+  const options = sortOptions();
+  return options.find((o) => o.key === key) ?? options[0];
 }
 
 /** The `sort` parameter the API understands for this key, if any. */
@@ -109,11 +139,7 @@ export function compareSortValues(key: SortKey): (a: SimSortValue, b: SimSortVal
  * A sorted copy of `sims`. Stable (ties keep input order) and values that are missing or
  * unparsable go last whatever the direction.
  */
-export function sortSims(
-  sims: readonly SimCard[],
-  key: SortKey,
-  groupsById: ReadonlyMap<string, SimCardGroup> = new Map(),
-): SimCard[] {
+export function sortSims(sims: readonly SimCard[], key: SortKey, groupsById: ReadonlyMap<string, SimCardGroup> = new Map()): SimCard[] {
   const cmp = compareSortValues(key);
   const keyed = sims.map((sim, index) => ({ sim, index, value: simSortValue(sim, key, groupsById) }));
   keyed.sort((a, b) => cmp(a.value, b.value) || a.index - b.index);

@@ -1,4 +1,5 @@
 // How a SIM status is shown: order in the tree, label, codicon and theme colour.
+import * as l10n from '@vscode/l10n';
 import { SIM_STATUSES, type KnownSimStatus, type SimCard, type SimStatus } from '../telnyx/types';
 import { plainText } from './text';
 
@@ -18,17 +19,29 @@ export const STATUS_ORDER: readonly KnownSimStatus[] = [
   'unauthorized_imei',
 ];
 
-const LABELS: Record<KnownSimStatus, string> = {
-  registering: 'Registering',
-  enabling: 'Enabling',
-  enabled: 'Enabled',
-  setting_standby: 'Setting standby',
-  standby: 'Standby',
-  disabling: 'Disabling',
-  disabled: 'Disabled',
-  data_limit_exceeded: 'Data limit exceeded',
-  unauthorized_imei: 'Unauthorized IMEI',
-};
+/** Worded at call time, so the words follow the display language configured at activation. */
+function knownLabel(status: KnownSimStatus): string {
+  switch (status) {
+    case 'registering':
+      return l10n.t('Registering');
+    case 'enabling':
+      return l10n.t('Enabling');
+    case 'enabled':
+      return l10n.t('Enabled');
+    case 'setting_standby':
+      return l10n.t('Setting standby');
+    case 'standby':
+      return l10n.t('Standby');
+    case 'disabling':
+      return l10n.t('Disabling');
+    case 'disabled':
+      return l10n.t('Disabled');
+    case 'data_limit_exceeded':
+      return l10n.t('Data limit exceeded');
+    case 'unauthorized_imei':
+      return l10n.t('Unauthorized IMEI');
+  }
+}
 
 const TRANSITIONAL: ReadonlySet<string> = new Set(['registering', 'enabling', 'disabling', 'setting_standby']);
 
@@ -98,10 +111,10 @@ export function compareStatus(a: SimStatus | null | undefined, b: SimStatus | nu
 /** "Enabled", "Data limit exceeded"; unknown strings humanized ("SOME_NEW_state" -> "Some new state"). */
 export function statusLabel(status: SimStatus | null | undefined): string {
   const s = normalizeStatus(status);
-  if (isKnown(s)) return LABELS[s];
-  if (s === UNKNOWN_STATUS) return 'Unknown';
+  if (isKnown(s)) return knownLabel(s);
+  if (s === UNKNOWN_STATUS) return l10n.t('Unknown');
   const words = plainText(s.replace(/[_-]+/g, ' '), 60).toLowerCase();
-  if (words === '') return 'Unknown';
+  if (words === '') return l10n.t('Unknown');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

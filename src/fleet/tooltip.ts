@@ -1,19 +1,21 @@
 // Tree row text and hover tooltip of a SIM. The tooltip is Markdown source for a
 // MarkdownString; every value from the API goes through escapeMarkdown.
+import * as l10n from '@vscode/l10n';
 import type { SimCard, SimCardGroup } from '../telnyx/types';
 import { formatTimestamp } from './dates';
-import { groupName, simGroupId } from './groups';
+import { knownTypeLabel } from './bucketNames';
+import { groupLabel, simGroupId } from './groups';
 import { escapeMarkdown } from './markdown';
 import { simStatus, simStatusReason, statusLabel } from './status';
 import { simTags } from './tags';
-import { formatNumber, shortId } from './text';
+import { formatNumber } from './text';
 import { plainText } from '../telnyx/plainText';
 import { formatDataAmount } from './dataAmount';
 import { simUsage, usageDescription } from './usage';
 
 /** Tree item label: the ICCID, or the id when there is no ICCID (inert: no links or icons). */
 export function simLabel(sim: SimCard): string {
-  return plainText(sim.iccid, 200) || plainText(sim.id, 200) || '(no id)';
+  return plainText(sim.iccid, 200) || plainText(sim.id, 200) || l10n.t('(no id)');
 }
 
 /** Tree item description: "MSISDN · usage", skipping what is missing. */
@@ -24,7 +26,7 @@ export function simDescription(sim: SimCard, group?: SimCardGroup | null): strin
 function typeLabel(type: unknown): string | undefined {
   if (typeof type !== 'string' || type.trim() === '') return undefined;
   const t = type.trim().toLowerCase();
-  return t === 'physical' ? 'Physical' : t === 'esim' ? 'eSIM' : type;
+  return knownTypeLabel(t) ?? type;
 }
 
 /**
@@ -33,47 +35,50 @@ function typeLabel(type: unknown): string | undefined {
  */
 export function simTooltipMarkdown(sim: SimCard, group?: SimCardGroup | null): string {
   const lines: string[] = [];
-  // `value` is already-escaped Markdown; labels are our own constants.
+  // `value` is already-escaped Markdown; labels are ours, escaped too so a translation stays plain text.
   const row = (label: string, value: string | undefined): void => {
-    if (value !== undefined && value !== '') lines.push(`**${label}:** ${value}`);
+    if (value !== undefined && value !== '') lines.push(`**${escapeMarkdown(label)}:** ${value}`);
   };
   const esc = (v: unknown): string | undefined => {
     const s = escapeMarkdown(v);
     return s === '' ? undefined : s;
   };
 
-  row('ICCID', esc(sim.iccid));
-  row('IMSI', esc(sim.imsi));
-  row('MSISDN', esc(sim.msisdn));
+  row(l10n.t('ICCID'), esc(sim.iccid));
+  row(l10n.t('IMSI'), esc(sim.imsi));
+  row(l10n.t('MSISDN'), esc(sim.msisdn));
   const reason = simStatusReason(sim);
   const status = escapeMarkdown(statusLabel(simStatus(sim)));
-  row('Status', reason ? `${status} — ${escapeMarkdown(reason)}` : status);
-  row('Type', esc(typeLabel(sim.type)));
-  const tags = simTags(sim).map((t) => escapeMarkdown(t, 60)).filter((t) => t !== '');
-  row('Tags', tags.length > 0 ? tags.join(', ') : undefined);
+  row(l10n.t('Status'), reason ? `${status} — ${escapeMarkdown(reason)}` : status);
+  row(l10n.t('Type'), esc(typeLabel(sim.type)));
+  const tags = simTags(sim)
+    .map((t) => escapeMarkdown(t, 60))
+    .filter((t) => t !== '');
+  row(l10n.t('Tags'), tags.length > 0 ? tags.join(', ') : undefined);
 
   const groupId = simGroupId(sim);
   const g = group ?? (sim.sim_card_group?.id === groupId ? sim.sim_card_group : undefined) ?? undefined;
   if (groupId !== undefined) {
-    row('SIM card group', escapeMarkdown(groupName(g) ?? `Unknown group (${shortId(groupId)})`));
+    row(l10n.t('SIM card group'), escapeMarkdown(groupLabel(groupId, g)));
   }
 
   const u = simUsage(sim, g);
-  if (u.usedBytes !== undefined) row('Data used this period', escapeMarkdown(formatDataAmount(u.usedBytes)));
+  if (u.usedBytes !== undefined) row(l10n.t('Data used this period'), escapeMarkdown(formatDataAmount(u.usedBytes)));
   if (u.limitBytes !== undefined) {
-    const source = u.limitSource === 'sim' ? 'set on the SIM' : 'from its SIM card group';
-    row('Data limit', `${escapeMarkdown(formatDataAmount(u.limitBytes))} \\(${source}\\)`);
+    const amount = formatDataAmount(u.limitBytes);
+    const text = u.limitSource === 'sim' ? l10n.t('{0} (set on the SIM)', amount) : l10n.t('{0} (from its SIM card group)', amount);
+    row(l10n.t('Data limit'), escapeMarkdown(text));
   } else {
-    row('Data limit', 'none');
+    row(l10n.t('Data limit'), escapeMarkdown(l10n.t('none')));
   }
   if (u.percent !== undefined) {
-    const pct = escapeMarkdown(`${formatNumber(u.percent, 1)}%`);
-    row('Usage', u.overLimit ? `${pct} — over the limit` : pct);
+    const pct = `${formatNumber(u.percent, 1)}%`;
+    row(l10n.t('Usage'), escapeMarkdown(u.overLimit ? l10n.t('{0} — over the limit', pct) : pct));
   }
 
-  row('Created', esc(formatTimestamp(sim.created_at)));
-  row('Updated', esc(formatTimestamp(sim.updated_at)));
-  row('SIM ID', esc(sim.id));
+  row(l10n.t('Created'), esc(formatTimestamp(sim.created_at)));
+  row(l10n.t('Updated'), esc(formatTimestamp(sim.updated_at)));
+  row(l10n.t('SIM ID'), esc(sim.id));
   // Two trailing spaces make a hard line break between the rows.
   return lines.join('  \n');
 }

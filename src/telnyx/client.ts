@@ -1,4 +1,5 @@
 // The Telnyx Wireless API client the extension uses: SIM cards, groups, actions, logs.
+import * as l10n from '@vscode/l10n';
 import { name, version } from '../../package.json';
 import { AuthenticationError, BadRequestError, InvalidResponseError } from './errors';
 import { checkBaseUrl } from './baseUrlPolicy';
@@ -138,11 +139,13 @@ export class TelnyxClient {
 
   /** `GET /sim_cards/{id}` with its group included. */
   async getSimCard(id: string, signal?: AbortSignal): Promise<SimCardDetail> {
-    const path = `/sim_cards/${pathId(id, 'SIM card')}`;
+    const path = `/sim_cards/${pathId(id, 'sim')}`;
     const record = await this.getObject(path, encodeQuery([['include_sim_card_group', true]]), parseSimCardDetail, signal);
     // A record for another SIM (a confused proxy or cache) must never be shown as this one.
     if (record.id !== id) {
-      throw new InvalidResponseError(`Unexpected answer from Telnyx: GET ${path} returned a different SIM card.`, { reason: 'wrongRecord' });
+      throw new InvalidResponseError(`Unexpected answer from Telnyx: GET ${path} returned a different SIM card.`, {
+        reason: 'wrongRecord',
+      });
     }
     return record;
   }
@@ -167,7 +170,7 @@ export class TelnyxClient {
   }
 
   async getSimCardGroup(id: string, signal?: AbortSignal): Promise<SimCardGroup> {
-    return this.getObject(`/sim_card_groups/${pathId(id, 'SIM card group')}`, undefined, parseSimCardGroup, signal);
+    return this.getObject(`/sim_card_groups/${pathId(id, 'group')}`, undefined, parseSimCardGroup, signal);
   }
 
   /** Starts enabling (answers 202; the SIM goes through `enabling`). Needs the SIM to be in a group. */
@@ -185,7 +188,7 @@ export class TelnyxClient {
 
   /** `PATCH /sim_cards/{id}`: changes only the fields given; answers the updated SIM. */
   async updateSimCard(id: string, patch: SimCardPatch, signal?: AbortSignal): Promise<SimCardDetail> {
-    const path = `/sim_cards/${pathId(id, 'SIM card')}`;
+    const path = `/sim_cards/${pathId(id, 'sim')}`;
     const { body } = await this.http.requestJson({ method: 'PATCH', path, body: patch, ...(signal ? { signal } : {}) });
     const parsed = parseObjectEnvelope(body, parseSimCardDetail);
     if (!parsed.ok) throw invalid('PATCH', path, parsed.reason);
@@ -211,7 +214,7 @@ export class TelnyxClient {
   }
 
   async getSimCardAction(id: string, signal?: AbortSignal): Promise<SimCardAction> {
-    return this.getObject(`/sim_card_actions/${pathId(id, 'SIM card action')}`, undefined, parseSimCardAction, signal);
+    return this.getObject(`/sim_card_actions/${pathId(id, 'action')}`, undefined, parseSimCardAction, signal);
   }
 
   async listConnectivityLogs(
@@ -221,7 +224,7 @@ export class TelnyxClient {
   ): Promise<Page<WirelessConnectivityLog>> {
     const number = normalizePageNumber(page?.number);
     const size = normalizePageSize(page?.size, DEFAULT_LOG_PAGE_SIZE);
-    const path = `/sim_cards/${pathId(simId, 'SIM card')}/wireless_connectivity_logs`;
+    const path = `/sim_cards/${pathId(simId, 'sim')}/wireless_connectivity_logs`;
     const fetched = await this.getList(path, encodePageQuery({ number, size }, size), parseConnectivityLog, signal);
     return { data: fetched.items, meta: completeMeta(fetched, number, size) };
   }
@@ -263,7 +266,7 @@ export class TelnyxClient {
   }
 
   private async action(id: string, name: ActionName, signal: AbortSignal | undefined): Promise<SimCardAction> {
-    const path = `/sim_cards/${pathId(id, 'SIM card')}/actions/${name}`;
+    const path = `/sim_cards/${pathId(id, 'sim')}/actions/${name}`;
     const { body } = await this.http.requestJson({ method: 'POST', path, ...(signal ? { signal } : {}) });
     const parsed = parseObjectEnvelope(body, parseSimCardAction);
     if (!parsed.ok) throw invalid('POST', path, parsed.reason);
@@ -285,8 +288,14 @@ function completeMeta(page: FetchedPage<unknown>, number: number, size: number):
   return { page_number: pageNumber, page_size: pageSize, total_pages: totalPages, total_results: totalResults };
 }
 
-function pathId(id: string, what: string): string {
-  if (typeof id !== 'string' || id.trim() === '') throw new BadRequestError(`No ${what} id was given.`);
+function missingIdMessage(what: 'sim' | 'group' | 'action'): string {
+  if (what === 'group') return l10n.t('No SIM card group id was given.');
+  if (what === 'action') return l10n.t('No SIM card action id was given.');
+  return l10n.t('No SIM card id was given.');
+}
+
+function pathId(id: string, what: 'sim' | 'group' | 'action'): string {
+  if (typeof id !== 'string' || id.trim() === '') throw new BadRequestError(missingIdMessage(what));
   return encodeURIComponent(id);
 }
 
@@ -296,7 +305,7 @@ export function normalizeBaseUrl(baseUrl: string | undefined): string {
   try {
     url = new URL(text);
   } catch {
-    throw new BadRequestError(`The Telnyx API base URL "${text}" is not a valid URL.`);
+    throw new BadRequestError(l10n.t('The Telnyx API base URL "{0}" is not a valid URL.', text));
   }
   const verdict = checkBaseUrl(url.toString());
   if (!verdict.ok) throw new BadRequestError(verdict.message, { reason: 'badBaseUrl' });

@@ -187,7 +187,12 @@ export class ActionsView implements vscode.TreeDataProvider<ActionNode>, vscode.
   private setBadge(n: number): void {
     this.inFlightCount = n;
     this.treeView.badge =
-      n > 0 ? { value: n, tooltip: n === 1 ? vscode.l10n.t('1 SIM card action in progress') : vscode.l10n.t('{0} SIM card actions in progress', n) } : undefined;
+      n > 0
+        ? {
+            value: n,
+            tooltip: n === 1 ? vscode.l10n.t('1 SIM card action in progress') : vscode.l10n.t('{0} SIM card actions in progress', n),
+          }
+        : undefined;
   }
 
   private schedulePoll(): void {
@@ -200,7 +205,9 @@ export class ActionsView implements vscode.TreeDataProvider<ActionNode>, vscode.
 
   getTreeItem(node: ActionNode): vscode.TreeItem {
     const a = node.action;
-    const status = plainText(a.status?.value) || 'unknown';
+    // The API's status word is shown as is; the key stays English for icons and context menus.
+    const statusKey = plainText(a.status?.value) || 'unknown';
+    const status = plainText(a.status?.value) || vscode.l10n.t('unknown');
     const sim = a.sim_card_id ? this.fleet.sim(a.sim_card_id) : undefined;
     const simText = plainText(sim?.iccid) || (a.sim_card_id ? shortId(plainText(a.sim_card_id)) : '');
     const item = new vscode.TreeItem(`${typeLabel(a.action_type)} · ${simText}`, vscode.TreeItemCollapsibleState.None);
@@ -208,13 +215,13 @@ export class ActionsView implements vscode.TreeDataProvider<ActionNode>, vscode.
     const at = parseIsoTimestamp(a.created_at);
     const time = at === undefined ? '' : new Date(at).toLocaleString();
     item.description = [status, time].filter(Boolean).join(' · ');
-    item.iconPath = statusIcon(status);
+    item.iconPath = statusIcon(statusKey);
     const reason = plainText(a.status?.reason);
     // A plain string tooltip: never Markdown, so API text cannot become a link.
     item.tooltip = [`${typeLabel(a.action_type)}: ${status}`, reason, simText ? vscode.l10n.t('SIM card {0}', simText) : '', time]
       .filter(Boolean)
       .join('\n');
-    item.contextValue = `simAction.${status}`;
+    item.contextValue = `simAction.${statusKey}`;
     item.accessibilityInformation = { label: `${typeLabel(a.action_type)} ${simText}, ${status}${reason ? `, ${reason}` : ''}` };
     return item;
   }

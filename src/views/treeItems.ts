@@ -59,7 +59,12 @@ function rangeItem(node: RangeNode): vscode.TreeItem {
   item.description = node.description;
   item.iconPath = new vscode.ThemeIcon('list-flat');
   item.contextValue = 'range';
-  item.tooltip = vscode.l10n.t('SIM cards {0} to {1} of {2}: long lists come in parts of 500 so the view stays fast', formatCount(node.start), formatCount(node.end), formatCount(node.total));
+  item.tooltip = vscode.l10n.t(
+    'SIM cards {0} to {1} of {2}: long lists come in parts of 500 so the view stays fast',
+    formatCount(node.start),
+    formatCount(node.end),
+    formatCount(node.total),
+  );
   return item;
 }
 
@@ -82,7 +87,9 @@ function simItem(node: SimNode, ctx: ItemContext): vscode.TreeItem {
   // Type and status, so context menus offer only the actions that apply (no Enable on an enabled SIM).
   item.contextValue = simContextValue(sim);
   item.command = { command: CommandId.showDetails, title: vscode.l10n.t('Show Details'), arguments: [node] };
-  item.accessibilityInformation = { label: vscode.l10n.t('SIM {0}, {1}', simLabel(sim), sim.status?.value ?? 'unknown status') };
+  item.accessibilityInformation = {
+    label: vscode.l10n.t('SIM {0}, {1}', simLabel(sim), sim.status?.value ?? vscode.l10n.t('unknown status')),
+  };
   return item;
 }
 

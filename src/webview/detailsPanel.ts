@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { loadDetails } from '../details/loadDetails';
 import { isWebviewMessage, type HostMessage, type SimActionKind, type WebviewMessage } from '../details/messages';
-import { COPY_FIELD_LABELS, type DetailsViewModel } from '../details/model';
+import { copyFieldLabel } from '../details/copyFieldLabel';
+import type { DetailsViewModel } from '../details/model';
 import { buildDetailsViewModel, copyFieldValue, mergeRecords, type DetailsInput } from '../details/viewModel';
 import { AuthenticationError, describeError, errorKind, NoApiKeyError, type ErrorKind, type TelnyxClient } from '../telnyx';
 import type { SimCard, SimCardDetail, SimCardGroup } from '../telnyx/types';
@@ -207,7 +208,7 @@ export class DetailsPanel implements vscode.Disposable {
       case 'refresh':
         return this.load();
       case 'copy': {
-        const label = COPY_FIELD_LABELS[m.field];
+        const label = copyFieldLabel(m.field);
         // The value comes from the host's own record, never from the webview (nor its persisted state).
         const value = this.record ? copyFieldValue(this.record, m.field) : '';
         if (!value) {

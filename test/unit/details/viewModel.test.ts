@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { formatDataSize, formatPercent, relativeTime, updatedText } from '../../../src/details/format';
+import { relativeTime } from '../../../src/details/dateText';
+import { formatDataSize, formatPercent, updatedText } from '../../../src/details/format';
 import type { DetailsViewModel, FieldRow } from '../../../src/details/model';
 import { buildDetailsViewModel, copyFieldValue, mergeRecords, panelTitle } from '../../../src/details/viewModel';
 import type { SimCardDetail } from '../../../src/telnyx/types';

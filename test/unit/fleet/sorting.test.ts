@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_SORT_KEY, SORT_OPTIONS, apiSortFor, isSortKey, sortSims, type SortKey } from '../../../src/fleet/sorting';
+import { DEFAULT_SORT_KEY, sortOptions, apiSortFor, isSortKey, sortSims, type SortKey } from '../../../src/fleet/sorting';
 import { group, groupMap, hostile, ids, mb, sim } from './fixtures';
 
 const used = (amount: string | null, unit = 'MB') =>
   sim({ current_billing_period_consumed_data: amount === null ? null : mb(amount, unit) });
 
 describe('fleet/sorting', () => {
-  it('SORT_OPTIONS covers every key once; only data-used sorts are API sorts', () => {
+  it('sortOptions() covers every key once; only data-used sorts are API sorts', () => {
     const keys: SortKey[] = ['dataUsedDesc', 'dataUsedAsc', 'iccid', 'msisdn', 'updated', 'usagePercent'];
-    assert.deepEqual(SORT_OPTIONS.map((o) => o.key).sort(), [...keys].sort());
-    for (const o of SORT_OPTIONS) {
+    assert.deepEqual(sortOptions().map((o) => o.key).sort(), [...keys].sort());
+    for (const o of sortOptions()) {
       assert.equal(o.api, apiSortFor(o.key) !== undefined, o.key);
       assert.ok(o.label && o.detail && o.short);
     }
@@ -106,6 +106,6 @@ describe('fleet/sorting', () => {
     const sims = Array.from({ length: 50 }, () =>
       sim({ iccid: '8900', msisdn: '+1', updated_at: '2024-01-01T00:00:00Z', current_billing_period_consumed_data: mb('1'), data_limit: mb('2') }),
     );
-    for (const o of SORT_OPTIONS) assert.deepEqual(ids(sortSims(sims, o.key, new Map())), ids(sims), o.key);
+    for (const o of sortOptions()) assert.deepEqual(ids(sortSims(sims, o.key, new Map())), ids(sims), o.key);
   });
 });

@@ -1,6 +1,6 @@
 // Dates, record merging, depth limits and where the key may go: pure parts of issue 10.
 import assert from 'node:assert/strict';
-import { dateText } from '../../../src/details/format';
+import { dateText } from '../../../src/details/dateText';
 import { MAX_JSON_DEPTH, NESTED_TOO_DEEP, toJsonText, toJsonValue } from '../../../src/details/json';
 import { buildDetailsViewModel, mergeRecords } from '../../../src/details/viewModel';
 import { formatTimestamp, parseIsoTimestamp } from '../../../src/fleet/dates';
