@@ -77,8 +77,9 @@ export class SimCardsView implements vscode.Disposable {
     // A server other than Telnyx's is always named, so nobody mistakes it for the real account.
     const host = this.clients.hostNote();
     const described = phase === 'noKey' ? undefined : describeFilter(model.options.filter, model.options.sort, count, model.groupsById);
-    this.treeView.description = host && described ? `${host} · ${described}` : (host ?? described);
-    this.treeView.message = this.message(phase);
+    // VS Code's typings declare these as string but take undefined to clear them.
+    this.treeView.description = (host && described ? `${host} · ${described}` : (host ?? described)) as string;
+    this.treeView.message = this.message(phase) as string;
   }
 
   private message(phase: FleetPhase): string | undefined {

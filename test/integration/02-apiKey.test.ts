@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { MockApi } from '../../mock-api/server';
 import { openView, setKey, TEST_KEY, useMockApi, waitFor, waitForLoaded } from './helpers';
 import { bridgeAvailable, pressKey, text, typeText, waitFor as waitForElement } from '../host/bridgeClient';
+import { at } from '../unit/helpers/at';
 
 /** Every settings.json VS Code could have written to in this host. */
 function settingsFiles(): string[] {
@@ -30,8 +31,8 @@ describe('API key', () => {
     mock.requests.length = 0;
     assert.equal(await setKey('wrong-key-0000'), false);
     assert.equal(mock.requests.length, 1, 'one cheap API call checks the key');
-    assert.equal(mock.requests[0].query['page[size]'], '1');
-    assert.equal(mock.requests[0].authorized, false);
+    assert.equal(at(mock.requests, 0).query['page[size]'], '1');
+    assert.equal(at(mock.requests, 0).authorized, false);
     assert.equal(ext.fleet.phase, 'noKey', 'the welcome view stays');
   });
 
@@ -40,7 +41,7 @@ describe('API key', () => {
     assert.equal(await setKey('  secret-test-key-8c1f  '), true, 'the key is trimmed and accepted');
     await waitForLoaded(ext);
     assert.equal(ext.fleet.model.size, mock.fleet.sims.length);
-    const last = mock.requests[mock.requests.length - 1];
+    const last = at(mock.requests, -1);
     assert.equal(last.authorized, true);
 
     const config = vscode.workspace.getConfiguration('telnyxSims');

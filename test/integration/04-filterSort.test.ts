@@ -4,6 +4,7 @@ import type { MockApi } from '../../mock-api/server';
 import type { TestApi } from '../../src/extension';
 import { amountToBytes } from '../../src/telnyx/units';
 import { loadedWith, simsUnder, waitFor, descriptionOf, messageOf } from './helpers';
+import { at } from '../unit/helpers/at';
 
 describe('Filter and sort reach the API', () => {
   let mock: MockApi;
@@ -23,7 +24,7 @@ describe('Filter and sort reach the API', () => {
   function commonTag(): string {
     const counts = new Map<string, number>();
     for (const s of mock.fleet.sims) for (const t of s.tags ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
-    return [...counts].sort((a, b) => b[1] - a[1])[0][0];
+    return at([...counts].sort((a, b) => b[1] - a[1]), 0)[0];
   }
 
   it('sends status and tags as filter[...] and shows only the matching SIMs', async () => {
@@ -54,7 +55,7 @@ describe('Filter and sort reach the API', () => {
   it('sends ICCID (partial) and group filters', async () => {
     const group = mock.fleet.groups.find((g) => mock.fleet.sims.some((s) => s.sim_card_group_id === g.id));
     assert.ok(group);
-    const fragment = String(mock.fleet.sims[3].iccid).slice(4, 9);
+    const fragment = String(at(mock.fleet.sims, 3).iccid).slice(4, 9);
     mock.requests.length = 0;
     await ext.fleet.setOptions({ filter: { iccid: fragment, simCardGroupId: group.id } });
     await waitFor('the filtered load', () => ext.fleet.settled && mock.requests.length > 0);
@@ -97,7 +98,7 @@ describe('Filter and sort reach the API', () => {
     await waitFor('the sorted load', () => ext.fleet.settled && mock.requests.length > 0);
     assert.ok(mock.requests.filter((r) => r.path === '/v2/sim_cards').every((r) => r.query.sort === '-current_billing_period_consumed_data.amount'));
     const used = simsUnder(ext).map((id) => amountToBytes(mock.fleet.sims.find((s) => s.id === id)?.current_billing_period_consumed_data) ?? -1);
-    for (let i = 1; i < used.length; i++) assert.ok(used[i - 1] >= used[i], `descending at ${i}`);
+    for (let i = 1; i < used.length; i++) assert.ok(at(used, i - 1) >= at(used, i), `descending at ${i}`);
     assert.match(descriptionOf(ext), /data used/i);
   });
 

@@ -4,6 +4,7 @@ import type { MockApi } from '../../mock-api/server';
 import type { TestApi } from '../../src/extension';
 import type { SimNode } from '../../src/fleet';
 import { loadedWith, TEST_KEY, waitFor } from './helpers';
+import { at } from '../unit/helpers/at';
 
 describe('SIM commands: copy, find, raw record', () => {
   let mock: MockApi;
@@ -24,7 +25,7 @@ describe('SIM commands: copy, find, raw record', () => {
   }
 
   it('copies the ICCID of the clicked SIM', async () => {
-    const node = simNodes()[0];
+    const node = at(simNodes(), 0);
     await vscode.commands.executeCommand('telnyxSims.copyIccid', node);
     assert.equal(await vscode.env.clipboard.readText(), node.sim.iccid);
   });
@@ -42,7 +43,7 @@ describe('SIM commands: copy, find, raw record', () => {
   });
 
   it('finds a SIM by part of its MSISDN and reveals and selects it in the tree', async () => {
-    const target = simNodes()[57].sim;
+    const target = at(simNodes(), 57).sim;
     const digits = String(target.msisdn).replace(/\D/g, '').slice(-7);
     const found = await ext.findSim(digits);
     assert.deepEqual(found, { kind: 'revealed', simId: target.id });
@@ -50,7 +51,7 @@ describe('SIM commands: copy, find, raw record', () => {
   });
 
   it('opens the full record from GET /sim_cards/{id} as a read-only JSON document', async () => {
-    const node = simNodes()[5];
+    const node = at(simNodes(), 5);
     mock.requests.length = 0;
     await vscode.commands.executeCommand('telnyxSims.openRawRecord', node);
     const editor = await waitFor('the JSON editor', () => vscode.window.activeTextEditor?.document.uri.scheme === 'telnyx-sim' && vscode.window.activeTextEditor);

@@ -5,6 +5,7 @@ import type { TestApi } from '../../src/extension';
 import { amountToBytes } from '../../src/telnyx/units';
 import { loadedWith, prepareScreenshot, waitFor } from './helpers';
 import { bridgeAvailable, click, screenshot, webviewText } from '../host/bridgeClient';
+import { at } from '../unit/helpers/at';
 
 describe('SIM details panel', () => {
   let mock: MockApi;
@@ -51,7 +52,7 @@ describe('SIM details panel', () => {
 
   it('opening the same SIM again reuses its panel', async () => {
     if (!openedId) {
-      const first = ext.view.provider.getChildren()[0];
+      const first = at(ext.view.provider.getChildren(), 0);
       assert.ok(first.kind === 'sim');
       openedId = first.sim.id;
       await ext.panels.show(openedId);

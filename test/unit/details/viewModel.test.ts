@@ -191,7 +191,7 @@ describe('buildDetailsViewModel', () => {
         assert.equal((u.limitFactText.match(/\(/g) ?? []).length, (name.match(/\(/g) ?? []).length, 'only the name brings parentheses');
         assert.ok(!u.limitSourceText.includes(`(${name})`));
       }
-      assert.equal(build({ sim: listSim({ data_limit: null, sim_card_group: undefined }), group: group({ name: '' }) }).usage.limitFactText, '5 GB, from its group');
+      assert.equal(build({ sim: listSim({ data_limit: null }), group: group({ name: '' }) }).usage.limitFactText, '5 GB, from its group');
     });
 
     it('"data limit exceeded" has the severity the tree gives the status (one table)', () => {
