@@ -65,12 +65,25 @@ export function isWebviewMessage(x: unknown): x is WebviewMessage {
   return isOneOf(BARE_WEBVIEW_TYPES, x.type) && hasOnlyKeys(x, ['type']);
 }
 
+/**
+ * The fields the panel reads without further checks. The host builds the model from typed
+ * code; a saved state comes back from storage, so a broken one must not reach the renderer
+ * (it would throw before the panel says it is ready).
+ */
+function isViewModelShape(x: unknown): x is DetailsViewModel {
+  if (!isObj(x) || !isStr(x.simId) || !isStr(x.title) || !isStr(x.heading)) return false;
+  const status = x.status;
+  if (!isObj(status) || !isStr(status.value) || !isStr(status.label) || !isStr(status.tone) || !isStr(status.codicon)) return false;
+  if (!Array.isArray(x.identifiers) || !Array.isArray(x.summary)) return false;
+  if (x.network !== undefined && !Array.isArray(x.network)) return false;
+  return isObj(x.usage) && isObj(x.sessions) && 'record' in x && isStr(x.recordJson) && isStr(x.builtAt);
+}
+
 export function isHostMessage(x: unknown): x is HostMessage {
   if (!isObj(x)) return false;
   switch (x.type) {
     case 'state':
-      // Built by the host from typed code: checked by the compiler, only its shape is checked here.
-      return hasOnlyKeys(x, ['type', 'model']) && isObj(x.model) && isStr(x.model.simId);
+      return hasOnlyKeys(x, ['type', 'model']) && isViewModelShape(x.model);
     case 'loading':
       return hasOnlyKeys(x, ['type']);
     case 'error':
@@ -82,5 +95,5 @@ export function isHostMessage(x: unknown): x is HostMessage {
 
 export function isPersistedState(x: unknown): x is PersistedState {
   if (!isObj(x) || !isStr(x.simId) || x.simId === '') return false;
-  return x.model === undefined || (isObj(x.model) && x.model.simId === x.simId);
+  return x.model === undefined || (isViewModelShape(x.model) && x.model.simId === x.simId);
 }

@@ -54,6 +54,9 @@ describe('details messages', () => {
       { type: 'loading', model },
       { type: 'html', html: '<b>x</b>' },
       { type: 'state', model: [] },
+      { type: 'state', model: { simId: 'x' } },
+      { type: 'state', model: { ...model, status: undefined } },
+      { type: 'state', model: { ...model, identifiers: 'x' } },
     ];
     for (const m of bad) assert.equal(isHostMessage(m), false, JSON.stringify(m).slice(0, 120));
   });
@@ -65,5 +68,9 @@ describe('details messages', () => {
     assert.equal(isPersistedState({ simId: 'other', model }), false, 'model must belong to the SIM');
     assert.equal(isPersistedState({ model }), false);
     assert.equal(isPersistedState(null), false);
+    // A saved model the panel could not render is not restored.
+    assert.equal(isPersistedState({ simId: 'x', model: { simId: 'x', title: 1 } }), false);
+    assert.equal(isPersistedState({ simId: model.simId, model: { ...model, heading: 7 } }), false);
+    assert.equal(isPersistedState({ simId: model.simId, model: { ...model, network: 'x' } }), false);
   });
 });
