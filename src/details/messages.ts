@@ -69,12 +69,29 @@ export function isWebviewMessage(x: unknown): x is WebviewMessage {
   return isOneOf(BARE_WEBVIEW_TYPES, x.type) && hasOnlyKeys(x, ['type']);
 }
 
+/**
+ * The fields the panel reads without further checks. The host builds the model from typed
+ * code; a saved state comes back from storage, so a broken one must not reach the renderer
+ * (it would throw before the panel says it is ready).
+ */
+function isViewModelShape(x: unknown): x is DetailsViewModel {
+  if (!isObj(x) || !isStr(x.simId) || !isStr(x.title) || !isStr(x.heading)) return false;
+  const status = x.status;
+  if (!isObj(status) || !isStr(status.value) || !isStr(status.label) || !isStr(status.tone) || !isStr(status.codicon)) return false;
+  if (!Array.isArray(x.identifiers) || !Array.isArray(x.summary)) return false;
+  if (x.network !== undefined && !Array.isArray(x.network)) return false;
+  const usage = x.usage;
+  const sessions = x.sessions;
+  // What rendering reads without further checks (a saved state may come from an older version).
+  if (!isObj(usage) || !isStr(usage.state) || !isStr(usage.codicon) || !isStr(usage.limitFactText)) return false;
+  return isObj(sessions) && Array.isArray(sessions.rows) && 'record' in x && isStr(x.recordJson) && isStr(x.builtAt);
+}
+
 export function isHostMessage(x: unknown): x is HostMessage {
   if (!isObj(x)) return false;
   switch (x.type) {
     case 'state':
-      // Built by the host from typed code: checked by the compiler, only its shape is checked here.
-      return hasOnlyKeys(x, ['type', 'model']) && isObj(x.model) && isStr(x.model.simId);
+      return hasOnlyKeys(x, ['type', 'model']) && isViewModelShape(x.model);
     case 'loading':
       return hasOnlyKeys(x, ['type']);
     case 'error':
@@ -86,33 +103,7 @@ export function isHostMessage(x: unknown): x is HostMessage {
   }
 }
 
-/**
- * The shape of a saved model: what rendering reads without further checks. A saved state
- * may come from an older version of the extension, so it is checked before it is drawn.
- */
-function looksLikeModel(m: Obj): boolean {
-  const status = m.status;
-  const usage = m.usage;
-  const sessions = m.sessions;
-  return (
-    isStr(m.title) &&
-    isStr(m.heading) &&
-    isStr(m.builtAt) &&
-    isObj(status) &&
-    isStr(status.tone) &&
-    isStr(status.label) &&
-    Array.isArray(m.identifiers) &&
-    Array.isArray(m.summary) &&
-    isObj(usage) &&
-    isStr(usage.state) &&
-    isStr(usage.codicon) &&
-    isStr(usage.limitFactText) &&
-    isObj(sessions) &&
-    Array.isArray(sessions.rows)
-  );
-}
-
 export function isPersistedState(x: unknown): x is PersistedState {
   if (!isObj(x) || !isStr(x.simId) || x.simId === '') return false;
-  return x.model === undefined || (isObj(x.model) && x.model.simId === x.simId && looksLikeModel(x.model));
+  return x.model === undefined || (isViewModelShape(x.model) && x.model.simId === x.simId);
 }

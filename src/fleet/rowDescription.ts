@@ -1,11 +1,13 @@
 // The description of a SIM row: what sets the SIMs apart in the current sort comes first,
 // so "Recently updated" and "Usage of limit" show the value the list is ordered by.
+// Server text in a row is inert (telnyx/plainText): no link, URL, command or icon syntax.
 import * as l10n from '@vscode/l10n';
 import type { SimCard, SimCardGroup } from '../telnyx/types';
 import { formatUsage } from './dataAmount';
 import { groupForSim } from './groups';
 import type { SortKey } from './sorting';
-import { formatNumber, nonEmpty, plainText } from './text';
+import { plainText } from '../telnyx/plainText';
+import { formatNumber, nonEmpty } from './text';
 import { simUsage } from './usage';
 
 /** "2025-05-30 14:02 UTC" (minutes are enough in a row; the tooltip has seconds). */
@@ -53,7 +55,7 @@ const ROW_ICCID_TAIL = 12;
  * The full ICCID is in the tooltip, the details, Copy ICCID and Find SIM.
  */
 export function rowLabel(sim: SimCard): string {
-  const iccid = plainText(sim.iccid);
-  if (iccid === '') return plainText(sim.id) || l10n.t('(no id)');
+  const iccid = plainText(sim.iccid, 200);
+  if (iccid === '') return plainText(sim.id, 200) || l10n.t('(no id)');
   return iccid.length > ROW_ICCID_TAIL + 2 ? `…${iccid.slice(-ROW_ICCID_TAIL)}` : iccid;
 }

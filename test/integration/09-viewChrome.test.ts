@@ -11,7 +11,12 @@ import { groupBy, loadedWith, messageOf, waitFor } from './helpers';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const resultsDir = path.join(repoRoot, 'test-results', 'screenshots');
-const TITLE_ACTIONS = '.part.sidebar .title-actions .action-label';
+/**
+ * The SIM Cards view's own title actions. The Telnyx container also holds the SIM Card
+ * Actions view, so each view has its buttons in its pane header (not the container title).
+ */
+const SIM_ACTIONS = '.part.sidebar .pane-header:has(h3.title:text-is("SIM Cards")) .actions';
+const TITLE_ACTIONS = `${SIM_ACTIONS} .action-label`;
 
 /** A screenshot under test-results/screenshots (the bridge writes to its own folder; the file is moved). */
 async function shot(name: string, selector?: string): Promise<string | undefined> {
@@ -68,9 +73,12 @@ describe('View chrome: title buttons, Group By choice, filter button, narrow sid
   let ext: TestApi;
 
   before(async () => {
+    // Pane header buttons show only on hover or focus; the mouse of the bridge must find them.
+    await vscode.workspace.getConfiguration('workbench.view').update('alwaysShowHeaderActions', true, vscode.ConfigurationTarget.Global);
     ({ mock, ext } = await loadedWith({ sims: 2500, seed: 17 }));
   });
   after(async () => {
+    await vscode.workspace.getConfiguration('workbench.view').update('alwaysShowHeaderActions', undefined, vscode.ConfigurationTarget.Global);
     await ext.fleet.setOptions({ filter: {}, groupBy: 'status', sort: 'iccid' });
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
     await mock.close();
@@ -98,7 +106,7 @@ describe('View chrome: title buttons, Group By choice, filter button, narrow sid
     }
     if (!bridgeAvailable()) this.skip();
     // The real menu in the workbench.
-    await click('.part.sidebar .title-actions .codicon-toolbar-more');
+    await click(`${SIM_ACTIONS} .codicon-toolbar-more`);
     await hover('.monaco-menu .action-label', 'Group By');
     await waitFor('the submenu', async () => (await text('.monaco-menu .action-label')).some((t) => t.trim() === '✓ Tag'));
     const labels = (await text('.monaco-menu .action-label')).map((t) => t.trim());
@@ -117,16 +125,16 @@ describe('View chrome: title buttons, Group By choice, filter button, narrow sid
 
   it('has one filter button whose icon shows an active filter; Clear Filter sits in the ··· menu (item 9)', async function () {
     if (!bridgeAvailable()) this.skip();
-    await waitFor('the plain filter icon', async () => (await text('.part.sidebar .title-actions .codicon-filter')).length === 1);
+    await waitFor('the plain filter icon', async () => (await text(`${SIM_ACTIONS} .codicon-filter`)).length === 1);
     const before = await titleButtons();
     assert.ok(before <= 4, `at most 4 title buttons, got ${before}`);
     await ext.fleet.setOptions({ filter: { status: ['enabled'] } });
-    await waitFor('the filled filter icon', async () => (await text('.part.sidebar .title-actions .codicon-filter-filled')).length === 1);
-    assert.equal((await text('.part.sidebar .title-actions .codicon-filter')).length, 0);
+    await waitFor('the filled filter icon', async () => (await text(`${SIM_ACTIONS} .codicon-filter-filled`)).length === 1);
+    assert.equal((await text(`${SIM_ACTIONS} .codicon-filter`)).length, 0);
     assert.equal(await titleButtons(), before, 'no button appears or moves');
     const expected = mock.fleet.sims.filter((s) => s.status?.value === 'enabled').length;
     assert.match(messageOf(ext), new RegExp(`^Filtered \\(status: enabled\\): ${expected.toLocaleString('en-US')} SIMs .*Clear Filter`));
-    await click('.part.sidebar .title-actions .codicon-toolbar-more');
+    await click(`${SIM_ACTIONS} .codicon-toolbar-more`);
     await waitFor('Clear Filter in the menu', async () => (await text('.monaco-menu .action-label')).some((t) => t.trim() === 'Clear Filter'));
     await pressKey('Escape');
     await ext.fleet.setOptions({ filter: {} });

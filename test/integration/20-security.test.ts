@@ -7,16 +7,16 @@ import * as vscode from 'vscode';
 import { startMockApi, type MockApi } from '../../mock-api/server';
 import type { TestApi } from '../../src/extension';
 import { NESTED_TOO_DEEP } from '../../src/details/json';
-import type { TreeNode } from '../../src/views/treeModel';
+import type { FleetNode, SimNode } from '../../src/fleet';
 import { bridgeAvailable, text, waitFor as waitForElement, webviewText } from '../host/bridgeClient';
 import { HOSTILE_STRINGS, liveLinkIn } from '../unit/security/liveLinks';
-import { loadedWith, setSetting, TEST_KEY, useMockApi, setKey, waitFor } from './helpers';
+import { loadedWith, messageOf, setSetting, TEST_KEY, useMockApi, setKey, waitFor } from './helpers';
 
 const NOTIFICATION = '.notifications-toasts .notification-list-item-message';
 
-/** The loader's error field (read by shape: the extension runs from its own bundle, so no instanceof). */
+/** The last load's error field (read by shape: the extension runs from its own bundle, so no instanceof). */
 function loadError(ext: TestApi, field: 'reason' | 'kind'): string | undefined {
-  const status = ext.loader.status;
+  const status = ext.fleet.model.status;
   if (status.kind !== 'error' || typeof status.error !== 'object' || status.error === null) return undefined;
   const value: unknown = (status.error as Record<string, unknown>)[field];
   return typeof value === 'string' ? value : undefined;
@@ -26,8 +26,13 @@ function reasonOfStatus(ext: TestApi): string | undefined {
   return loadError(ext, 'reason');
 }
 
-function simNodes(ext: TestApi, node?: TreeNode): Extract<TreeNode, { kind: 'sim' }>[] {
-  const out: Extract<TreeNode, { kind: 'sim' }>[] = [];
+/** True when the last load ended with the whole list (not partial, not failed). */
+function loadedComplete(ext: TestApi): boolean {
+  return ext.fleet.phase === 'loaded' && ext.fleet.model.status.kind === 'complete';
+}
+
+function simNodes(ext: TestApi, node?: FleetNode): SimNode[] {
+  const out: SimNode[] = [];
   for (const child of ext.view.provider.getChildren(node)) {
     if (child.kind === 'sim') out.push(child);
     else out.push(...simNodes(ext, child));
@@ -91,7 +96,7 @@ describe('security (issue 10)', () => {
       await waitFor('VS Code to read the workspace settings file', () => vscode.workspace.getConfiguration('telnyxSims').get('groupBy') === 'none');
       mock.requests.length = 0;
       await vscode.commands.executeCommand('telnyxSims.refresh');
-      await waitFor('a reload', () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete && mock.requests.length > 0);
+      await waitFor('a reload', () => loadedComplete(ext) && mock.requests.length > 0);
       assert.equal(vscode.workspace.getConfiguration('telnyxSims').get('apiBaseUrl'), mock.url, 'the user setting is in effect');
       assert.equal(other.requests.length, 0, 'the workspace host received no request (so never the key)');
       assert.ok(mock.requests.every((r) => r.authorized), 'the key went to the user-configured API');
@@ -106,10 +111,10 @@ describe('security (issue 10)', () => {
   it('http to a host other than this computer is refused with a message naming the setting', async () => {
     await setSetting('apiBaseUrl', 'http://telnyx-test.invalid/v2');
     await waitFor('the refusal', () => reasonOfStatus(ext) === 'badBaseUrl');
-    assert.match(String(ext.view.treeView.message), /telnyxSims\.apiBaseUrl/);
+    assert.match(messageOf(ext), /telnyxSims\.apiBaseUrl/);
     assert.deepEqual(ext.hostQuestions.asked, [], 'nothing is asked: http to another computer is never allowed');
     await setSetting('apiBaseUrl', mock.url);
-    await waitFor('the local API again', () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete);
+    await waitFor('the local API again', () => loadedComplete(ext));
   });
 
   it('a non-default https host asks before the key is first sent there; Cancel sends nothing', async () => {
@@ -118,7 +123,7 @@ describe('security (issue 10)', () => {
     // The settings change reloads the tree, which needs the client: the gate asks first.
     await answerHostQuestion(ext, url, false);
     await waitFor('the refusal', () => reasonOfStatus(ext) === 'hostNotAllowed');
-    assert.match(String(ext.view.treeView.message), /not sent to telnyx-test\.invalid/);
+    assert.match(messageOf(ext), /not sent to telnyx-test\.invalid/);
 
     // The key check of "Set API Key" goes through the same gate.
     await clearNotifications();
@@ -134,7 +139,7 @@ describe('security (issue 10)', () => {
     await refresh;
     await waitFor('the request to fail as a connection error', () => {
       const reason = reasonOfStatus(ext);
-      return reason !== undefined && reason !== 'hostNotAllowed' && ext.loader.status.kind === 'error';
+      return reason !== undefined && reason !== 'hostNotAllowed' && ext.fleet.phase === 'error';
     }, 40_000);
     assert.ok(['network', 'timeout'].includes(String(loadError(ext, 'kind'))), String(loadError(ext, 'kind')));
     // Remembered: the next refresh asks nothing.
@@ -143,7 +148,7 @@ describe('security (issue 10)', () => {
     assert.equal(ext.hostQuestions.asked.length, asked, 'an allowed host is not asked about again');
     assert.deepEqual(ext.hostQuestions.pending(), []);
     await setSetting('apiBaseUrl', mock.url);
-    await waitFor('the local API again', () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete);
+    await waitFor('the local API again', () => loadedComplete(ext));
   });
 
   it('a hostile 422 on the key check and a hostile raw-record error show as text, with no link', async () => {
@@ -174,7 +179,7 @@ describe('security (issue 10)', () => {
     Object.assign(record, { msisdn: HOSTILE_STRINGS[0], imsi: '$(alert) [x](command:telnyxSims.setApiKey)', tags: [...HOSTILE_STRINGS.slice(0, 5)] });
     await vscode.commands.executeCommand('telnyxSims.refresh');
     await waitFor('the hostile record in the tree', () =>
-      ext.loader.status.kind === 'loaded' && ext.loader.view.sims.some((s) => s.id === hostile.sim.id && s.msisdn === HOSTILE_STRINGS[0]));
+      ext.fleet.settled && ext.fleet.model.getSim(hostile.sim.id)?.msisdn === HOSTILE_STRINGS[0]);
     const node = simNodes(ext).find((n) => n.sim.id === hostile.sim.id);
     assert.ok(node);
     const item = ext.view.provider.getTreeItem(node);
@@ -209,7 +214,7 @@ describe('security (issue 10)', () => {
       await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'trace');
       await setSetting('apiBaseUrl', api.url);
       assert.equal(await setKey(canary), true, 'the canary key is accepted and stored');
-      await waitFor('the canary fleet', () => ext.loader.status.kind === 'loaded' && ext.loader.view.complete && ext.loader.view.sims.length === api.fleet.sims.length);
+      await waitFor('the canary fleet', () => loadedComplete(ext) && ext.fleet.model.size === api.fleet.sims.length);
       const sim = api.fleet.sims[0];
       assert.ok(sim);
       // Reach every surface: panel, raw record, an error notification, an error view message.
@@ -232,7 +237,7 @@ describe('security (issue 10)', () => {
       });
       api.addFault({ path: '/sim_cards', kind: 'status', status: 500, times: 20 });
       await vscode.commands.executeCommand('telnyxSims.refresh');
-      await waitFor('the error view message', () => ext.loader.status.kind === 'error');
+      await waitFor('the error view message', () => ext.fleet.phase === 'error');
 
       const userDir = process.env.TELNYX_SIMS_USER_DATA_DIR;
       assert.ok(userDir, 'the runner tells where the user data lives');
@@ -245,7 +250,7 @@ describe('security (issue 10)', () => {
       const surfaces: Record<string, string> = {
         'output channel (Trace)': logText,
         notifications: notifications.join('\n'),
-        'view message': String(ext.view.treeView.message),
+        'view message': messageOf(ext),
         'view title and description': `${String(ext.view.treeView.title)} ${String(ext.view.treeView.description)}`,
         'webview text': panelText,
         'raw record': doc.getText(),

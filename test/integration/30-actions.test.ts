@@ -9,7 +9,7 @@ import type { Prompts, SummaryChoice } from '../../src/commands/actions/prompts'
 import type { BulkPlan } from '../../src/fleet/bulkPlan';
 import type { RunReport } from '../../src/services/bulkRunner';
 import type { SimCardDetail } from '../../src/telnyx/types';
-import type { BucketNode, SimNode, TreeNode } from '../../src/views/treeModel';
+import type { BucketNode, SimNode } from '../../src/fleet';
 import { loadedWith, setSetting, TEST_KEY, waitFor } from './helpers';
 
 const ACTION_POST = /^\/v2\/sim_cards\/([^/]+)\/actions\/[a-z_]+$/;
@@ -119,13 +119,15 @@ describe('SIM actions: preview, run, live state, results, actions view', functio
     const group = mock.fleet.groups[1];
     assert.ok(group);
     const bucket = await waitFor('the group bucket', () =>
-      ext.view.provider.getChildren().find((n): n is BucketNode => n.kind === 'bucket' && n.bucket.sims.some((s) => s.sim_card_group_id === group.id)),
+      ext.view.provider
+        .getChildren()
+        .find((n): n is BucketNode => n.kind === 'bucket' && ext.fleet.model.bucketSims(n.key).some((s) => s.sim_card_group_id === group.id)),
     );
     const members = mock.fleet.sims.filter((s) => s.sim_card_group_id === group.id);
     const changeable = members.filter((s) => s.status?.value !== 'disabled' && !BUSY.has(s.status?.value ?? '') && !s.actions_in_progress);
     confirmAnswer = false;
     const mark = mock.requests.length;
-    await vscode.commands.executeCommand('telnyxSims.disableSims', bucket as TreeNode);
+    await vscode.commands.executeCommand('telnyxSims.disableSims', bucket);
     assert.equal(previews.length, 1);
     assert.equal((previews[0]?.willChange.length ?? 0) + (previews[0]?.skipped.length ?? 0), members.length);
     assert.equal(previews[0]?.willChange.length, changeable.length);
@@ -136,8 +138,8 @@ describe('SIM actions: preview, run, live state, results, actions view', functio
   });
 
   it('acts on every SIM matching the filter: the count is the server’s', async () => {
-    await ext.state.setFilter({ status: ['standby'] });
-    await waitFor('the filtered fleet', () => ext.loader.status.kind === 'loaded' && ext.loader.view.sims.every((s) => s.status?.value === 'standby'));
+    await ext.fleet.setOptions({ filter: { status: ['standby'] } });
+    await waitFor('the filtered fleet', () => ext.fleet.settled && [...ext.fleet.model.sims()].every((s) => s.status?.value === 'standby'));
     const expected = mock.fleet.sims.filter((s) => s.status?.value === 'standby');
     confirmAnswer = false;
     await vscode.commands.executeCommand('telnyxSims.allMatching.disable');
@@ -145,8 +147,11 @@ describe('SIM actions: preview, run, live state, results, actions view', functio
     assert.equal(previews[0]?.willChange.length, expected.length);
     assert.equal(previews[0]?.title, `Disable ${expected.length} SIM cards?`);
     assert.ok(previews[0]?.detail.some((line) => line.includes(`(${expected.length}, read just now)`)));
-    await ext.state.setFilter({});
-    await waitFor('the whole fleet', () => ext.loader.view.complete && ext.loader.view.sims.length === mock.fleet.sims.length);
+    await ext.fleet.setOptions({ filter: {} });
+    await waitFor(
+      'the whole fleet',
+      () => ext.fleet.model.status.kind === 'complete' && ext.fleet.model.size === mock.fleet.sims.length,
+    );
   });
 
   it('skips a SIM without a SIM card group when enabling, with its reason, and sends only the other', async () => {
@@ -234,7 +239,7 @@ describe('SIM actions: preview, run, live state, results, actions view', functio
     answers.tagEdit = async () => ({ mode: 'add', tags: [tag] });
     await vscode.commands.executeCommand('telnyxSims.editTags', nodes[0], nodes);
     for (const id of ids) assert.ok(serverSim(id).tags?.includes(tag), 'tag added on the server');
-    await waitFor('the tree to carry the tag', () => ids.every((id) => ext.loader.view.sims.find((s) => s.id === id)?.tags?.includes(tag)));
+    await waitFor('the tree to carry the tag', () => ids.every((id) => ext.fleet.model.getSim(id)?.tags?.includes(tag)));
 
     const kept = serverSim(ids[0] ?? '').tags?.filter((t) => t !== tag) ?? [];
     answers.tagEdit = async () => ({ mode: 'remove', tags: [tag] });

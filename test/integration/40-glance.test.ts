@@ -138,14 +138,14 @@ describe('fleet at a glance (4x-glance)', () => {
     enabled.forEach((s: SimCardDetail, i) => {
       s.tags = i === 0 ? hostile : [...hostile].reverse();
     });
-    await ext.view.refresh();
+    await ext.fleet.refresh();
     await waitForLoaded(ext);
     expected = expectedAttention(mock);
   });
 
   after(async () => {
     await setSetting('autoRefreshMinutes', undefined);
-    await ext.state.setFilter({});
+    await ext.fleet.setOptions({ filter: {} });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
     await mock.close();
@@ -257,7 +257,7 @@ describe('fleet at a glance (4x-glance)', () => {
     // Clicking the "Disabled" bar filters the tree; the next list request carries filter[status].
     const before = mock.requests.length;
     await webviewClick('.chart-hbar .bar-row[data-key="disabled"]');
-    await waitFor('the status filter', () => ext.state.filter.status?.join() === 'disabled');
+    await waitFor('the status filter', () => ext.fleet.model.options.filter.status?.join() === 'disabled');
     const request = await waitFor('the filtered request', () => mock.requests.slice(before).find((r) => r.path === '/v2/sim_cards'));
     assert.equal(request.query['filter[status]'], 'disabled');
     await waitForLoaded(ext);
@@ -265,12 +265,12 @@ describe('fleet at a glance (4x-glance)', () => {
   });
 
   it('the overview ignores a status the loaded fleet does not have', async () => {
-    await ext.state.setFilter({});
+    await ext.fleet.setOptions({ filter: {} });
     await waitForLoaded(ext);
     if (!ext.glance.overview.isOpen) ext.glance.showOverview();
     const statuses = ext.glance.overview.model?.statuses.map((s) => s.status) ?? [];
     assert.ok(!statuses.includes('made_up'));
-    assert.deepEqual(ext.state.filter, {});
+    assert.deepEqual(ext.fleet.model.options.filter, {});
   });
 
   it('auto-refresh runs only while visible, and backs off after an error', async () => {
@@ -304,7 +304,7 @@ describe('fleet at a glance (4x-glance)', () => {
     await vscode.commands.executeCommand('workbench.view.extension.telnyxSims');
     await waitFor('a failed automatic refresh', () => ext.glance.autoRefresh.state.backoffLevel >= 1, 20_000);
     const interval = ext.glance.autoRefresh.state.intervalMs;
-    assert.equal(ext.loader.status.kind, 'error');
+    assert.equal(ext.fleet.phase, 'error');
     assert.ok(ext.glance.statusBar.item.backgroundColor instanceof vscode.ThemeColor, 'warning background while the last load failed');
     await waitFor('a second failure', () => ext.glance.autoRefresh.state.backoffLevel >= 2, 20_000);
     assert.equal(ext.glance.autoRefresh.state.nextDelayMs, interval * 2 ** ext.glance.autoRefresh.state.backoffLevel);
@@ -312,7 +312,7 @@ describe('fleet at a glance (4x-glance)', () => {
     mock.clearFaults();
     await waitFor(
       'a successful refresh after the backoff',
-      () => ext.glance.autoRefresh.state.backoffLevel === 0 && ext.loader.status.kind === 'loaded',
+      () => ext.glance.autoRefresh.state.backoffLevel === 0 && ext.fleet.phase === 'loaded',
       30_000,
     );
     assert.equal(ext.glance.statusBar.item.backgroundColor, undefined);
@@ -340,10 +340,13 @@ describe('fleet at a glance (4x-glance)', () => {
     }
 
     before(async () => {
-      await ext.state.setFilter({ status: ['enabled'] });
+      await ext.fleet.setOptions({ filter: { status: ['enabled'] } });
       await waitFor(
         'the enabled SIMs',
-        () => ext.loader.status.kind === 'loaded' && ext.state.filter.status?.join() === 'enabled' && ext.loader.view.complete,
+        () =>
+          ext.fleet.phase === 'loaded' &&
+          ext.fleet.model.options.filter.status?.join() === 'enabled' &&
+          ext.fleet.model.status.kind === 'complete',
       );
     });
 

@@ -60,6 +60,9 @@ describe('details messages', () => {
       { type: 'mode' },
       { type: 'mode', preview: 'yes' },
       { type: 'mode', preview: true, simId: 'x' },
+      { type: 'state', model: { simId: 'x' } },
+      { type: 'state', model: { ...model, status: undefined } },
+      { type: 'state', model: { ...model, identifiers: 'x' } },
     ];
     for (const m of bad) assert.equal(isHostMessage(m), false, JSON.stringify(m).slice(0, 120));
   });
@@ -76,5 +79,9 @@ describe('details messages', () => {
     assert.equal(isPersistedState({ simId: model.simId, model: older }), false, 'a model saved without usage (older shape)');
     assert.ok(isPersistedState(JSON.parse(JSON.stringify({ simId: model.simId, model }))), 'survives a JSON round trip');
     assert.equal(isPersistedState(null), false);
+    // A saved model the panel could not render is not restored.
+    assert.equal(isPersistedState({ simId: 'x', model: { simId: 'x', title: 1 } }), false);
+    assert.equal(isPersistedState({ simId: model.simId, model: { ...model, heading: 7 } }), false);
+    assert.equal(isPersistedState({ simId: model.simId, model: { ...model, network: 'x' } }), false);
   });
 });

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { toJsonText } from '../../../src/details/json';
 import { buildDetailsViewModel, mergeRecords } from '../../../src/details/viewModel';
 import { formatTimestamp } from '../../../src/fleet/dates';
+import { rowDescription, rowLabel } from '../../../src/fleet/rowDescription';
+import { sortOptions } from '../../../src/fleet/sorting';
 import { simDescription, simLabel, simTooltipMarkdown } from '../../../src/fleet/tooltip';
 import { describeApiErrors } from '../../../src/telnyx/http';
 import { parseErrorItems, parseSimCard, parseSimCardDetail } from '../../../src/telnyx/parse';
@@ -67,6 +69,9 @@ describe('security/hostile corpus', function () {
         // Tree label/description are plain text surfaces (no links): wrapped for the message surfaces.
         check('tree label', plainText(simLabel(sim)));
         check('tree description', plainText(simDescription(sim)));
+        // The SIM rows the tree shows: inert as they are, with no wrapping.
+        check('row label', rowLabel(sim));
+        for (const { key } of sortOptions()) check(`row description (${key})`, rowDescription(sim, key));
         check('tooltip', simTooltipMarkdown(sim), true);
         check('date', plainText(formatTimestamp(sim.created_at) ?? ''));
         const model = buildDetailsViewModel({ sim, detail, now });
