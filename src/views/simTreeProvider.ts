@@ -90,6 +90,8 @@ export class SimTreeProvider implements vscode.TreeDataProvider<SimTreeNode>, vs
   }
 
   getTreeItem(node: SimTreeNode): vscode.TreeItem {
+    // The root's count may have moved since it was handed out (same object, refreshed in place).
+    if (node.kind === 'attentionRoot') this.attention?.root();
     return toTreeItem(node, { sort: this.model.options.sort, groupsById: this.model.groupsById });
   }
 
