@@ -104,7 +104,12 @@ export class AttentionNodes {
   root(): AttentionRootNode | undefined {
     const { summary, shown } = this.input();
     if (!shown || summary.total === 0) return undefined;
-    const node = this.node<AttentionRootNode>(ATTENTION_ROOT_ID, () => ({ kind: 'attentionRoot', id: ATTENTION_ROOT_ID, total: 0, label: '' }));
+    const node = this.node<AttentionRootNode>(ATTENTION_ROOT_ID, () => ({
+      kind: 'attentionRoot',
+      id: ATTENTION_ROOT_ID,
+      total: 0,
+      label: '',
+    }));
     node.total = summary.total;
     node.label = l10n.t('Needs attention ({0})', formatCount(summary.total));
     return node;
@@ -174,7 +179,16 @@ export class AttentionNodes {
 
   private rangeNode(reason: AttentionReason, start: number, total: number): AttentionRangeNode {
     const id = `${ATTENTION_ROOT_ID}/${reason}/${start}`;
-    const node = this.node<AttentionRangeNode>(id, () => ({ kind: 'attentionRange', id, reason, start, end: start, total, label: '', description: '' }));
+    const node = this.node<AttentionRangeNode>(id, () => ({
+      kind: 'attentionRange',
+      id,
+      reason,
+      start,
+      end: start,
+      total,
+      label: '',
+      description: '',
+    }));
     node.end = Math.min(total, start + this.rangeSize - 1);
     node.total = total;
     node.label = `${formatCount(node.start)}–${formatCount(node.end)}`;

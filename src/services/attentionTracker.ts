@@ -30,7 +30,8 @@ export class AttentionTracker implements vscode.Disposable {
         const loading = source.isLoading();
         const ended = this.wasLoading && !loading;
         this.wasLoading = loading;
-        if (loading) this.changed.fire(); // status only (e.g. a spinner)
+        if (loading)
+          {this.changed.fire();} // status only (e.g. a spinner)
         else if (ended) this.recompute();
         else this.schedule();
       }),

@@ -33,7 +33,13 @@ function toBytes(a: { amount?: unknown; unit?: unknown } | null | undefined): nu
 /** The SIMs per reason, from the records the list endpoint serves (it carries no current IMEI). */
 function classify(sims: readonly SimCard[], mock: MockApi): Expected {
   const groupLimit = new Map(mock.fleet.groups.map((g) => [g.id, toBytes(g.data_limit)]));
-  const out: Expected = { limitExceeded: new Set(), unauthorizedImei: new Set(), nearLimit: new Set(), noGroup: new Set(), actionInProgress: new Set() };
+  const out: Expected = {
+    limitExceeded: new Set(),
+    unauthorizedImei: new Set(),
+    nearLimit: new Set(),
+    noGroup: new Set(),
+    actionInProgress: new Set(),
+  };
   for (const sim of sims) {
     const status = sim.status?.value ?? '';
     const group = sim.sim_card_group_id ?? '';
@@ -63,14 +69,16 @@ describe('Needs attention node (41-attention)', () => {
 
   const top = (): SimTreeNode | undefined => ext.view.provider.getChildren()[0];
   const label = (n: SimTreeNode): string => String(ext.view.provider.getTreeItem(n).label);
-  const simsUnder = (n: SimTreeNode): SimNode[] =>
-    ext.view.provider.getChildren(n).flatMap((c) => (c.kind === 'sim' ? [c] : simsUnder(c)));
+  const simsUnder = (n: SimTreeNode): SimNode[] => ext.view.provider.getChildren(n).flatMap((c) => (c.kind === 'sim' ? [c] : simsUnder(c)));
   /** Reason label -> [count shown in the description, SIM ids under it]. */
   const shown = (root: SimTreeNode): Map<string, { count: number; ids: Set<string> }> =>
     new Map(
       ext.view.provider.getChildren(root).map((c) => {
         const item = ext.view.provider.getTreeItem(c);
-        return [String(item.label), { count: Number(String(item.description).replace(/,/g, '')), ids: new Set(simsUnder(c).map((s) => s.simId)) }];
+        return [
+          String(item.label),
+          { count: Number(String(item.description).replace(/,/g, '')), ids: new Set(simsUnder(c).map((s) => s.simId)) },
+        ];
       }),
     );
 
@@ -95,7 +103,10 @@ describe('Needs attention node (41-attention)', () => {
     assert.equal(label(root), `Needs attention (${total.toLocaleString('en-US')})`);
     const children = shown(root);
     const want = REASONS.filter((r) => expected[r].size > 0);
-    assert.deepEqual([...children.keys()], want.map((r) => LABELS[r]));
+    assert.deepEqual(
+      [...children.keys()],
+      want.map((r) => LABELS[r]),
+    );
     for (const r of want) {
       const got = children.get(LABELS[r]);
       assert.equal(got?.count, expected[r].size, `${r}: count`);

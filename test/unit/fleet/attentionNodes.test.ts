@@ -16,7 +16,13 @@ function bytes(a: { amount?: string | null; unit?: string | null } | null | unde
 /** The classification written again here, from the records, without the code under test. */
 function classify(fleet: ReturnType<typeof generateFleet>, threshold: number): Expected {
   const byId = new Map(fleet.groups.map((g) => [g.id, g]));
-  const out: Expected = { limitExceeded: new Set(), unauthorizedImei: new Set(), nearLimit: new Set(), noGroup: new Set(), actionInProgress: new Set() };
+  const out: Expected = {
+    limitExceeded: new Set(),
+    unauthorizedImei: new Set(),
+    nearLimit: new Set(),
+    noGroup: new Set(),
+    actionInProgress: new Set(),
+  };
   for (const s of fleet.sims) {
     const g = s.sim_card_group_id ? byId.get(s.sim_card_group_id) : undefined;
     const limit = bytes(s.data_limit) || bytes(g?.data_limit);
@@ -25,7 +31,8 @@ function classify(fleet: ReturnType<typeof generateFleet>, threshold: number): E
     if (over) out.limitExceeded.add(s.id);
     else if (limit !== undefined && used * 100 >= limit * threshold) out.nearLimit.add(s.id);
     const imeis = s.authorized_imeis ?? [];
-    if (s.status?.value === 'unauthorized_imei' || (s.current_imei && imeis.length > 0 && !imeis.includes(s.current_imei))) out.unauthorizedImei.add(s.id);
+    if (s.status?.value === 'unauthorized_imei' || (s.current_imei && imeis.length > 0 && !imeis.includes(s.current_imei)))
+      {out.unauthorizedImei.add(s.id);}
     if (!s.sim_card_group_id) out.noGroup.add(s.id);
     if (s.actions_in_progress || ['registering', 'enabling', 'disabling', 'setting_standby'].includes(s.status?.value ?? '')) {
       out.actionInProgress.add(s.id);
