@@ -30,10 +30,13 @@ export class AttentionTracker implements vscode.Disposable {
         const loading = source.isLoading();
         const ended = this.wasLoading && !loading;
         this.wasLoading = loading;
-        if (loading)
-          {this.changed.fire();} // status only (e.g. a spinner)
-        else if (ended) this.recompute();
-        else this.schedule();
+        if (loading) {
+          this.changed.fire(); // status only (e.g. a spinner)
+        } else if (ended) {
+          this.recompute();
+        } else {
+          this.schedule();
+        }
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affectsAny(e, [GlanceSettingKeys.usageThreshold, GlanceSettingKeys.showAttention])) this.recompute();

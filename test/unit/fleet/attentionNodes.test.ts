@@ -31,8 +31,9 @@ function classify(fleet: ReturnType<typeof generateFleet>, threshold: number): E
     if (over) out.limitExceeded.add(s.id);
     else if (limit !== undefined && used * 100 >= limit * threshold) out.nearLimit.add(s.id);
     const imeis = s.authorized_imeis ?? [];
-    if (s.status?.value === 'unauthorized_imei' || (s.current_imei && imeis.length > 0 && !imeis.includes(s.current_imei)))
-      {out.unauthorizedImei.add(s.id);}
+    if (s.status?.value === 'unauthorized_imei' || (s.current_imei && imeis.length > 0 && !imeis.includes(s.current_imei))) {
+      out.unauthorizedImei.add(s.id);
+    }
     if (!s.sim_card_group_id) out.noGroup.add(s.id);
     if (s.actions_in_progress || ['registering', 'enabling', 'disabling', 'setting_standby'].includes(s.status?.value ?? '')) {
       out.actionInProgress.add(s.id);
