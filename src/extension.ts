@@ -119,6 +119,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     rawRecords,
     panels,
     glance,
+    view.provider.followAttention(glance.tracker),
     fleet.onDidCompleteLoad((sims) => panels.simsRefreshed(sims)),
     clients.onDidRejectKey(() => panels.keyRejected()),
     registerAuthPrompt(clients),

@@ -1,38 +1,58 @@
-// The needs-attention summary of the loaded fleet, recomputed when a load ends or the
-// threshold changes (not on every page of a load in progress), shared by the badge, the
-// status bar and anyone else who shows it.
+// The needs-attention summary of the loaded fleet, shared by the badge, the status bar and the
+// tree's "Needs attention" node. Recomputed at once when a load ends or the settings change (not
+// on every page of a load in progress); other changes (a SIM updated by an action, groups
+// arriving) are coalesced, so a bulk action over many SIMs costs one pass per burst, not one per SIM.
 import * as vscode from 'vscode';
 import { summarizeAttention, type AttentionSummary } from '../fleet/attention';
 import type { FleetSnapshotSource } from './fleetSource';
 import { affectsAny, GlanceSettingKeys, readGlanceSettings } from './glanceSettings';
 
+/** How long changes outside a load are gathered before listeners hear of them. */
+const COALESCE_MS = 150;
+
 export class AttentionTracker implements vscode.Disposable {
   private summaryValue: AttentionSummary;
   private totalValue = 0;
+  /** The fleet changed since the last pass: readers get a fresh summary on demand. */
+  private dirty = false;
+  private timer: NodeJS.Timeout | undefined;
+  private wasLoading: boolean;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(private readonly source: FleetSnapshotSource) {
     this.summaryValue = summarizeAttention([]);
+    this.wasLoading = source.isLoading();
     this.recompute();
     this.disposables.push(
       source.onDidChange(() => {
-        if (!source.isLoading()) this.recompute();
-        else this.changed.fire(); // status only (e.g. a spinner)
+        const loading = source.isLoading();
+        const ended = this.wasLoading && !loading;
+        this.wasLoading = loading;
+        if (loading) {
+          this.changed.fire(); // status only (e.g. a spinner)
+        } else if (ended) {
+          this.recompute();
+        } else {
+          this.schedule();
+        }
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affectsAny(e, [GlanceSettingKeys.usageThreshold, GlanceSettingKeys.showAttention])) this.recompute();
       }),
+      { dispose: () => clearTimeout(this.timer) },
     );
   }
 
   get summary(): AttentionSummary {
+    if (this.dirty) this.compute();
     return this.summaryValue;
   }
 
   /** SIMs in the summarized fleet. */
   get total(): number {
+    if (this.dirty) this.compute();
     return this.totalValue;
   }
 
@@ -40,11 +60,31 @@ export class AttentionTracker implements vscode.Disposable {
     return readGlanceSettings().usageThreshold;
   }
 
+  /** Whether the attention node and badge may show (the setting is on and a key is set); the count is checked by each. */
+  get shown(): boolean {
+    return readGlanceSettings().showAttention && this.source.status().kind !== 'noKey';
+  }
+
+  private schedule(): void {
+    this.dirty = true;
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      // A reader may have computed it already; listeners still need to hear of the change.
+      if (this.dirty) this.compute();
+      this.changed.fire();
+    }, COALESCE_MS);
+  }
+
   private recompute(): void {
+    this.compute();
+    this.changed.fire();
+  }
+
+  private compute(): void {
+    this.dirty = false;
     const sims = this.source.sims();
     this.summaryValue = summarizeAttention(sims, this.source.groupsById(), readGlanceSettings().usageThreshold);
     this.totalValue = sims.length;
-    this.changed.fire();
   }
 
   dispose(): void {

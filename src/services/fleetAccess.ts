@@ -4,6 +4,7 @@ import type { FleetAccess } from '../commands/actions/fleetAccess';
 import { matchesFilter, toSimCardQuery, type FleetNode } from '../fleet';
 import type { SimCard } from '../telnyx/types';
 import type { SimCardsView } from '../views/simCardsView';
+import { isFleetNode } from '../views/simTreeProvider';
 import type { FleetService } from './fleetService';
 
 export function modelFleetAccess(fleet: FleetService, view: SimCardsView): FleetAccess {
@@ -21,7 +22,8 @@ export function modelFleetAccess(fleet: FleetService, view: SimCardsView): Fleet
   return {
     sim: (id) => model.getSim(id),
     targetSims(target: CommandTarget): SimCard[] {
-      const nodes: readonly FleetNode[] = target.nodes.length > 0 ? target.nodes : target.node ? [target.node] : view.treeView.selection;
+      const selection = (): FleetNode[] => view.treeView.selection.filter(isFleetNode);
+      const nodes: readonly FleetNode[] = target.nodes.length > 0 ? target.nodes : target.node ? [target.node] : selection();
       const seen = new Set<string>();
       const out: SimCard[] = [];
       for (const node of nodes) {

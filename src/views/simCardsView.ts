@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeFilter, isFilterActive, loadStatusMessage, type FleetModelChange, type FleetNode, type SimNode } from '../fleet';
+import { describeFilter, isFilterActive, loadStatusMessage, type FleetModelChange, type SimNode } from '../fleet';
 import { describeError } from '../telnyx';
 import type { SimCard } from '../telnyx/types';
 import type { CommandTarget } from '../commands/context';
@@ -9,7 +9,7 @@ import { noMatchMessage } from '../fleet/filterInput';
 import { ContextKey } from '../util/contextKey';
 import { ContextKeys, VIEW_ID } from '../util/ids';
 import { RedrawCoalescer } from './redrawCoalescer';
-import { SimTreeProvider } from './simTreeProvider';
+import { SimTreeProvider, type SimTreeNode } from './simTreeProvider';
 import { viewSummary } from './viewSummary';
 
 /**
@@ -18,7 +18,7 @@ import { viewSummary } from './viewSummary';
  */
 export class SimCardsView implements vscode.Disposable {
   readonly provider: SimTreeProvider;
-  readonly treeView: vscode.TreeView<FleetNode>;
+  readonly treeView: vscode.TreeView<SimTreeNode>;
   private readonly stateKey = new ContextKey<FleetPhase>(ContextKeys.state);
   private readonly filterKey = new ContextKey<boolean>(ContextKeys.filterActive);
   private readonly groupByKey = new ContextKey<string>(ContextKeys.groupBy);

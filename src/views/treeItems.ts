@@ -19,6 +19,8 @@ import {
   type SortKey,
 } from '../fleet';
 import type { SimCardGroup } from '../telnyx/types';
+import type { AttentionReason } from '../fleet/attention';
+import type { AttentionNode, AttentionRangeNode, AttentionReasonNode, AttentionRootNode } from '../fleet/attentionNodes';
 
 const BUCKET_ICONS: Record<Exclude<GroupBy, 'status' | 'none'>, string> = {
   tag: 'tag',
@@ -93,8 +95,75 @@ function simItem(node: SimNode, ctx: ItemContext): vscode.TreeItem {
   return item;
 }
 
-export function toTreeItem(node: FleetNode, ctx: ItemContext): vscode.TreeItem {
+const REASON_ICONS: Record<AttentionReason, { codicon: string; color: string }> = {
+  limitExceeded: { codicon: 'error', color: 'problemsErrorIcon.foreground' },
+  unauthorizedImei: { codicon: 'shield', color: 'problemsErrorIcon.foreground' },
+  nearLimit: { codicon: 'dashboard', color: 'problemsWarningIcon.foreground' },
+  noGroup: { codicon: 'folder', color: 'problemsWarningIcon.foreground' },
+  actionInProgress: { codicon: 'sync', color: 'problemsInfoIcon.foreground' },
+};
+
+function reasonTooltip(reason: AttentionReason): string {
+  switch (reason) {
+    case 'limitExceeded':
+      return vscode.l10n.t('SIM cards over the data limit that applies to them (their own, else their group\'s)');
+    case 'unauthorizedImei':
+      return vscode.l10n.t('SIM cards in a device whose IMEI is not authorized');
+    case 'nearLimit':
+      return vscode.l10n.t('SIM cards at or above the usage threshold of their data limit (setting telnyxSims.attention.usageThreshold)');
+    case 'noGroup':
+      return vscode.l10n.t('SIM cards not in any SIM card group: they cannot be enabled');
+    case 'actionInProgress':
+      return vscode.l10n.t('SIM cards with an action in progress (enabling, disabling, standby, registering)');
+  }
+}
+
+// Labels of the attention nodes come from the pure builder (localised there); no API text in them.
+function attentionRootItem(node: AttentionRootNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  item.contextValue = 'attention';
+  item.tooltip = vscode.l10n.t('SIM cards that need attention, by reason (a SIM card can have several reasons)');
+  item.accessibilityInformation = { label: vscode.l10n.t('Needs attention, {0}', countText(node.total)) };
+  return item;
+}
+
+function attentionReasonItem(node: AttentionReasonNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  item.description = formatCount(node.count);
+  const icon = REASON_ICONS[node.reason];
+  item.iconPath = new vscode.ThemeIcon(icon.codicon, new vscode.ThemeColor(icon.color));
+  item.contextValue = 'attention.reason';
+  item.tooltip = `${reasonTooltip(node.reason)} — ${countText(node.count)}`;
+  item.accessibilityInformation = { label: `${node.label}, ${countText(node.count)}` };
+  return item;
+}
+
+function attentionRangeItem(node: AttentionRangeNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  item.description = node.description;
+  item.iconPath = new vscode.ThemeIcon('list-flat');
+  item.contextValue = 'attention.range';
+  item.tooltip = vscode.l10n.t(
+    'SIM cards {0} to {1} of {2}: long lists come in parts of 500 so the view stays fast',
+    formatCount(node.start),
+    formatCount(node.end),
+    formatCount(node.total),
+  );
+  return item;
+}
+
+export function toTreeItem(node: FleetNode | AttentionNode, ctx: ItemContext): vscode.TreeItem {
   switch (node.kind) {
+    case 'attentionRoot':
+      return attentionRootItem(node);
+    case 'attentionReason':
+      return attentionReasonItem(node);
+    case 'attentionRange':
+      return attentionRangeItem(node);
     case 'bucket':
       return bucketItem(node);
     case 'range':

@@ -4,6 +4,7 @@ import type { MockApi } from '../../mock-api/server';
 import type { TestApi } from '../../src/extension';
 import type { SimCard } from '../../src/telnyx/types';
 import { bucketCounts, groupBy, loadedWith, prepareScreenshot, resetGroupBy, roots, simsUnder, waitFor } from './helpers';
+import { isFleetNode } from '../../src/views/simTreeProvider';
 import type { BucketNode, FleetNode } from '../../src/fleet';
 import { screenshot } from '../host/bridgeClient';
 
@@ -26,7 +27,7 @@ function bucketLabelled(ext: TestApi, label: string): BucketNode {
 }
 
 function children(ext: TestApi, node: FleetNode): FleetNode[] {
-  return ext.view.provider.getChildren(node);
+  return ext.view.provider.getChildren(node).filter(isFleetNode);
 }
 
 describe('SIM Cards tree', () => {

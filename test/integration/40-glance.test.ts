@@ -132,6 +132,7 @@ describe('fleet at a glance (4x-glance)', () => {
   before(async () => {
     await setSetting('autoRefreshMinutes', undefined);
     ({ mock, ext } = await loadedWith({ sims: 400, seed: 7 }));
+    await setSetting('attention.show', undefined); // loadedWith turns it off for the tree-shape suites
     // Hostile tags on a few enabled SIMs (the export must keep them as text).
     const enabled = mock.fleet.sims.filter((s) => s.status?.value === 'enabled').slice(0, 3);
     const hostile = ['=HYPERLINK("http://evil.example/x","click")', 'a,b', 'say "hi"', 'line1\nline2'];
