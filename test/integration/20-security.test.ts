@@ -11,6 +11,7 @@ import type { FleetNode, SimNode } from '../../src/fleet';
 import { bridgeAvailable, text, waitFor as waitForElement, webviewText } from '../host/bridgeClient';
 import { HOSTILE_STRINGS, liveLinkIn } from '../unit/security/liveLinks';
 import { loadedWith, messageOf, setSetting, TEST_KEY, useMockApi, setKey, waitFor } from './helpers';
+import { isFleetNode } from '../../src/views/simTreeProvider';
 
 const NOTIFICATION = '.notifications-toasts .notification-list-item-message';
 
@@ -34,6 +35,7 @@ function loadedComplete(ext: TestApi): boolean {
 function simNodes(ext: TestApi, node?: FleetNode): SimNode[] {
   const out: SimNode[] = [];
   for (const child of ext.view.provider.getChildren(node)) {
+    if (!isFleetNode(child)) continue; // the Needs attention node lists the same SIMs again
     if (child.kind === 'sim') out.push(child);
     else out.push(...simNodes(ext, child));
   }
