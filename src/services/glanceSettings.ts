@@ -2,12 +2,13 @@
 import * as vscode from 'vscode';
 import { DEFAULT_USAGE_THRESHOLD, normalizeThreshold } from '../fleet/attention';
 import { autoRefreshIntervalMs } from '../fleet/autoRefreshPolicy';
+import { SettingKeys } from '../util/ids';
 
 export const GlanceSettingKeys = {
-  usageThreshold: 'telnyxSims.attention.usageThreshold',
-  showAttention: 'telnyxSims.attention.show',
-  showStatusBar: 'telnyxSims.statusBar.show',
-  autoRefreshMinutes: 'telnyxSims.autoRefreshMinutes',
+  usageThreshold: SettingKeys.usageThreshold,
+  showAttention: SettingKeys.showAttention,
+  showStatusBar: SettingKeys.showStatusBar,
+  autoRefreshMinutes: SettingKeys.autoRefreshMinutes,
 } as const;
 
 export interface GlanceSettings {

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { BadRequestError } from '../telnyx';
 import { checkBaseUrl, sendKeyQuestion } from '../telnyx/baseUrlPolicy';
 import { describeCause } from '../telnyx/errorCauses';
+import { StorageKeys } from '../util/ids';
 
-const ALLOWED_KEY = 'telnyxSims.allowedApiHosts';
+const ALLOWED_KEY = StorageKeys.allowedApiHosts;
 
 /** Asks the user whether the key may go to `url`; true for Allow. */
 export type HostQuestion = (url: string) => Promise<boolean>;

@@ -9,8 +9,9 @@ import { VIEW_ID } from '../util/ids';
 import type { AttentionTracker } from './attentionTracker';
 import type { FleetSnapshotSource } from './fleetSource';
 import { affectsAny, GlanceSettingKeys, readGlanceSettings } from './glanceSettings';
+import { STATUS_BAR_ID } from '../util/ids';
 
-export const STATUS_BAR_ID = 'telnyxSims.summary';
+export { STATUS_BAR_ID };
 
 export class FleetStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;

@@ -1,9 +1,10 @@
 // Where the API key may be sent. Pure: the vscode layer (services/hostGate.ts) asks the
 // user about hosts this accepts but that are not Telnyx.
 import * as l10n from '@vscode/l10n';
+import { SettingKeys } from '../util/ids';
 
 export const TELNYX_BASE_URL = 'https://api.telnyx.com/v2';
-export const BASE_URL_SETTING = 'telnyxSims.apiBaseUrl';
+export const BASE_URL_SETTING = SettingKeys.apiBaseUrl;
 
 export type BaseUrlVerdict =
   /** The Telnyx API itself: no question. */

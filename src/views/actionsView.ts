@@ -9,8 +9,9 @@ import { describeError } from '../telnyx';
 import { plainText } from '../telnyx/plainText';
 import type { SimCardAction, SimCardActionStatus } from '../telnyx/types';
 import { literal } from '../util/quickPickText';
+import { ACTIONS_VIEW_ID } from '../util/ids';
 
-export const ACTIONS_VIEW_ID = 'telnyxSims.actions';
+export { ACTIONS_VIEW_ID };
 /** Actions listed: the newest page is what an operator follows. */
 const LIST_SIZE = 50;
 /** While actions are in flight the view re-reads with growing waits, for at most this long per trigger. */

@@ -11,8 +11,9 @@ import { VIEW_ID } from '../util/ids';
 import { renderOverviewShell } from './ui/overview/html';
 import { makeNonce } from './nonce';
 import { hostOverviewStrings } from './overviewPanelStrings';
+import { OVERVIEW_VIEW_TYPE, SettingKeys } from '../util/ids';
 
-export const OVERVIEW_VIEW_TYPE = 'telnyxSims.fleetOverview';
+export { OVERVIEW_VIEW_TYPE };
 
 export interface OverviewDeps {
   readonly source: FleetSnapshotSource;
@@ -37,7 +38,7 @@ export class OverviewPanel implements vscode.Disposable {
     this.disposables.push(
       deps.source.onDidChange(() => this.onFleetChanged()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('telnyxSims.attention.usageThreshold')) this.onFleetChanged();
+        if (e.affectsConfiguration(SettingKeys.usageThreshold)) this.onFleetChanged();
       }),
     );
   }
