@@ -3,26 +3,19 @@
 import * as l10n from '@vscode/l10n';
 import type { CopyField } from './model';
 
-/** The field's name in the host's "Copied ICCID" status messages, in the display language. */
+/** Each field's name in the host's "Copied ICCID" status messages, worded at call time in the display language. */
+const LABELS: Readonly<Record<CopyField, () => string>> = {
+  iccid: () => l10n.t('ICCID'),
+  imsi: () => l10n.t('IMSI'),
+  msisdn: () => l10n.t('MSISDN'),
+  id: () => l10n.t('SIM ID'),
+  eid: () => l10n.t('EID'),
+  groupId: () => l10n.t('Group ID'),
+  currentImei: () => l10n.t('IMEI'),
+  ipv4: () => l10n.t('IPv4 address'),
+  ipv6: () => l10n.t('IPv6 address'),
+};
+
 export function copyFieldLabel(field: CopyField): string {
-  switch (field) {
-    case 'iccid':
-      return l10n.t('ICCID');
-    case 'imsi':
-      return l10n.t('IMSI');
-    case 'msisdn':
-      return l10n.t('MSISDN');
-    case 'id':
-      return l10n.t('SIM ID');
-    case 'eid':
-      return l10n.t('EID');
-    case 'groupId':
-      return l10n.t('Group ID');
-    case 'currentImei':
-      return l10n.t('IMEI');
-    case 'ipv4':
-      return l10n.t('IPv4 address');
-    case 'ipv6':
-      return l10n.t('IPv6 address');
-  }
+  return LABELS[field]();
 }

@@ -14,38 +14,25 @@ const UNITS: ReadonlyArray<[TimeUnit, number]> = [
   ['minute', 60],
 ];
 
-/** Whole phrases per unit, number and direction, so each language can word and inflect them. */
-function pastText(unit: TimeUnit, n: number): string {
-  const one = n === 1;
-  switch (unit) {
-    case 'year':
-      return one ? l10n.t('1 year ago') : l10n.t('{0} years ago', n);
-    case 'month':
-      return one ? l10n.t('1 month ago') : l10n.t('{0} months ago', n);
-    case 'day':
-      return one ? l10n.t('1 day ago') : l10n.t('{0} days ago', n);
-    case 'hour':
-      return one ? l10n.t('1 hour ago') : l10n.t('{0} hours ago', n);
-    case 'minute':
-      return one ? l10n.t('1 minute ago') : l10n.t('{0} minutes ago', n);
-  }
+/** A phrase for a count of one unit, one for other counts: whole phrases, so each language can word and inflect them. */
+interface Phrases {
+  one: () => string;
+  many: (n: number) => string;
 }
 
-function futureText(unit: TimeUnit, n: number): string {
-  const one = n === 1;
-  switch (unit) {
-    case 'year':
-      return one ? l10n.t('in 1 year') : l10n.t('in {0} years', n);
-    case 'month':
-      return one ? l10n.t('in 1 month') : l10n.t('in {0} months', n);
-    case 'day':
-      return one ? l10n.t('in 1 day') : l10n.t('in {0} days', n);
-    case 'hour':
-      return one ? l10n.t('in 1 hour') : l10n.t('in {0} hours', n);
-    case 'minute':
-      return one ? l10n.t('in 1 minute') : l10n.t('in {0} minutes', n);
-  }
-}
+/** Keyed by direction and unit ("2 days ago" / "in 2 days"). */
+const PHRASES: Readonly<Record<`${'past' | 'future'}:${TimeUnit}`, Phrases>> = {
+  'past:year': { one: () => l10n.t('1 year ago'), many: (n) => l10n.t('{0} years ago', n) },
+  'past:month': { one: () => l10n.t('1 month ago'), many: (n) => l10n.t('{0} months ago', n) },
+  'past:day': { one: () => l10n.t('1 day ago'), many: (n) => l10n.t('{0} days ago', n) },
+  'past:hour': { one: () => l10n.t('1 hour ago'), many: (n) => l10n.t('{0} hours ago', n) },
+  'past:minute': { one: () => l10n.t('1 minute ago'), many: (n) => l10n.t('{0} minutes ago', n) },
+  'future:year': { one: () => l10n.t('in 1 year'), many: (n) => l10n.t('in {0} years', n) },
+  'future:month': { one: () => l10n.t('in 1 month'), many: (n) => l10n.t('in {0} months', n) },
+  'future:day': { one: () => l10n.t('in 1 day'), many: (n) => l10n.t('in {0} days', n) },
+  'future:hour': { one: () => l10n.t('in 1 hour'), many: (n) => l10n.t('in {0} hours', n) },
+  'future:minute': { one: () => l10n.t('in 1 minute'), many: (n) => l10n.t('in {0} minutes', n) },
+};
 
 /** "3 days ago", "in 2 hours", "just now". */
 export function relativeTime(thenMs: number, nowMs: number): string {
@@ -55,7 +42,8 @@ export function relativeTime(thenMs: number, nowMs: number): string {
   for (const [unit, size] of UNITS) {
     if (abs >= size) {
       const n = Math.floor(abs / size);
-      return seconds >= 0 ? pastText(unit, n) : futureText(unit, n);
+      const phrases = PHRASES[`${seconds >= 0 ? 'past' : 'future'}:${unit}`];
+      return n === 1 ? phrases.one() : phrases.many(n);
     }
   }
   return l10n.t('just now');

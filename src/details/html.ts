@@ -27,25 +27,53 @@ export function detailsCsp(cspSource: string, nonce: string): string {
   ].join('; ') + ';';
 }
 
-export function renderDetailsShell(o: ShellOptions): string {
-  if (!/^[A-Za-z0-9+/_=-]{16,}$/.test(o.nonce)) throw new Error('renderDetailsShell: nonce must be 16+ base64 characters');
+/** What differs between the app's webviews; the document around it and its CSP are the same. */
+export interface WebviewShellOptions {
+  /** `webview.cspSource`. */
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  /** Stylesheets, linked in this order. */
+  styleUris: readonly string[];
+  title: string;
+  /** Class of the `#root` element the script fills. */
+  rootClass: string;
+  /** Markup shown in `#root` until the script runs; the caller escapes any text in it. */
+  placeholderHtml: string;
+}
+
+/** The static document of a webview: strict CSP, the stylesheets, an empty `#root` and the nonce'd script. */
+export function renderWebviewShell(o: WebviewShellOptions): string {
+  if (!/^[A-Za-z0-9+/_=-]{16,}$/.test(o.nonce)) throw new Error('renderWebviewShell: nonce must be 16+ base64 characters');
   const e = escapeHtml;
+  const links = o.styleUris.map((uri) => `<link rel="stylesheet" href="${e(uri)}">\n`).join('');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${e(detailsCsp(o.cspSource, o.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${e(o.codiconUri)}">
-<link rel="stylesheet" href="${e(o.styleUri)}">
-<title>${e(o.title)}</title>
+${links}<title>${e(o.title)}</title>
 </head>
 <body>
-<main id="root" class="details" aria-busy="true">
-<p class="state-message"><span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span> Loading SIM details…</p>
+<main id="root" class="${e(o.rootClass)}" aria-busy="true">
+${o.placeholderHtml}
 </main>
 <script nonce="${o.nonce}" src="${e(o.scriptUri)}"></script>
 </body>
 </html>
 `;
+}
+
+export function renderDetailsShell(o: ShellOptions): string {
+  return renderWebviewShell({
+    cspSource: o.cspSource,
+    nonce: o.nonce,
+    scriptUri: o.scriptUri,
+    styleUris: [o.codiconUri, o.styleUri],
+    title: o.title,
+    rootClass: 'details',
+    placeholderHtml:
+      '<p class="state-message"><span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span> Loading SIM details…</p>',
+  });
 }

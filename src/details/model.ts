@@ -4,12 +4,11 @@
 import type { Severity } from '../fleet/severity';
 import type { JsonValue } from './json';
 
-/** Identifier fields the webview can ask the host to copy; the host looks the value up. */
-export const COPY_FIELDS = ['iccid', 'imsi', 'msisdn', 'id', 'eid', 'groupId', 'currentImei', 'ipv4', 'ipv6'] as const;
-export type CopyField = (typeof COPY_FIELDS)[number];
-
-/** Names used in the webview's "Copy ICCID" buttons (the webview has no l10n bundle: see copyFieldLabel). */
-export const COPY_FIELD_LABELS: Readonly<Record<CopyField, string>> = {
+/**
+ * Identifier fields the webview can ask the host to copy (the host looks the value up), with
+ * the names used in its "Copy ICCID" buttons (the webview has no l10n bundle: see copyFieldLabel).
+ */
+export const COPY_FIELD_LABELS = {
   iccid: 'ICCID',
   imsi: 'IMSI',
   msisdn: 'MSISDN',
@@ -19,7 +18,9 @@ export const COPY_FIELD_LABELS: Readonly<Record<CopyField, string>> = {
   currentImei: 'IMEI',
   ipv4: 'IPv4 address',
   ipv6: 'IPv6 address',
-};
+} as const satisfies Readonly<Record<string, string>>;
+export type CopyField = keyof typeof COPY_FIELD_LABELS;
+export const COPY_FIELDS = Object.keys(COPY_FIELD_LABELS) as readonly CopyField[];
 
 /** Colour family of a status, one CSS class each: the severity table the tree icons use too. */
 export type StatusTone = Severity;

@@ -188,7 +188,7 @@ function usageModel(r: SimCardDetail, group: SimCardGroup | undefined, status: s
   else if (u.percent !== undefined && u.percent >= NEAR_LIMIT_PERCENT) state = 'near';
   else state = 'ok';
   const percentText = formatPercent(u.percent);
-  const stateText = usageStateText(state, u.percent !== undefined, overByText);
+  const stateText = USAGE_STATE_TEXTS[state](u.percent !== undefined, overByText);
   const used = usedText || l10n.t('Unknown usage');
   const ariaText = limitText ? usageAriaText(used, limitText, percentText, remainingText) : l10n.t('{0} used, no data limit', used);
   const model: UsageModel = {
@@ -210,20 +210,14 @@ function usageModel(r: SimCardDetail, group: SimCardGroup | undefined, status: s
   return model;
 }
 
-function usageStateText(state: UsageState, reported: boolean, overByText: string): string {
-  switch (state) {
-    case 'noLimit':
-      return l10n.t('No data limit');
-    case 'ok':
-      return reported ? l10n.t('Within limit') : l10n.t('Usage not reported');
-    case 'near':
-      return l10n.t('Near limit');
-    case 'over':
-      return l10n.t('Over limit by {0}', overByText);
-    case 'dataLimitExceeded':
-      return l10n.t('Data limit exceeded: data is blocked until the limit is raised or the billing period ends');
-  }
-}
+/** The usage line's words per state; `reported` says whether the API gave a usage figure. */
+const USAGE_STATE_TEXTS: Readonly<Record<UsageState, (reported: boolean, overByText: string) => string>> = {
+  noLimit: () => l10n.t('No data limit'),
+  ok: (reported) => (reported ? l10n.t('Within limit') : l10n.t('Usage not reported')),
+  near: () => l10n.t('Near limit'),
+  over: (_reported, overByText) => l10n.t('Over limit by {0}', overByText),
+  dataLimitExceeded: () => l10n.t('Data limit exceeded: data is blocked until the limit is raised or the billing period ends'),
+};
 
 /** "612.1 MB of 1 GB used (61%), 387.9 MB remaining", one whole sentence per combination of parts. */
 function usageAriaText(used: string, limitText: string, percentText: string, remainingText: string): string {

@@ -2,22 +2,27 @@
 // show. Keys are stable ids ('status:enabled', 'tag:fleet-a', 'group:<id>', 'type:esim', 'all').
 import type { SimCard, SimCardGroup } from '../telnyx/types';
 import {
+  ALL_KEY,
   allSimsLabel,
   KNOWN_SIM_TYPES,
   knownTypeLabel,
+  NO_GROUP_KEY,
+  NO_TYPE_KEY,
   noGroupLabel,
   unknownTypeLabel,
   unprintableTagLabel,
   unprintableTypeLabel,
+  UNTAGGED_KEY,
   untaggedLabel,
 } from './bucketNames';
-import { ALL_KEY, NO_GROUP_KEY, NO_TYPE_KEY, UNTAGGED_KEY, type GroupBy } from './grouping';
+import type { GroupBy } from './grouping';
 import { groupLabel, groupName, simGroupId } from './groups';
 import { compareStatus, simStatus, statusLabel } from './status';
 import { simTags } from './tags';
 import { plainText, shortId } from './text';
 
-function typeKey(sim: SimCard): string {
+/** 'type:esim' for a known type whatever its case, 'type:<as sent>' for another, NO_TYPE_KEY for none. */
+export function typeKey(sim: SimCard): string {
   const raw: unknown = sim.type;
   const type = typeof raw === 'string' ? raw.trim() : '';
   const norm = type.toLowerCase();
@@ -72,11 +77,12 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 const tieBreaker = new Intl.Collator('en', { sensitivity: 'variant', numeric: true });
 
 /** Names compare case-insensitively first, then exactly, so distinct names never tie. */
-function compareNames(a: string, b: string): number {
+export function compareNames(a: string, b: string): number {
   return collator.compare(a, b) || tieBreaker.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-function typeRank(key: string): number {
+/** Type buckets: known types in KNOWN_SIM_TYPES order, then others, then no type. */
+export function typeRank(key: string): number {
   if (key === NO_TYPE_KEY) return KNOWN_SIM_TYPES.length + 1;
   const i = KNOWN_SIM_TYPES.indexOf(key.slice(5));
   return i >= 0 ? i : KNOWN_SIM_TYPES.length;

@@ -2,6 +2,14 @@
 // after activation has configured @vscode/l10n with the display language's bundle.
 import * as l10n from '@vscode/l10n';
 
+/** Real tags are never empty, so 'tag:' cannot collide with one. */
+export const UNTAGGED_KEY = 'tag:';
+/** Group ids are never empty, so 'group:' cannot collide with one. */
+export const NO_GROUP_KEY = 'group:';
+/** SIMs without a type. */
+export const NO_TYPE_KEY = 'type:';
+export const ALL_KEY = 'all';
+
 export const allSimsLabel = (): string => l10n.t('All SIM cards');
 export const untaggedLabel = (): string => l10n.t('Untagged');
 export const noGroupLabel = (): string => l10n.t('No group');

@@ -191,25 +191,24 @@ export function planBulk(change: BulkChange, sims: readonly SimCard[], rates: Fe
 
 // --- results -----------------------------------------------------------------------------
 
-function doneWord(change: BulkChange, n: number): string {
-  switch (change.kind) {
-    case 'enable':
-      return l10n.t('{0} enabled', n);
-    case 'disable':
-      return l10n.t('{0} disabled', n);
-    case 'standby':
-      return l10n.t('{0} set to standby', n);
-    default:
-      return l10n.t('{0} updated', n);
-  }
-}
+const updatedWord = (n: number): string => l10n.t('{0} updated', n);
+
+/** "34 disabled": what the run did to the SIMs it changed. */
+const DONE_WORDS: Readonly<Record<BulkChange['kind'], (n: number) => string>> = {
+  enable: (n) => l10n.t('{0} enabled', n),
+  disable: (n) => l10n.t('{0} disabled', n),
+  standby: (n) => l10n.t('{0} set to standby', n),
+  tags: updatedWord,
+  group: updatedWord,
+  dataLimit: updatedWord,
+};
 
 /** "34 disabled, 2 skipped, 1 failed": plan skips and run outcomes together. */
 export function resultsSummary(plan: BulkPlan, outcomes: readonly BulkOutcome[]): string {
   const changed = outcomes.filter((o) => o.outcome === 'changed').length;
   const skipped = plan.skipped.length + outcomes.filter((o) => o.outcome === 'skipped').length;
   const failed = outcomes.filter((o) => o.outcome === 'failed').length;
-  const parts = [doneWord(plan.change, changed), l10n.t('{0} skipped', skipped), l10n.t('{0} failed', failed)];
+  const parts = [DONE_WORDS[plan.change.kind](changed), l10n.t('{0} skipped', skipped), l10n.t('{0} failed', failed)];
   return parts.join(', ');
 }
 

@@ -118,6 +118,9 @@ async function write(out: Writable, chunk: string, signal?: AbortSignal): Promis
 // Rows are batched into chunks of about this many characters: fewer write calls, bounded memory.
 const CHUNK = 64 * 1024;
 
+/** What to write and how: writeExport's and exportToFile's arguments after the destination. */
+type ExportJob = [format: ExportFormat, rows: AsyncIterable<SimCard> | Iterable<SimCard>, signal?: AbortSignal, options?: ExportOptions];
+
 /**
  * Streams `rows` to `out` as CSV or JSON; returns how many SIMs were written. Stops with
  * an AbortError when `signal` aborts. Does not end `out`.
@@ -156,13 +159,8 @@ export async function writeExport(
  * everything was written; on an error or cancel the temporary file is removed and
  * `target` is left as it was. Returns the number of SIMs written.
  */
-export async function exportToFile(
-  target: string,
-  format: ExportFormat,
-  rows: AsyncIterable<SimCard> | Iterable<SimCard>,
-  signal?: AbortSignal,
-  options: ExportOptions = {},
-): Promise<number> {
+export async function exportToFile(target: string, ...job: ExportJob): Promise<number> {
+  const signal = job[2];
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
   const out = fs.createWriteStream(temp, { flags: 'wx', encoding: 'utf8' });
   // A failed stream rejects the 'drain' wait below through this listener.
@@ -170,7 +168,7 @@ export async function exportToFile(
   failed.catch(() => undefined);
   try {
     await once(out, 'open');
-    const count = await Promise.race([writeExport(out, format, rows, signal, options), failed]);
+    const count = await Promise.race([writeExport(out, ...job), failed]);
     out.end();
     await Promise.race([once(out, 'close'), failed]);
     if (signal?.aborted) throw abortError(signal);

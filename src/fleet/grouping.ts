@@ -1,17 +1,9 @@
 // Splitting a (sorted) list of SIMs into the tree's top-level buckets.
 import type { SimCard, SimCardGroup } from '../telnyx/types';
-import {
-  allSimsLabel,
-  KNOWN_SIM_TYPES,
-  knownTypeLabel,
-  noGroupLabel,
-  unknownTypeLabel,
-  unprintableTagLabel,
-  unprintableTypeLabel,
-  untaggedLabel,
-} from './bucketNames';
+import { ALL_KEY, NO_GROUP_KEY, NO_TYPE_KEY, UNTAGGED_KEY } from './bucketNames';
+import { bucketLabel, compareNames, typeKey, typeRank } from './bucketKeys';
 import { groupForSim, groupLabel, simGroupId } from './groups';
-import { compareStatus, simStatus, statusLabel } from './status';
+import { compareStatus, simStatus } from './status';
 import { simTags } from './tags';
 import { plainText, shortId } from './text';
 
@@ -32,21 +24,7 @@ export interface SimBucket {
   sims: SimCard[];
 }
 
-/** Real tags are never empty, so 'tag:' cannot collide with one. */
-export const UNTAGGED_KEY = 'tag:';
-/** Group ids are never empty, so 'group:' cannot collide with one. */
-export const NO_GROUP_KEY = 'group:';
-/** SIMs without a type. */
-export const NO_TYPE_KEY = 'type:';
-export const ALL_KEY = 'all';
-
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-const tieBreaker = new Intl.Collator('en', { sensitivity: 'variant', numeric: true });
-
-/** Case-insensitive first, then case/accents, then code units, so distinct strings never tie. */
-function compareText(a: string, b: string): number {
-  return collator.compare(a, b) || tieBreaker.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-}
+export { ALL_KEY, NO_GROUP_KEY, NO_TYPE_KEY, UNTAGGED_KEY };
 
 /** Adds `sim` to the bucket for `key`, creating it on first use (Map keeps insertion order). */
 function add(buckets: Map<string, SimBucket>, key: string, label: string, sim: SimCard): SimBucket {
@@ -59,40 +37,43 @@ function add(buckets: Map<string, SimBucket>, key: string, label: string, sim: S
   return b;
 }
 
-function byStatus(sims: readonly SimCard[]): SimBucket[] {
+type Bucketer = (sims: readonly SimCard[], groupsById: ReadonlyMap<string, SimCardGroup>) => SimBucket[];
+
+const byStatus: Bucketer = (sims, groupsById) => {
   const buckets = new Map<string, SimBucket>();
   const statusOf = new Map<string, string>();
   for (const sim of sims) {
     const status = simStatus(sim);
-    statusOf.set(`status:${status}`, status);
-    add(buckets, `status:${status}`, statusLabel(status), sim);
+    const key = `status:${status}`;
+    statusOf.set(key, status);
+    add(buckets, key, bucketLabel(key, groupsById), sim);
   }
   return [...buckets.values()].sort((a, b) => compareStatus(statusOf.get(a.key), statusOf.get(b.key)));
-}
+};
 
-function byTag(sims: readonly SimCard[]): SimBucket[] {
+const byTag: Bucketer = (sims, groupsById) => {
   const buckets = new Map<string, SimBucket>();
   let untagged: SimBucket | undefined;
   for (const sim of sims) {
     const tags = simTags(sim);
     if (tags.length === 0) {
-      untagged ??= { key: UNTAGGED_KEY, label: untaggedLabel(), sims: [] };
+      untagged ??= { key: UNTAGGED_KEY, label: bucketLabel(UNTAGGED_KEY, groupsById), sims: [] };
       untagged.sims.push(sim);
     }
-    for (const tag of tags) add(buckets, `tag:${tag}`, plainText(tag) || unprintableTagLabel(), sim);
+    for (const key of tags.map((t) => `tag:${t}`)) add(buckets, key, bucketLabel(key, groupsById), sim);
   }
-  const sorted = [...buckets.values()].sort((a, b) => compareText(a.key.slice(4), b.key.slice(4)));
+  const sorted = [...buckets.values()].sort((a, b) => compareNames(a.key.slice(4), b.key.slice(4)));
   return untagged ? [...sorted, untagged] : sorted;
-}
+};
 
-function byGroup(sims: readonly SimCard[], groupsById: ReadonlyMap<string, SimCardGroup>): SimBucket[] {
+const byGroup: Bucketer = (sims, groupsById) => {
   const buckets = new Map<string, SimBucket>();
   const named = new Map<string, boolean>();
   let noGroup: SimBucket | undefined;
   for (const sim of sims) {
     const id = simGroupId(sim);
     if (id === undefined) {
-      noGroup ??= { key: NO_GROUP_KEY, label: noGroupLabel(), sims: [] };
+      noGroup ??= { key: NO_GROUP_KEY, label: bucketLabel(NO_GROUP_KEY, groupsById), sims: [] };
       noGroup.sims.push(sim);
       continue;
     }
@@ -117,46 +98,33 @@ function byGroup(sims: readonly SimCard[], groupsById: ReadonlyMap<string, SimCa
   list.sort((a, b) => {
     const na = named.get(a.key) ? 0 : 1;
     const nb = named.get(b.key) ? 0 : 1;
-    return na - nb || compareText(a.label, b.label) || compareText(a.key, b.key);
+    return na - nb || compareNames(a.label, b.label) || compareNames(a.key, b.key);
   });
   return noGroup ? [...list, noGroup] : list;
-}
+};
 
-function byType(sims: readonly SimCard[]): SimBucket[] {
+const byType: Bucketer = (sims, groupsById) => {
   const buckets = new Map<string, SimBucket>();
   for (const sim of sims) {
-    const raw: unknown = sim.type;
-    const type = typeof raw === 'string' ? raw.trim() : '';
-    const norm = type.toLowerCase();
-    const known = knownTypeLabel(norm);
-    if (known) add(buckets, `type:${norm}`, known, sim);
-    else if (type === '') add(buckets, NO_TYPE_KEY, unknownTypeLabel(), sim);
-    else add(buckets, `type:${type}`, plainText(type) || unprintableTypeLabel(), sim);
+    const key = typeKey(sim);
+    add(buckets, key, bucketLabel(key, groupsById), sim);
   }
-  const rank = (key: string): number => {
-    if (key === NO_TYPE_KEY) return KNOWN_SIM_TYPES.length + 1;
-    const i = KNOWN_SIM_TYPES.indexOf(key.slice(5));
-    return i >= 0 ? i : KNOWN_SIM_TYPES.length;
-  };
-  return [...buckets.values()].sort((a, b) => rank(a.key) - rank(b.key) || compareText(a.key, b.key));
-}
+  return [...buckets.values()].sort((a, b) => typeRank(a.key) - typeRank(b.key) || compareNames(a.key, b.key));
+};
+
+const BUCKETERS: Readonly<Record<GroupBy, Bucketer>> = {
+  status: byStatus,
+  tag: byTag,
+  group: byGroup,
+  type: byType,
+  none: (sims, groupsById) => (sims.length === 0 ? [] : [{ key: ALL_KEY, label: bucketLabel(ALL_KEY, groupsById), sims: [...sims] }]),
+};
 
 /**
  * Buckets for the tree. SIM order inside a bucket is the input order (sort first); a SIM
  * with several tags is in each of its tag buckets; empty buckets are never returned.
  */
 export function groupSims(sims: readonly SimCard[], by: GroupBy, groupsById: ReadonlyMap<string, SimCardGroup> = new Map()): SimBucket[] {
-  switch (by) {
-    case 'status':
-      return byStatus(sims);
-    case 'tag':
-      return byTag(sims);
-    case 'group':
-      return byGroup(sims, groupsById);
-    case 'type':
-      return byType(sims);
-    case 'none':
-    default:
-      return sims.length === 0 ? [] : [{ key: ALL_KEY, label: allSimsLabel(), sims: [...sims] }];
-  }
+  // A value from an older saved state that is no longer a grouping shows the SIMs ungrouped.
+  return (isGroupBy(by) ? BUCKETERS[by] : BUCKETERS.none)(sims, groupsById);
 }

@@ -19,30 +19,6 @@ export const STATUS_ORDER: readonly KnownSimStatus[] = [
   'unauthorized_imei',
 ];
 
-/** Worded at call time, so the words follow the display language configured at activation. */
-function knownLabel(status: KnownSimStatus): string {
-  switch (status) {
-    case 'registering':
-      return l10n.t('Registering');
-    case 'enabling':
-      return l10n.t('Enabling');
-    case 'enabled':
-      return l10n.t('Enabled');
-    case 'setting_standby':
-      return l10n.t('Setting standby');
-    case 'standby':
-      return l10n.t('Standby');
-    case 'disabling':
-      return l10n.t('Disabling');
-    case 'disabled':
-      return l10n.t('Disabled');
-    case 'data_limit_exceeded':
-      return l10n.t('Data limit exceeded');
-    case 'unauthorized_imei':
-      return l10n.t('Unauthorized IMEI');
-  }
-}
-
 const TRANSITIONAL: ReadonlySet<string> = new Set(['registering', 'enabling', 'disabling', 'setting_standby']);
 
 export interface StatusIcon {
@@ -52,16 +28,23 @@ export interface StatusIcon {
   color: string;
 }
 
-const ICONS: Record<KnownSimStatus, StatusIcon> = {
-  registering: { codicon: 'sync', color: 'charts.blue' },
-  enabling: { codicon: 'sync', color: 'charts.blue' },
-  enabled: { codicon: 'pass-filled', color: 'testing.iconPassed' },
-  setting_standby: { codicon: 'sync', color: 'charts.blue' },
-  standby: { codicon: 'debug-pause', color: 'charts.yellow' },
-  disabling: { codicon: 'sync', color: 'charts.blue' },
-  disabled: { codicon: 'circle-slash', color: 'errorForeground' },
-  data_limit_exceeded: { codicon: 'warning', color: 'list.warningForeground' },
-  unauthorized_imei: { codicon: 'shield', color: 'errorForeground' },
+interface StatusLook {
+  /** Worded at call time, so the words follow the display language configured at activation. */
+  label: () => string;
+  codicon: string;
+  color: string;
+}
+
+const LOOKS: Readonly<Record<KnownSimStatus, StatusLook>> = {
+  registering: { label: () => l10n.t('Registering'), codicon: 'sync', color: 'charts.blue' },
+  enabling: { label: () => l10n.t('Enabling'), codicon: 'sync', color: 'charts.blue' },
+  enabled: { label: () => l10n.t('Enabled'), codicon: 'pass-filled', color: 'testing.iconPassed' },
+  setting_standby: { label: () => l10n.t('Setting standby'), codicon: 'sync', color: 'charts.blue' },
+  standby: { label: () => l10n.t('Standby'), codicon: 'debug-pause', color: 'charts.yellow' },
+  disabling: { label: () => l10n.t('Disabling'), codicon: 'sync', color: 'charts.blue' },
+  disabled: { label: () => l10n.t('Disabled'), codicon: 'circle-slash', color: 'errorForeground' },
+  data_limit_exceeded: { label: () => l10n.t('Data limit exceeded'), codicon: 'warning', color: 'list.warningForeground' },
+  unauthorized_imei: { label: () => l10n.t('Unauthorized IMEI'), codicon: 'shield', color: 'errorForeground' },
 };
 const UNKNOWN_ICON: StatusIcon = { codicon: 'question', color: 'disabledForeground' };
 
@@ -111,7 +94,7 @@ export function compareStatus(a: SimStatus | null | undefined, b: SimStatus | nu
 /** "Enabled", "Data limit exceeded"; unknown strings humanized ("SOME_NEW_state" -> "Some new state"). */
 export function statusLabel(status: SimStatus | null | undefined): string {
   const s = normalizeStatus(status);
-  if (isKnown(s)) return knownLabel(s);
+  if (isKnown(s)) return LOOKS[s].label();
   if (s === UNKNOWN_STATUS) return l10n.t('Unknown');
   const words = plainText(s.replace(/[_-]+/g, ' '), 60).toLowerCase();
   if (words === '') return l10n.t('Unknown');
@@ -121,7 +104,9 @@ export function statusLabel(status: SimStatus | null | undefined): string {
 /** Codicon and theme colour for a status; unknown and missing statuses get a grey question mark. */
 export function statusIcon(status: SimStatus | null | undefined): StatusIcon {
   const s = normalizeStatus(status);
-  return isKnown(s) ? { ...ICONS[s] } : { ...UNKNOWN_ICON };
+  if (!isKnown(s)) return { ...UNKNOWN_ICON };
+  const { codicon, color } = LOOKS[s];
+  return { codicon, color };
 }
 
 /** True while the SIM is moving between states (the tree may poll and spin the icon). */

@@ -35,21 +35,17 @@ export interface BulkRunnerDeps {
   readonly log: vscode.LogOutputChannel;
 }
 
+const PROGRESS_TITLES: Readonly<Record<BulkChange['kind'], () => string>> = {
+  enable: () => vscode.l10n.t('Enabling SIM cards'),
+  disable: () => vscode.l10n.t('Disabling SIM cards'),
+  standby: () => vscode.l10n.t('Setting SIM cards to standby'),
+  tags: () => vscode.l10n.t('Editing tags'),
+  group: () => vscode.l10n.t('Moving SIM cards'),
+  dataLimit: () => vscode.l10n.t('Setting data limits'),
+};
+
 function progressTitle(change: BulkChange): string {
-  switch (change.kind) {
-    case 'enable':
-      return vscode.l10n.t('Enabling SIM cards');
-    case 'disable':
-      return vscode.l10n.t('Disabling SIM cards');
-    case 'standby':
-      return vscode.l10n.t('Setting SIM cards to standby');
-    case 'tags':
-      return vscode.l10n.t('Editing tags');
-    case 'group':
-      return vscode.l10n.t('Moving SIM cards');
-    case 'dataLimit':
-      return vscode.l10n.t('Setting data limits');
-  }
+  return PROGRESS_TITLES[change.kind]();
 }
 
 /** The engine's outcome corrected by what the action did afterwards. */

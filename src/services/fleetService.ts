@@ -22,21 +22,16 @@ export type FleetPhase = 'noKey' | 'loading' | 'loaded' | 'error';
 /** Shows progress for a load (the view decides where). */
 export type ProgressRunner = (task: () => Promise<void>) => Thenable<void>;
 
-function partialReason(reason: 'changed' | 'inconsistent' | 'limit'): string {
-  switch (reason) {
-    case 'changed':
-      return vscode.l10n.t('the fleet changed while loading');
-    case 'inconsistent':
-      return vscode.l10n.t('the pages from the API did not add up');
-    case 'limit':
-      return vscode.l10n.t('the list is larger than this view holds');
-  }
-}
+const PARTIAL_REASONS: Readonly<Record<'changed' | 'inconsistent' | 'limit', () => string>> = {
+  changed: () => vscode.l10n.t('the fleet changed while loading'),
+  inconsistent: () => vscode.l10n.t('the pages from the API did not add up'),
+  limit: () => vscode.l10n.t('the list is larger than this view holds'),
+};
 
 /** The listing's verdict as the model's load result. */
 export function toLoadResult(listing: SimCardListing): LoadResult {
   if (listing.complete) return { kind: 'complete' };
-  return { kind: 'partial', expected: listing.expectedTotal ?? listing.items.length, reason: partialReason(listing.reason) };
+  return { kind: 'partial', expected: listing.expectedTotal ?? listing.items.length, reason: PARTIAL_REASONS[listing.reason]() };
 }
 
 /** The stored options, or those kept under the older separate filter and sort keys. */

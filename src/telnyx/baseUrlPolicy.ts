@@ -27,6 +27,15 @@ export function isLoopbackHost(hostname: string): boolean {
   return m !== null && m[1] === '127' && m.slice(2).every((p) => Number(p) <= 255);
 }
 
+/** The URL `text` spells, or undefined when it is not one. */
+export function parseUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Checks a base URL setting: https to any host, http only to this computer. The URL is
  * returned normalised (no trailing slash) so that the same setting always gives the same
@@ -34,12 +43,8 @@ export function isLoopbackHost(hostname: string): boolean {
  */
 export function checkBaseUrl(value: string | undefined): BaseUrlVerdict {
   const text = (value ?? '').trim() || TELNYX_BASE_URL;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return { ok: false, message: l10n.t('The setting {0} is not a valid URL.', BASE_URL_SETTING) };
-  }
+  const url = parseUrl(text);
+  if (url === undefined) return { ok: false, message: l10n.t('The setting {0} is not a valid URL.', BASE_URL_SETTING) };
   if (url.username || url.password) {
     return { ok: false, message: l10n.t('The setting {0} must not contain a user name or password.', BASE_URL_SETTING) };
   }

@@ -2,7 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { name, version } from '../../package.json';
 import { AuthenticationError, BadRequestError, InvalidResponseError } from './errors';
-import { checkBaseUrl } from './baseUrlPolicy';
+import { checkBaseUrl, parseUrl } from './baseUrlPolicy';
 import { HttpTransport, type HttpMethod, type RetryInfo, type RequestLogLevel } from './http';
 import { collectPages, MAX_CONCURRENCY, type FetchedPage, type ListResult, type PageProgress, type RestartInfo } from './paging';
 import {
@@ -301,12 +301,8 @@ function pathId(id: string, what: 'sim' | 'group' | 'action'): string {
 
 export function normalizeBaseUrl(baseUrl: string | undefined): string {
   const text = (baseUrl ?? '').trim() || DEFAULT_BASE_URL;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new BadRequestError(l10n.t('The Telnyx API base URL "{0}" is not a valid URL.', text));
-  }
+  const url = parseUrl(text);
+  if (url === undefined) throw new BadRequestError(l10n.t('The Telnyx API base URL "{0}" is not a valid URL.', text));
   const verdict = checkBaseUrl(url.toString());
   if (!verdict.ok) throw new BadRequestError(verdict.message, { reason: 'badBaseUrl' });
   return verdict.url;

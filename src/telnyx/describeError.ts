@@ -49,20 +49,14 @@ function rawMessage(error: unknown): string {
   return text || l10n.t('unknown error');
 }
 
-function unknownFailure(subject: ErrorSubject, detail: string): string {
-  switch (subject) {
-    case 'simCards':
-      return l10n.t('Could not load the SIM cards: {0}', detail);
-    case 'sim':
-      return l10n.t('Could not load this SIM: {0}', detail);
-    case 'sessions':
-      return l10n.t('Could not load the connectivity sessions: {0}', detail);
-    case 'apiKey':
-      return l10n.t('Could not check the API key: {0}', detail);
-    case 'command':
-      return l10n.t('The command failed: {0}', detail);
-  }
-}
+/** The sentence for a failure we know nothing more about, per what was being done. */
+const UNKNOWN_FAILURES: Readonly<Record<ErrorSubject, (detail: string) => string>> = {
+  simCards: (detail) => l10n.t('Could not load the SIM cards: {0}', detail),
+  sim: (detail) => l10n.t('Could not load this SIM: {0}', detail),
+  sessions: (detail) => l10n.t('Could not load the connectivity sessions: {0}', detail),
+  apiKey: (detail) => l10n.t('Could not check the API key: {0}', detail),
+  command: (detail) => l10n.t('The command failed: {0}', detail),
+};
 
 /** The server's first error text (detail, else title), as inert plain text. */
 function serverDetail(error: TelnyxError): string {
@@ -114,5 +108,5 @@ function describeTelnyx(error: TelnyxError, subject: ErrorSubject, host: string 
 export function describeError(error: unknown, subject: ErrorSubject, host?: string): string {
   if (error instanceof NoApiKeyError) return l10n.t('No Telnyx API key is set. Use "Set API Key" to enter one.');
   if (isTelnyxError(error)) return describeTelnyx(error, subject, host);
-  return unknownFailure(subject, rawMessage(error));
+  return UNKNOWN_FAILURES[subject](rawMessage(error));
 }

@@ -112,54 +112,34 @@ export class TelnyxError extends Error {
   }
 }
 
+/**
+ * One subclass per kind, so callers can test with `instanceof`; `name` is the subclass's
+ * own name (set from `new.target` in TelnyxError).
+ */
+function kindError(kind: TelnyxErrorKind) {
+  return class extends TelnyxError {
+    constructor(message: string, details?: TelnyxErrorDetails) {
+      super(kind, message, details);
+    }
+  };
+}
+
 /** 401/403: the key is wrong or lacks permission. */
-export class AuthenticationError extends TelnyxError {
-  constructor(message: string, details?: TelnyxErrorDetails) {
-    super('auth', message, details);
-  }
-}
+export class AuthenticationError extends kindError('auth') {}
 /** 404. */
-export class NotFoundError extends TelnyxError {
-  constructor(message: string, details?: TelnyxErrorDetails) {
-    super('notFound', message, details);
-  }
-}
+export class NotFoundError extends kindError('notFound') {}
 /** 429 that persisted through the retries; `retryAfterMs` says when to try again. */
-export class RateLimitError extends TelnyxError {
-  constructor(message: string, details?: TelnyxErrorDetails) {
-    super('rateLimited', message, details);
-  }
-}
+export class RateLimitError extends kindError('rateLimited') {}
 /** 5xx that persisted through the retries. */
-export class ServerError extends TelnyxError {
-  constructor(message: string, details?: TelnyxErrorDetails) {
-    super('server', message, details);
-  }
-}
+export class ServerError extends kindError('server') {}
 /** Connection refused/reset/DNS failure. */
-export class NetworkError extends TelnyxError {
-  constructor(message: string, details?: TelnyxErrorDetails) {
-    super('network', message, details);
-  }
-}
+export class NetworkError extends kindError('network') {}
 /** No complete answer within the per-request timeout (or a 408). */
-export class TimeoutError extends TelnyxError {
-  constructor(message: string, details?: TelnyxErrorDetails) {
-    super('timeout', message, details);
-  }
-}
+export class TimeoutError extends kindError('timeout') {}
 /** The answer was not JSON or not the expected shape; the message names what was wrong. */
-export class InvalidResponseError extends TelnyxError {
-  constructor(message: string, details?: TelnyxErrorDetails) {
-    super('invalidResponse', message, details);
-  }
-}
+export class InvalidResponseError extends kindError('invalidResponse') {}
 /** 400/409/422 and other 4xx, with the API's detail. */
-export class BadRequestError extends TelnyxError {
-  constructor(message: string, details?: TelnyxErrorDetails) {
-    super('badRequest', message, details);
-  }
-}
+export class BadRequestError extends kindError('badRequest') {}
 /** The caller's AbortSignal fired. */
 export class CancelledError extends TelnyxError {
   constructor(message = 'The request was cancelled.', details?: TelnyxErrorDetails) {

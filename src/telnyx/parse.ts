@@ -61,28 +61,26 @@ function copy(raw: Json): Json {
   return { ...raw };
 }
 
+/** The listed fields of `v` that are strings or null; others are left out (never set to undefined). */
+function stringFields<K extends string>(v: Json, keys: readonly K[]): Partial<Record<K, string | null>> {
+  const out: Partial<Record<K, string | null>> = {};
+  for (const k of keys) {
+    const s = str(v[k]);
+    if (s !== undefined) out[k] = s;
+  }
+  return out;
+}
+
 export function parseDataAmount(v: unknown): DataAmount | null | undefined {
   if (v === null) return null;
-  if (!isObject(v)) return undefined;
-  const out: DataAmount = {};
-  const amount = str(v.amount);
-  const unit = str(v.unit);
-  if (amount !== undefined) out.amount = amount;
-  if (unit !== undefined) out.unit = unit;
-  return out;
+  return isObject(v) ? stringFields(v, ['amount', 'unit']) : undefined;
 }
 
 function parseStatus(v: unknown): SimCardStatus | null | undefined {
   if (v === null) return null;
   // A bare string is what a sloppy proxy might send; it still says the status.
   if (typeof v === 'string') return { value: v };
-  if (!isObject(v)) return undefined;
-  const out: SimCardStatus = {};
-  const value = str(v.value);
-  const reason = str(v.reason);
-  if (value !== undefined) out.value = value;
-  if (reason !== undefined) out.reason = reason;
-  return out;
+  return isObject(v) ? stringFields(v, ['value', 'reason']) : undefined;
 }
 
 function parseLocation(v: unknown): DeviceLocation | null | undefined {
@@ -120,15 +118,6 @@ const SIM_STRING_FIELDS = [
 
 const DETAIL_STRING_FIELDS = ['current_imei', 'ipv4', 'ipv6', 'current_mcc', 'current_mnc'] as const;
 
-const GROUP_STRING_FIELDS = [
-  'record_type',
-  'name',
-  'private_wireless_gateway_id',
-  'wireless_blocklist_id',
-  'created_at',
-  'updated_at',
-] as const;
-
 const LOG_STRING_FIELDS = [
   'record_type',
   'sim_card_id',
@@ -151,87 +140,89 @@ const LOG_STRING_FIELDS = [
 
 // --- records ---------------------------------------------------------------------------
 
+/** How each known field of a record is coerced; a field whose coerced value is undefined is removed. */
+type FieldParsers = Readonly<Record<string, (v: unknown) => unknown>>;
+
+function strings(keys: readonly string[], parse: (v: unknown) => unknown = str): FieldParsers {
+  return Object.fromEntries(keys.map((k) => [k, parse]));
+}
+
+/** Coerces the known fields `raw` has, in `out` (a copy of `raw`). */
+function coerceFields(raw: Json, out: Json, fields: FieldParsers): void {
+  for (const [k, parse] of Object.entries(fields)) if (k in raw) put(out, k, parse(raw[k]));
+}
+
+/**
+ * A record: `input` must be an object whose id `parseId` accepts; the result is its copy
+ * with that id and the known fields coerced. Undefined otherwise.
+ */
+function parseRecord(input: unknown, parseId: (v: unknown) => string | number | null | undefined, fields: FieldParsers): Json | undefined {
+  if (!isObject(input)) return undefined;
+  const recordId = parseId(input.id);
+  if (recordId === undefined || recordId === null) return undefined;
+  const out = copy(input);
+  out.id = recordId;
+  coerceFields(input, out, fields);
+  return out;
+}
+
+const GROUP_FIELDS: FieldParsers = {
+  ...strings(['record_type', 'name', 'private_wireless_gateway_id', 'wireless_blocklist_id', 'created_at', 'updated_at']),
+  default: bool,
+  data_limit: parseDataAmount,
+  consumed_data: parseDataAmount,
+  sim_card_count: num,
+};
+
+const SIM_FIELDS: FieldParsers = {
+  ...strings(SIM_STRING_FIELDS),
+  status: parseStatus,
+  tags: strArray,
+  authorized_imeis: strArray,
+  data_limit: parseDataAmount,
+  current_billing_period_consumed_data: parseDataAmount,
+  actions_in_progress: bool,
+  resources_with_in_progress_actions: (r) => (r === null || Array.isArray(r) ? r : undefined),
+  sim_card_group: (g) => (g === null ? null : parseRecord(g, id, GROUP_FIELDS)),
+};
+
+const DETAIL_FIELDS: FieldParsers = {
+  ...strings(DETAIL_STRING_FIELDS),
+  current_device_location: parseLocation,
+  live_data_session: (s) => (s === null || typeof s === 'string' || isObject(s) ? s : undefined),
+};
+
+const ACTION_FIELDS: FieldParsers = {
+  // A null here is removed, not kept.
+  ...strings(['record_type', 'sim_card_id', 'action_type', 'created_at', 'updated_at'], (v) => str(v) ?? undefined),
+  status: parseStatus,
+  settings: (s) => (s === null || isObject(s) ? s : undefined),
+};
+
 /** A SIM list item, or undefined when it is not an object with a string id. */
 export function parseSimCard(raw: unknown): SimCard | undefined {
-  if (!isObject(raw)) return undefined;
-  const simId = id(raw.id);
-  if (simId === undefined) return undefined;
-  const out = copy(raw);
-  out.id = simId;
-  for (const k of SIM_STRING_FIELDS) if (k in raw) put(out, k, str(raw[k]));
-  if ('status' in raw) put(out, 'status', parseStatus(raw.status));
-  if ('tags' in raw) put(out, 'tags', strArray(raw.tags));
-  if ('authorized_imeis' in raw) put(out, 'authorized_imeis', strArray(raw.authorized_imeis));
-  if ('data_limit' in raw) put(out, 'data_limit', parseDataAmount(raw.data_limit));
-  if ('current_billing_period_consumed_data' in raw) {
-    put(out, 'current_billing_period_consumed_data', parseDataAmount(raw.current_billing_period_consumed_data));
-  }
-  if ('actions_in_progress' in raw) put(out, 'actions_in_progress', bool(raw.actions_in_progress));
-  if ('resources_with_in_progress_actions' in raw) {
-    const r = raw.resources_with_in_progress_actions;
-    put(out, 'resources_with_in_progress_actions', r === null || Array.isArray(r) ? r : undefined);
-  }
-  if ('sim_card_group' in raw) {
-    const g = raw.sim_card_group;
-    put(out, 'sim_card_group', g === null ? null : parseSimCardGroup(g));
-  }
-  return out as unknown as SimCard;
+  return parseRecord(raw, id, SIM_FIELDS) as unknown as SimCard | undefined;
 }
 
 /** `GET /sim_cards/{id}`: the list item's fields plus the live ones. */
 export function parseSimCardDetail(raw: unknown): SimCardDetail | undefined {
-  const base = parseSimCard(raw);
-  if (base === undefined || !isObject(raw)) return undefined;
-  const out = base as unknown as Json;
-  for (const k of DETAIL_STRING_FIELDS) if (k in raw) put(out, k, str(raw[k]));
-  if ('current_device_location' in raw) put(out, 'current_device_location', parseLocation(raw.current_device_location));
-  if ('live_data_session' in raw) {
-    const s = raw.live_data_session;
-    put(out, 'live_data_session', s === null || typeof s === 'string' || isObject(s) ? s : undefined);
-  }
+  const out = parseRecord(raw, id, SIM_FIELDS);
+  if (out === undefined || !isObject(raw)) return undefined;
+  coerceFields(raw, out, DETAIL_FIELDS);
   return out as unknown as SimCardDetail;
 }
 
 export function parseSimCardGroup(raw: unknown): SimCardGroup | undefined {
-  if (!isObject(raw)) return undefined;
-  const groupId = id(raw.id);
-  if (groupId === undefined) return undefined;
-  const out = copy(raw);
-  out.id = groupId;
-  for (const k of GROUP_STRING_FIELDS) if (k in raw) put(out, k, str(raw[k]));
-  if ('default' in raw) put(out, 'default', bool(raw.default));
-  if ('data_limit' in raw) put(out, 'data_limit', parseDataAmount(raw.data_limit));
-  if ('consumed_data' in raw) put(out, 'consumed_data', parseDataAmount(raw.consumed_data));
-  if ('sim_card_count' in raw) put(out, 'sim_card_count', num(raw.sim_card_count));
-  return out as unknown as SimCardGroup;
+  return parseRecord(raw, id, GROUP_FIELDS) as unknown as SimCardGroup | undefined;
 }
 
 export function parseSimCardAction(raw: unknown): SimCardAction | undefined {
-  if (!isObject(raw)) return undefined;
-  const actionId = id(raw.id);
-  if (actionId === undefined) return undefined;
-  const out = copy(raw);
-  out.id = actionId;
-  for (const k of ['record_type', 'sim_card_id', 'action_type', 'created_at', 'updated_at']) {
-    if (k in raw) put(out, k, str(raw[k]) ?? undefined);
-  }
-  if ('status' in raw) put(out, 'status', parseStatus(raw.status));
-  if ('settings' in raw) {
-    const s = raw.settings;
-    put(out, 'settings', s === null || isObject(s) ? s : undefined);
-  }
-  return out as unknown as SimCardAction;
+  return parseRecord(raw, id, ACTION_FIELDS) as unknown as SimCardAction | undefined;
 }
 
 /** Connectivity logs carry an integer id; numeric strings are accepted. */
 export function parseConnectivityLog(raw: unknown): WirelessConnectivityLog | undefined {
-  if (!isObject(raw)) return undefined;
-  const logId = num(raw.id);
-  if (logId === undefined || logId === null) return undefined;
-  const out = copy(raw);
-  out.id = logId;
-  for (const k of LOG_STRING_FIELDS) if (k in raw) put(out, k, str(raw[k]));
-  return out as unknown as WirelessConnectivityLog;
+  return parseRecord(raw, num, strings(LOG_STRING_FIELDS)) as unknown as WirelessConnectivityLog | undefined;
 }
 
 // --- envelopes -------------------------------------------------------------------------

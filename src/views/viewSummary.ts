@@ -5,19 +5,16 @@ import * as vscode from 'vscode';
 import { filterSummaryItems, formatCount, isFilterActive, sortOption, type GroupBy, type ViewOptions } from '../fleet';
 import type { SimCardGroup } from '../telnyx/types';
 
+const GROUP_BY_PHRASES: Readonly<Record<GroupBy, () => string>> = {
+  status: () => vscode.l10n.t('by status'),
+  tag: () => vscode.l10n.t('by tag'),
+  group: () => vscode.l10n.t('by SIM card group'),
+  type: () => vscode.l10n.t('by type'),
+  none: () => vscode.l10n.t('not grouped'),
+};
+
 export function groupByPhrase(groupBy: GroupBy): string {
-  switch (groupBy) {
-    case 'status':
-      return vscode.l10n.t('by status');
-    case 'tag':
-      return vscode.l10n.t('by tag');
-    case 'group':
-      return vscode.l10n.t('by SIM card group');
-    case 'type':
-      return vscode.l10n.t('by type');
-    case 'none':
-      return vscode.l10n.t('not grouped');
-  }
+  return GROUP_BY_PHRASES[groupBy]();
 }
 
 /** "2,500 SIMs · by status · ICCID order" (short: the message is one line), prefixed by "Filtered (…):" when a filter is active. */

@@ -6,7 +6,7 @@ import { panelTitle } from '../details/viewModel';
 import type { SimCard } from '../telnyx/types';
 import { DETAILS_VIEW_TYPE } from '../util/ids';
 import { DetailsPanel, type DetailsDeps } from './detailsPanel';
-import { makeNonce } from './nonce';
+import { preparePanel } from './panelResources';
 
 /** A second show of the same SIM within this time is a double click: the preview is kept. */
 export const DOUBLE_CLICK_MS = 500;
@@ -164,14 +164,9 @@ export class DetailsPanels implements vscode.Disposable {
 
   private attach(panel: vscode.WebviewPanel, simId: string, initial: ConstructorParameters<typeof DetailsPanel>[3]): DetailsPanel {
     const webview = panel.webview;
-    const asUri = (...parts: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...parts)).toString();
-    panel.iconPath = {
-      light: vscode.Uri.joinPath(this.extensionUri, 'media', 'sim-light.svg'),
-      dark: vscode.Uri.joinPath(this.extensionUri, 'media', 'sim-dark.svg'),
-    };
+    const { asUri, ...basics } = preparePanel(panel, this.extensionUri);
     webview.html = renderDetailsShell({
-      cspSource: webview.cspSource,
-      nonce: makeNonce(),
+      ...basics,
       scriptUri: asUri('dist', 'webview', 'details.js'),
       styleUri: asUri('media', 'details.css'),
       codiconUri: asUri('dist', 'codicons', 'codicon.css'),

@@ -9,7 +9,7 @@ import type { FleetSnapshotSource } from '../services/fleetSource';
 import { readGlanceSettings } from '../services/glanceSettings';
 import { VIEW_ID } from '../util/ids';
 import { renderOverviewShell } from './ui/overview/html';
-import { makeNonce } from './nonce';
+import { preparePanel } from './panelResources';
 import { hostOverviewStrings } from './overviewPanelStrings';
 import { OVERVIEW_VIEW_TYPE, SettingKeys } from '../util/ids';
 
@@ -92,16 +92,11 @@ export class OverviewPanel implements vscode.Disposable {
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     const webview = panel.webview;
-    const asUri = (...parts: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...parts)).toString();
     const strings = hostOverviewStrings();
     panel.title = strings.title;
-    panel.iconPath = {
-      light: vscode.Uri.joinPath(this.extensionUri, 'media', 'sim-light.svg'),
-      dark: vscode.Uri.joinPath(this.extensionUri, 'media', 'sim-dark.svg'),
-    };
+    const { asUri, ...basics } = preparePanel(panel, this.extensionUri);
     webview.html = renderOverviewShell({
-      cspSource: webview.cspSource,
-      nonce: makeNonce(),
+      ...basics,
       scriptUri: asUri('dist', 'webview', 'overview.js'),
       styleUri: asUri('media', 'overview.css'),
       title: strings.title,
