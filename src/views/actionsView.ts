@@ -26,18 +26,16 @@ export interface ActionNode {
   readonly action: SimCardAction;
 }
 
+const TYPE_LABELS: Readonly<Record<string, () => string>> = {
+  enable: () => vscode.l10n.t('Enable'),
+  disable: () => vscode.l10n.t('Disable'),
+  set_standby: () => vscode.l10n.t('Set to standby'),
+  enable_standby_sim_card: () => vscode.l10n.t('Set to standby'),
+};
+
 function typeLabel(type: string | undefined): string {
-  switch (type) {
-    case 'enable':
-      return vscode.l10n.t('Enable');
-    case 'disable':
-      return vscode.l10n.t('Disable');
-    case 'set_standby':
-    case 'enable_standby_sim_card':
-      return vscode.l10n.t('Set to standby');
-    default:
-      return plainText(type) || vscode.l10n.t('Action');
-  }
+  const known = type !== undefined && Object.hasOwn(TYPE_LABELS, type) ? TYPE_LABELS[type] : undefined;
+  return known ? known() : plainText(type) || vscode.l10n.t('Action');
 }
 
 function statusIcon(status: string): vscode.ThemeIcon {

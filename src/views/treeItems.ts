@@ -55,12 +55,13 @@ function bucketItem(node: BucketNode): vscode.TreeItem {
   return item;
 }
 
-function rangeItem(node: RangeNode): vscode.TreeItem {
+/** A range row of a long list (the fleet's or a needs-attention reason's). */
+function partItem(node: RangeNode | AttentionRangeNode, contextValue: string): vscode.TreeItem {
   const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.description = node.description;
   item.iconPath = new vscode.ThemeIcon('list-flat');
-  item.contextValue = 'range';
+  item.contextValue = contextValue;
   item.tooltip = vscode.l10n.t(
     'SIM cards {0} to {1} of {2}: long lists come in parts of 500 so the view stays fast',
     formatCount(node.start),
@@ -103,20 +104,13 @@ const REASON_ICONS: Record<AttentionReason, { codicon: string; color: string }> 
   actionInProgress: { codicon: 'sync', color: 'problemsInfoIcon.foreground' },
 };
 
-function reasonTooltip(reason: AttentionReason): string {
-  switch (reason) {
-    case 'limitExceeded':
-      return vscode.l10n.t('SIM cards over the data limit that applies to them (their own, else their group\'s)');
-    case 'unauthorizedImei':
-      return vscode.l10n.t('SIM cards in a device whose IMEI is not authorized');
-    case 'nearLimit':
-      return vscode.l10n.t('SIM cards at or above the usage threshold of their data limit (setting telnyxSims.attention.usageThreshold)');
-    case 'noGroup':
-      return vscode.l10n.t('SIM cards not in any SIM card group: they cannot be enabled');
-    case 'actionInProgress':
-      return vscode.l10n.t('SIM cards with an action in progress (enabling, disabling, standby, registering)');
-  }
-}
+const REASON_TOOLTIPS: Record<AttentionReason, () => string> = {
+  limitExceeded: () => vscode.l10n.t("SIM cards over the data limit that applies to them (their own, else their group's)"),
+  unauthorizedImei: () => vscode.l10n.t('SIM cards in a device whose IMEI is not authorized'),
+  nearLimit: () => vscode.l10n.t('SIM cards at or above the usage threshold of their data limit (setting telnyxSims.attention.usageThreshold)'),
+  noGroup: () => vscode.l10n.t('SIM cards not in any SIM card group: they cannot be enabled'),
+  actionInProgress: () => vscode.l10n.t('SIM cards with an action in progress (enabling, disabling, standby, registering)'),
+};
 
 // Labels of the attention nodes come from the pure builder (localised there); no API text in them.
 function attentionRootItem(node: AttentionRootNode): vscode.TreeItem {
@@ -136,23 +130,8 @@ function attentionReasonItem(node: AttentionReasonNode): vscode.TreeItem {
   const icon = REASON_ICONS[node.reason];
   item.iconPath = new vscode.ThemeIcon(icon.codicon, new vscode.ThemeColor(icon.color));
   item.contextValue = 'attention.reason';
-  item.tooltip = `${reasonTooltip(node.reason)} — ${countText(node.count)}`;
+  item.tooltip = `${REASON_TOOLTIPS[node.reason]()} — ${countText(node.count)}`;
   item.accessibilityInformation = { label: `${node.label}, ${countText(node.count)}` };
-  return item;
-}
-
-function attentionRangeItem(node: AttentionRangeNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
-  item.id = node.id;
-  item.description = node.description;
-  item.iconPath = new vscode.ThemeIcon('list-flat');
-  item.contextValue = 'attention.range';
-  item.tooltip = vscode.l10n.t(
-    'SIM cards {0} to {1} of {2}: long lists come in parts of 500 so the view stays fast',
-    formatCount(node.start),
-    formatCount(node.end),
-    formatCount(node.total),
-  );
   return item;
 }
 
@@ -163,11 +142,11 @@ export function toTreeItem(node: FleetNode | AttentionNode, ctx: ItemContext): v
     case 'attentionReason':
       return attentionReasonItem(node);
     case 'attentionRange':
-      return attentionRangeItem(node);
+      return partItem(node, 'attention.range');
     case 'bucket':
       return bucketItem(node);
     case 'range':
-      return rangeItem(node);
+      return partItem(node, 'range');
     case 'sim':
       return simItem(node, ctx);
   }
