@@ -33,7 +33,11 @@ function readArgs(argv: string[]): { args: BenchArgs; sections: BenchSection[] }
     strict: true,
   });
   const one = (flag: 'latency' | 'runs' | 'concurrency' | 'page-size'): number => numbers(values[flag], flag)[0] ?? 0;
-  const list = (text: string): string[] => text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const list = (text: string): string[] =>
+    text
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   const wanted = list(values.section);
   const unknown = wanted.filter((w) => !SECTIONS.some((s) => s.name === w));
   if (unknown.length) throw new Error(`Unknown section ${unknown.join(', ')} (have ${SECTIONS.map((s) => s.name).join(', ')})`);

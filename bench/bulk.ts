@@ -35,7 +35,13 @@ function readArgs(argv: string[]): Args {
 async function main(): Promise<void> {
   const args = readArgs(process.argv.slice(2));
   // Enough SIMs that `sims` of them can be disabled (some are disabled or transitional already).
-  const api = await startMockApi({ sims: Math.ceil(args.sims * 1.6), seed: 42, latencyMs: args.latency, rateLimitPerSecond: args.rate, actionSettleMs: 1500 });
+  const api = await startMockApi({
+    sims: Math.ceil(args.sims * 1.6),
+    seed: 42,
+    latencyMs: args.latency,
+    rateLimitPerSecond: args.rate,
+    actionSettleMs: 1500,
+  });
   try {
     const client = new TelnyxClient({ apiKey: api.apiKey, baseUrl: api.url });
     const plan = planBulk({ kind: 'disable' }, (await client.listAllSimCards()).items);
@@ -65,7 +71,15 @@ async function main(): Promise<void> {
     ];
     for (const [k, v] of rows) process.stdout.write(`${k.padEnd(22)}${v}\n`);
     process.stdout.write(
-      JSON.stringify({ bench: 'bulk-disable', sims: args.sims, seconds: Number(seconds.toFixed(2)), floorSeconds: floor, duplicates, changed, rateLimited: result.rateLimited }) + '\n',
+      JSON.stringify({
+        bench: 'bulk-disable',
+        sims: args.sims,
+        seconds: Number(seconds.toFixed(2)),
+        floorSeconds: floor,
+        duplicates,
+        changed,
+        rateLimited: result.rateLimited,
+      }) + '\n',
     );
     if (duplicates > 0 || changed !== args.sims) process.exitCode = 1;
   } finally {

@@ -67,7 +67,9 @@ async function main(): Promise<void> {
   const base = process.memoryUsage();
   const options = { groupsById: new Map(fleet.groups.map((g) => [g.id, g])) };
   const results = [await run('csv', fleet.sims, options), await run('json', fleet.sims, options)];
-  console.log(`Generated ${count} SIMs in ${genMs.toFixed(0)} ms; before export RSS ${(base.rss / 2 ** 20).toFixed(0)} MB, heap ${(base.heapUsed / 2 ** 20).toFixed(0)} MB`);
+  console.log(
+    `Generated ${count} SIMs in ${genMs.toFixed(0)} ms; before export RSS ${(base.rss / 2 ** 20).toFixed(0)} MB, heap ${(base.heapUsed / 2 ** 20).toFixed(0)} MB`,
+  );
   console.log('format  SIMs     time (ms)  file (MB)  peak RSS (MB)  peak heap (MB)');
   for (const r of results) {
     console.log(

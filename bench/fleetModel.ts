@@ -10,9 +10,25 @@ import type { SimCard } from '../src/telnyx/types';
 
 const PAGE = 250;
 const LIST_FIELDS = [
-  'id', 'record_type', 'status', 'type', 'iccid', 'imsi', 'msisdn', 'sim_card_group_id', 'tags', 'data_limit',
-  'current_billing_period_consumed_data', 'actions_in_progress', 'created_at', 'updated_at', 'esim_installation_status',
-  'version', 'resources_with_in_progress_actions', 'eid', 'authorized_imeis',
+  'id',
+  'record_type',
+  'status',
+  'type',
+  'iccid',
+  'imsi',
+  'msisdn',
+  'sim_card_group_id',
+  'tags',
+  'data_limit',
+  'current_billing_period_consumed_data',
+  'actions_in_progress',
+  'created_at',
+  'updated_at',
+  'esim_installation_status',
+  'version',
+  'resources_with_in_progress_actions',
+  'eid',
+  'authorized_imeis',
 ] as const;
 
 /** List items as JSON from the wire (fresh objects, list fields only). */
@@ -121,8 +137,15 @@ function retained(count: number): Record<string, number> {
 }
 
 function main(): void {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { sims: { type: 'string', default: '10000,100000' } }, strict: true });
-  const sizes = values.sims.split(',').map(Number).filter((n) => n > 0);
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { sims: { type: 'string', default: '10000,100000' } },
+    strict: true,
+  });
+  const sizes = values.sims
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   if (!gc) console.warn('Run with node --expose-gc for the heap figures.');
   for (const n of sizes) console.log(JSON.stringify(bench(n)));
   if (gc) for (const n of sizes) console.log(JSON.stringify(retained(n)));

@@ -57,8 +57,7 @@ export const unprocessable = (detail: string, pointer?: string): HttpError =>
     ...(pointer ? { source: { pointer } } : {}),
   });
 
-export const badRequest = (detail: string): HttpError =>
-  new HttpError(400, { code: '10015', title: 'Bad request', detail });
+export const badRequest = (detail: string): HttpError => new HttpError(400, { code: '10015', title: 'Bad request', detail });
 
 export function rateLimited(headers: Record<string, string>): HttpError {
   return new HttpError(
@@ -70,7 +69,11 @@ export function rateLimited(headers: Record<string, string>): HttpError {
 
 export function serverError(status: number): HttpError {
   if (status === 503) {
-    return new HttpError(503, { code: '10007', title: 'Service unavailable', detail: 'The service is temporarily unavailable. Please retry later.' });
+    return new HttpError(503, {
+      code: '10007',
+      title: 'Service unavailable',
+      detail: 'The service is temporarily unavailable. Please retry later.',
+    });
   }
   if (status === 408) {
     return new HttpError(408, { code: '10007', title: 'Request timeout', detail: 'The request took too long to complete.' });

@@ -1,12 +1,6 @@
 // A deterministic, realistic IoT SIM fleet built from a seed: same seed + count gives
 // byte-identical JSON. Dates hang off a fixed epoch (never "now") for the same reason.
-import type {
-  DataAmount,
-  KnownSimStatus,
-  SimCardDetail,
-  SimCardGroup,
-  WirelessConnectivityLog,
-} from '../src/telnyx/types';
+import type { DataAmount, KnownSimStatus, SimCardDetail, SimCardGroup, WirelessConnectivityLog } from '../src/telnyx/types';
 import { SIM_STATUSES } from '../src/telnyx/types';
 import { amountToBytes } from '../src/telnyx/units';
 import { eidWithCheckDigits, luhnCheckDigit, mixSeed, Rng } from './random';
@@ -42,13 +36,9 @@ export const STATUS_REASONS: Record<KnownSimStatus, readonly string[]> = {
     'The SIM card has exceeded its data limit for the current billing period and cannot consume data.',
     'The SIM card group data limit was exceeded; data is blocked until the next billing period.',
   ],
-  unauthorized_imei: [
-    'The SIM card was used in a device whose IMEI is not in its list of authorized IMEIs.',
-  ],
+  unauthorized_imei: ['The SIM card was used in a device whose IMEI is not in its list of authorized IMEIs.'],
   setting_standby: ['The SIM card is being set to standby.'],
-  standby: [
-    'The SIM card is in standby. It will be enabled automatically when it first connects to a network and consumes data.',
-  ],
+  standby: ['The SIM card is in standby. It will be enabled automatically when it first connects to a network and consumes data.'],
 };
 
 const STATUS_WEIGHTS: readonly (readonly [KnownSimStatus, number])[] = [
@@ -237,12 +227,20 @@ function makeSim(r: Rng, status: KnownSimStatus, groups: SimCardGroup[], used: S
   const op = r.pick(OPERATORS);
   const esim = r.chance(0.25);
   const created = EPOCH - r.int(3, 720) * DAY - r.int(0, DAY);
-  const inGroup = status === 'enabled' || status === 'standby' || status === 'setting_standby' || status === 'enabling'
-    ? r.chance(0.97) // enable/standby need a group, so almost all of these have one
-    : r.chance(0.85);
+  const inGroup =
+    status === 'enabled' || status === 'standby' || status === 'setting_standby' || status === 'enabling'
+      ? r.chance(0.97) // enable/standby need a group, so almost all of these have one
+      : r.chance(0.85);
   const group = inGroup ? r.weighted(groups.map((g, i) => [g, i === 0 ? 4 : 2] as const)) : undefined;
 
-  const tagCount = r.weighted([[0, 15], [1, 30], [2, 27], [3, 15], [4, 8], [5, 5]] as const);
+  const tagCount = r.weighted([
+    [0, 15],
+    [1, 30],
+    [2, 27],
+    [3, 15],
+    [4, 8],
+    [5, 5],
+  ] as const);
   const tags = r.sample(TAG_VOCABULARY, tagCount);
 
   // Own limits on about a third; SIMs over their limit need some limit to be over.
@@ -256,7 +254,17 @@ function makeSim(r: Rng, status: KnownSimStatus, groups: SimCardGroup[], used: S
   let usedBytes: number;
   if (status === 'registering') usedBytes = 0;
   else if (status === 'data_limit_exceeded') usedBytes = (limitBytes ?? 500 * MB) * (1 + r.float() * 0.4);
-  else if (limitBytes !== undefined) usedBytes = limitBytes * r.weighted([[0, 5], [0.3, 30], [0.8, 12], [0.97, 3]] as const) * r.float() + limitBytes * 0.02 * r.float();
+  else if (limitBytes !== undefined)
+    usedBytes =
+      limitBytes *
+        r.weighted([
+          [0, 5],
+          [0.3, 30],
+          [0.8, 12],
+          [0.97, 3],
+        ] as const) *
+        r.float() +
+      limitBytes * 0.02 * r.float();
   else usedBytes = r.chance(0.1) ? 0 : Math.pow(r.float(), 3) * 6 * GB;
 
   const connected = status === 'enabled' || status === 'data_limit_exceeded' || status === 'unauthorized_imei';
@@ -272,7 +280,11 @@ function makeSim(r: Rng, status: KnownSimStatus, groups: SimCardGroup[], used: S
   }
   if (status === 'unauthorized_imei' && (authorized === null || authorized.length === 0)) authorized = [makeImei(r)];
 
-  const net = r.pick(NETWORKS.filter((n) => n.mcc === op.mcc).concat(NETWORKS).slice(0, 3));
+  const net = r.pick(
+    NETWORKS.filter((n) => n.mcc === op.mcc)
+      .concat(NETWORKS)
+      .slice(0, 3),
+  );
   const sim: SimCardDetail = {
     id: r.uuid(),
     record_type: 'sim_card',

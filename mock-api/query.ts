@@ -72,7 +72,10 @@ function intParam(q: Query, key: string, dflt: number, min: number, max: number)
   if (!/^\s*-?\d+\s*$/.test(v)) throw invalidParameter(key, `${key} must be an integer between ${min} and ${max}.`);
   const n = Number(v);
   if (n < min || n > max) {
-    throw invalidParameter(key, max === Number.MAX_SAFE_INTEGER ? `${key} must be greater than or equal to ${min}.` : `${key} must be between ${min} and ${max}.`);
+    throw invalidParameter(
+      key,
+      max === Number.MAX_SAFE_INTEGER ? `${key} must be greater than or equal to ${min}.` : `${key} must be between ${min} and ${max}.`,
+    );
   }
   return n;
 }

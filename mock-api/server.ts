@@ -158,7 +158,8 @@ function parseSettings(v: unknown, into: MockSettings): string | undefined {
   for (const k of Object.keys(o)) {
     if (!(k in into)) return `Unknown setting ${k}.`;
     const n = o[k];
-    if (typeof n !== 'number' || !Number.isFinite(n) || n < 0 || (k === 'actionFailRate' && n > 1)) return `${k} must be a non-negative number.`;
+    if (typeof n !== 'number' || !Number.isFinite(n) || n < 0 || (k === 'actionFailRate' && n > 1))
+      return `${k} must be a non-negative number.`;
   }
   Object.assign(into, o);
   return undefined;
@@ -400,7 +401,10 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
     if (rateLimitPerSecond > 0 && (method === 'POST' || method === 'PATCH') && LIMITED.test(apiPath)) {
       const wait = limiter.take(rateLimitPerSecond);
       if (wait !== undefined) {
-        return sendError(res, rateLimited({ 'retry-after': String(wait), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(wait) }));
+        return sendError(
+          res,
+          rateLimited({ 'retry-after': String(wait), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(wait) }),
+        );
       }
     }
     let body: unknown;

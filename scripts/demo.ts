@@ -98,7 +98,10 @@ async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'telnyx-sims-demo-'));
   const workspace = path.join(tmp, 'workspace');
   fs.mkdirSync(workspace);
-  fs.writeFileSync(path.join(workspace, 'README.md'), '# Telnyx SIM Explorer demo\n\nThe SIM cards come from a local Telnyx API with generated data.\n');
+  fs.writeFileSync(
+    path.join(workspace, 'README.md'),
+    '# Telnyx SIM Explorer demo\n\nThe SIM cards come from a local Telnyx API with generated data.\n',
+  );
 
   let api: MockApi | undefined;
   let server: CodeServer | undefined;
@@ -121,7 +124,9 @@ async function main(): Promise<void> {
     if (opts.desktop) {
       codePath = onPath('code');
       if (!codePath) {
-        console.error('--desktop: the `code` command is not on PATH. Install VS Code (and its shell command), or run the demo without --desktop.');
+        console.error(
+          '--desktop: the `code` command is not on PATH. Install VS Code (and its shell command), or run the demo without --desktop.',
+        );
         return stop(1);
       }
     } else {
@@ -145,14 +150,21 @@ async function main(): Promise<void> {
       writeUserSettings(userDataDir, settings);
       await checkAnswers(api);
       console.log('Starting desktop VS Code; close its window (or press Ctrl+C) to stop the demo.');
-      const code = spawn(codePath, [
-        `--extensionDevelopmentPath=${repoRoot}`,
-        `--extensionDevelopmentPath=${OPENER}`,
-        '--user-data-dir', userDataDir,
-        '--extensions-dir', path.join(tmp, 'extensions'),
-        '--new-window', '--wait',
-        workspace,
-      ], { env: cleanEnv(env), stdio: 'inherit' });
+      const code = spawn(
+        codePath,
+        [
+          `--extensionDevelopmentPath=${repoRoot}`,
+          `--extensionDevelopmentPath=${OPENER}`,
+          '--user-data-dir',
+          userDataDir,
+          '--extensions-dir',
+          path.join(tmp, 'extensions'),
+          '--new-window',
+          '--wait',
+          workspace,
+        ],
+        { env: cleanEnv(env), stdio: 'inherit' },
+      );
       code.once('exit', () => void stop(0));
       return;
     }
@@ -161,7 +173,17 @@ async function main(): Promise<void> {
     // with the files the VSIX would hold (manifest and its translations, bundle, media, docs).
     const extensionsDir = path.join(tmp, 'extensions');
     const nls = fs.readdirSync(repoRoot).filter((f) => /^package\.nls(\.[\w-]+)?\.json$/.test(f));
-    installUnpacked(extensionsDir, repoRoot, ['package.json', ...nls, 'l10n', 'dist', 'media', 'docs', 'README.md', 'CHANGELOG.md', 'LICENSE']);
+    installUnpacked(extensionsDir, repoRoot, [
+      'package.json',
+      ...nls,
+      'l10n',
+      'dist',
+      'media',
+      'docs',
+      'README.md',
+      'CHANGELOG.md',
+      'LICENSE',
+    ]);
     installUnpacked(extensionsDir, OPENER);
     server = await startCodeServer({
       port: opts.port,

@@ -20,7 +20,9 @@ const steps = [
 for (const [cmd, ...args] of steps) {
   const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
   if (res.status !== 0) {
-    console.error(`[screenshots] ${[cmd, ...args].map((a) => path.relative(root, a) || a).join(' ')} failed; docs/images may be partly updated.`);
+    console.error(
+      `[screenshots] ${[cmd, ...args].map((a) => path.relative(root, a) || a).join(' ')} failed; docs/images may be partly updated.`,
+    );
     process.exit(1);
   }
 }

@@ -16,9 +16,7 @@ const reporter = path.join(root, 'out', 'test', 'host', 'countingReporter.js');
 const node = process.execPath;
 
 // VSCODE_EXECUTABLE set: run the integration suite in that desktop VS Code via @vscode/test-electron.
-const integration = process.env.VSCODE_EXECUTABLE
-  ? [node, 'out/test/host/runElectron.js']
-  : [node, 'out/test/host/runInHost.js'];
+const integration = process.env.VSCODE_EXECUTABLE ? [node, 'out/test/host/runElectron.js'] : [node, 'out/test/host/runInHost.js'];
 
 const SETUP = ['clean', 'typecheck', 'build', 'code-server'];
 /** fatal: later stages are pointless without it. tests: writes a results file with counts. */
@@ -27,6 +25,7 @@ const STAGES = [
   { name: 'clean', cmd: [node, '-e', "require('fs').rmSync('out', { recursive: true, force: true })"], fatal: true },
   { name: 'typecheck', cmd: [bin('tsc'), '-p', './'], fatal: true },
   { name: 'lint', cmd: [bin('eslint'), '.'] },
+  { name: 'format', cmd: [bin('prettier'), '--check', '.'] },
   { name: 'build', cmd: [node, 'esbuild.js'], fatal: true },
   { name: 'code-server', cmd: ['bash', 'scripts/install-code-server.sh'], fatal: true },
   { name: 'unit', cmd: [bin('mocha'), '--config', '.mocharc.json', '--reporter', reporter], tests: true, needs: ['clean', 'typecheck'] },
@@ -49,7 +48,12 @@ function selectStages(argv) {
     process.exit(2);
   }
   if (only === undefined) return STAGES;
-  const wanted = new Set(only.split(',').map((s) => s.trim()).filter(Boolean));
+  const wanted = new Set(
+    only
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   const unknown = [...wanted].filter((n) => !STAGES.some((s) => s.name === n));
   if (unknown.length || !wanted.size) {
     console.error(usage);

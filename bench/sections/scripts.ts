@@ -6,7 +6,9 @@ import type { BenchArgs, BenchSection, SectionReport } from '../section';
 
 function runScript(script: string, nodeFlags: string[], args: string[]): Promise<SectionReport> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeFlags, path.join(__dirname, '..', script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...nodeFlags, path.join(__dirname, '..', script), ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => (out += chunk));

@@ -28,7 +28,8 @@ const ms = (n: number | undefined): string => (n === undefined ? '—' : `${Math
 
 export const vscodeSection: BenchSection = {
   name: 'vscode',
-  description: 'the SIM Cards view in a real VS Code at the largest fleet size: first and final counts, expand, reveal, find; host CPU and memory',
+  description:
+    'the SIM Cards view in a real VS Code at the largest fleet size: first and final counts, expand, reveal, find; host CPU and memory',
   async run(args): Promise<SectionReport> {
     const sims = Math.max(...args.sims);
     const mock = await startMockProcess(sims, args.latencyMs);
@@ -45,7 +46,8 @@ export const vscodeSection: BenchSection = {
         timeoutMs: 15 * 60_000,
         log: () => undefined,
       });
-      if (result.exitCode !== 0 || !fs.existsSync(out)) return { lines: [`the VS Code run failed (exit ${result.exitCode})`], data: { clientMs }, ok: false };
+      if (result.exitCode !== 0 || !fs.existsSync(out))
+        return { lines: [`the VS Code run failed (exit ${result.exitCode})`], data: { clientMs }, ok: false };
       const f = JSON.parse(fs.readFileSync(out, 'utf8')) as HostFigures;
       const ratio = f.finalCountsMs / clientMs;
       const lines = [

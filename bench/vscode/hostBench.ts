@@ -52,7 +52,8 @@ export async function run(): Promise<void> {
   const started = performance.now();
   const cpu0 = process.cpuUsage();
   const sub = view.provider.onDidChangeTreeData(() => {
-    if (firstCountsMs === undefined && model.roots().some((n) => n.kind === 'bucket' && n.count > 0)) firstCountsMs = performance.now() - started;
+    if (firstCountsMs === undefined && model.roots().some((n) => n.kind === 'bucket' && n.count > 0))
+      firstCountsMs = performance.now() - started;
   });
   if (!(await api.setApiKey(key))) throw new Error('bench: the key was refused');
   await until('the load to settle', () => fleet.settled && model.size > 0, 600_000);

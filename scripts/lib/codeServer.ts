@@ -24,7 +24,7 @@ export interface CodeServerOptions {
 }
 
 export interface CodeServer {
-  url: string;            // 'http://127.0.0.1:PORT/'
+  url: string; // 'http://127.0.0.1:PORT/'
   port: number;
   userDataDir: string;
   extensionsDir: string;
@@ -132,16 +132,21 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
 
   const args = [
     codeServerEntry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${requestedPort}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${requestedPort}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened', // a folder remembered from another run must not win over ours
-    '--config', path.join(userDataDir, 'code-server.yaml'), // not ~/.config/code-server
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--config',
+    path.join(userDataDir, 'code-server.yaml'), // not ~/.config/code-server
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
   ];
   if (opts.workspace) args.push(opts.workspace);
 

@@ -5,9 +5,7 @@ import * as path from 'path';
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
 /** code-server's entry point, installed by scripts/install-code-server.sh. */
-export const codeServerEntry = path.join(
-  repoRoot, '.vscode-test', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js',
-);
+export const codeServerEntry = path.join(repoRoot, '.vscode-test', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 
 /** Test and tool output (git-ignored): results files, screenshots, failure pictures. */
 export const testResultsDir = path.join(repoRoot, 'test-results');

@@ -29,8 +29,7 @@ export async function copyField(ctx: CommandContext, target: CommandTarget, fiel
   }
   await vscode.env.clipboard.writeText(values.join('\n'));
   const first = values[0] ?? '';
-  const what =
-    values.length === 1 ? `${name} ${plainText(first, 80)}` : vscode.l10n.t('{0} values of {1}', values.length, name);
+  const what = values.length === 1 ? `${name} ${plainText(first, 80)}` : vscode.l10n.t('{0} values of {1}', values.length, name);
   // The status bar renders $(icon) syntax: the copied value went through plainText above.
   vscode.window.setStatusBarMessage(vscode.l10n.t('$(copy) Copied {0}', what), 3000);
 }

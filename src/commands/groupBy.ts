@@ -34,9 +34,13 @@ export async function pickGroupBy(ctx: CommandContext): Promise<void> {
     value,
     ...(value === current ? { description: vscode.l10n.t('current') } : {}),
   }));
-  const picked = await pickOne(items, items.find((i) => i.value === current), {
-    title: vscode.l10n.t('Group SIM Cards By'),
-    placeholder: vscode.l10n.t('Group the SIM Cards view by…'),
-  });
+  const picked = await pickOne(
+    items,
+    items.find((i) => i.value === current),
+    {
+      title: vscode.l10n.t('Group SIM Cards By'),
+      placeholder: vscode.l10n.t('Group the SIM Cards view by…'),
+    },
+  );
   if (picked) await setGroupBy(ctx, picked.value);
 }

@@ -14,9 +14,13 @@ export async function sortSims(ctx: CommandContext): Promise<void> {
     const description = o.key === current ? vscode.l10n.t('current') : o.api ? vscode.l10n.t('sorted by the API') : undefined;
     return { label: o.label, detail: o.detail, key: o.key, ...(description ? { description } : {}) };
   });
-  const picked = await pickOne(items, items.find((i) => i.key === current), {
-    title: vscode.l10n.t('Sort SIM Cards'),
-    placeholder: vscode.l10n.t('Sort SIM cards by…'),
-  });
+  const picked = await pickOne(
+    items,
+    items.find((i) => i.key === current),
+    {
+      title: vscode.l10n.t('Sort SIM Cards'),
+      placeholder: vscode.l10n.t('Sort SIM cards by…'),
+    },
+  );
   if (picked) await ctx.fleet.setOptions({ sort: picked.key });
 }

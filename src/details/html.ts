@@ -18,13 +18,15 @@ export function escapeHtml(text: string): string {
 
 /** The exact policy: nothing by default, resources only from the webview's own origin, scripts only with the nonce. */
 export function detailsCsp(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `img-src ${cspSource} data:`,
-    `style-src ${cspSource}`,
-    `font-src ${cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ') + ';';
+  return (
+    [
+      "default-src 'none'",
+      `img-src ${cspSource} data:`,
+      `style-src ${cspSource}`,
+      `font-src ${cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ') + ';'
+  );
 }
 
 /** What differs between the app's webviews; the document around it and its CSP are the same. */

@@ -174,7 +174,12 @@ export function planBulk(change: BulkChange, sims: readonly SimCard[], rates: Fe
     detail.push(
       monthlyFeeDelta === 0
         ? l10n.t('Estimated monthly SIM fees: no change.')
-        : l10n.t('Estimated monthly SIM fees: {0} per month (list prices: ${1} active, ${2} disabled or standby).', money(monthlyFeeDelta), rates.active.toFixed(2), rates.inactive.toFixed(2)),
+        : l10n.t(
+            'Estimated monthly SIM fees: {0} per month (list prices: ${1} active, ${2} disabled or standby).',
+            money(monthlyFeeDelta),
+            rates.active.toFixed(2),
+            rates.inactive.toFixed(2),
+          ),
     );
   }
   return {

@@ -43,4 +43,3 @@ export function formatUsage(usedBytes: number | undefined, limitBytes: number | 
 export function formatCount(n: number): string {
   return Number.isFinite(n) ? COUNT.format(n) : '—';
 }
-

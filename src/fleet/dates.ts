@@ -16,7 +16,14 @@ export function parseIsoTimestamp(value: unknown): number | undefined {
   if (month < 1 || month > 12 || day < 1 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
   // Day 31 in a 30-day month must not roll over into the next month.
   if (day > new Date(Date.UTC(Number(y), month, 0)).getUTCDate()) return undefined;
-  const offset = zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 3 ? `${zone}:00` : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  const offset =
+    zone.toUpperCase() === 'Z'
+      ? 'Z'
+      : zone.length === 3
+        ? `${zone}:00`
+        : zone.includes(':')
+          ? zone
+          : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   if (offset !== 'Z' && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(4, 6)) > 59)) return undefined;
   const ms = frac === '' ? '' : `.${frac.padEnd(3, '0').slice(0, 3)}`;
   const t = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}${ms}${offset}`);
@@ -28,5 +35,8 @@ export function formatTimestamp(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const t = parseIsoTimestamp(value);
   if (t === undefined) return plainText(value, 60);
-  return new Date(t).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
+  return new Date(t)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, ' UTC');
 }

@@ -122,10 +122,7 @@ export interface FilterSummaryItem {
 }
 
 /** One item per active filter field, in a fixed order (for the description and "remove one" pickers). */
-export function filterSummaryItems(
-  filter: SimFilter,
-  groupsById?: ReadonlyMap<string, SimCardGroup>,
-): FilterSummaryItem[] {
+export function filterSummaryItems(filter: SimFilter, groupsById?: ReadonlyMap<string, SimCardGroup>): FilterSummaryItem[] {
   const f = normalizeFilter(filter);
   const items: FilterSummaryItem[] = [];
   const text = (s: string): string => plainText(s, 60);

@@ -323,8 +323,11 @@ export class FleetModel {
   /** Top-level nodes: buckets, or under Group By None the ranges (or SIMs) of the whole list. */
   roots(): FleetNode[] {
     if (this.optionsValue.groupBy === 'none') return this.bucketChildren(ALL_KEY);
-    this.rootOrder ??= orderBuckets(this.visible.buckets.keys(), this.optionsValue.groupBy, this.groupsByIdValue, (key) =>
-      this.visible.buckets.get(key)?.embedded,
+    this.rootOrder ??= orderBuckets(
+      this.visible.buckets.keys(),
+      this.optionsValue.groupBy,
+      this.groupsByIdValue,
+      (key) => this.visible.buckets.get(key)?.embedded,
     );
     const out: BucketNode[] = [];
     for (const r of this.rootOrder) {

@@ -53,7 +53,10 @@ export function loadStatusMessage(status: LoadStatus): string {
     case 'loading': {
       // While a request is retried the page count stands still: say so instead ("Retrying (2 of 3)…").
       const r = status.retry;
-      if (r) return r.maxAttempts !== undefined ? l10n.t('Retrying ({0} of {1})…', r.attempt, r.maxAttempts) : l10n.t('Retrying ({0})…', r.attempt);
+      if (r)
+        return r.maxAttempts !== undefined
+          ? l10n.t('Retrying ({0} of {1})…', r.attempt, r.maxAttempts)
+          : l10n.t('Retrying ({0})…', r.attempt);
       if (status.total !== undefined && status.total > 0) {
         return l10n.t('Loading {0} of {1} SIM cards…', formatCount(status.loaded), formatCount(status.total));
       }

@@ -222,7 +222,15 @@ export function buildOverviewModel(input: OverviewInput): OverviewModel {
   const statuses: StatusCount[] = [...statusCounts.keys()].sort(compareStatus).map((status) => {
     const count = statusCounts.get(status) ?? 0;
     const label = statusLabel(status);
-    return { status, tone: toneOf(status), label, count, countText: formatCount(count), shareText: share(count), hint: fillTemplate(s.filterStatusHint, label) };
+    return {
+      status,
+      tone: toneOf(status),
+      label,
+      count,
+      countText: formatCount(count),
+      shareText: share(count),
+      hint: fillTemplate(s.filterStatusHint, label),
+    };
   });
 
   const buckets: BucketCount[] = USAGE_BUCKETS.map((bucket) => {

@@ -60,8 +60,18 @@ export function isOverviewModel(x: unknown): x is OverviewModel {
     isCount(x.total) &&
     isCount(x.attentionTotal) &&
     OVERVIEW_LABEL_KEYS.every((k) => isStr(labels[k])) &&
-    every(x.statuses, (r) => isToken(r.status) && isOneOf(OVERVIEW_STATUS_TONES, r.tone) && isCount(r.count) && strs(r, ['label', 'countText', 'shareText', 'hint'])) &&
-    every(x.buckets, (r) => isOneOf(USAGE_BUCKETS, r.bucket) && isOneOf(USAGE_TONES, r.tone) && isCount(r.count) && strs(r, ['label', 'countText'])) &&
+    every(
+      x.statuses,
+      (r) =>
+        isToken(r.status) &&
+        isOneOf(OVERVIEW_STATUS_TONES, r.tone) &&
+        isCount(r.count) &&
+        strs(r, ['label', 'countText', 'shareText', 'hint']),
+    ) &&
+    every(
+      x.buckets,
+      (r) => isOneOf(USAGE_BUCKETS, r.bucket) && isOneOf(USAGE_TONES, r.tone) && isCount(r.count) && strs(r, ['label', 'countText']),
+    ) &&
     every(
       x.top,
       (r) =>

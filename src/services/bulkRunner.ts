@@ -113,7 +113,10 @@ export class BulkRunner implements vscode.Disposable {
           const ids = plan.willChange.map((p) => p.sim.id);
           const tasks = plan.action
             ? actionTasks(client, plan.action, ids)
-            : patchTasks(client, plan.willChange.map((p) => ({ simId: p.sim.id, patch: p.patch ?? {} })));
+            : patchTasks(
+                client,
+                plan.willChange.map((p) => ({ simId: p.sim.id, patch: p.patch ?? {} })),
+              );
           const total = tasks.length;
           const settling: Promise<void>[] = [];
           let settledCount = 0;

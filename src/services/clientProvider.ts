@@ -73,7 +73,14 @@ export class ClientProvider implements vscode.Disposable {
         this.lastKey = found.key;
         this.serial++;
       }
-      this.cached = { client: this.watched(this.create(found.key, (info) => this.retried.fire(info)), this.serial), fingerprint, serial: this.serial };
+      this.cached = {
+        client: this.watched(
+          this.create(found.key, (info) => this.retried.fire(info)),
+          this.serial,
+        ),
+        fingerprint,
+        serial: this.serial,
+      };
     }
     return this.cached.client;
   }

@@ -2,13 +2,7 @@
 // client, progress, persisted options). The model decides what a change means; this class
 // only fetches when it says so.
 import * as vscode from 'vscode';
-import {
-  FleetModel,
-  parseStoredOptions,
-  toSimCardQuery,
-  type LoadResult,
-  type ViewOptions,
-} from '../fleet';
+import { FleetModel, parseStoredOptions, toSimCardQuery, type LoadResult, type ViewOptions } from '../fleet';
 import { AuthenticationError, errorKind, isTelnyxError, type TelnyxClient } from '../telnyx';
 import type { SimCardListing } from '../telnyx/client';
 import type { SimCard } from '../telnyx/types';

@@ -16,7 +16,10 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
   add(title: string, text: string): vscode.Uri {
     this.serial++;
     // The path names the document in its tab; keep it to safe characters.
-    const name = `${title.replace(/[^\p{L}\p{N} ,.-]+/gu, ' ').trim().slice(0, 80)} (${this.serial}).txt`;
+    const name = `${title
+      .replace(/[^\p{L}\p{N} ,.-]+/gu, ' ')
+      .trim()
+      .slice(0, 80)} (${this.serial}).txt`;
     const uri = vscode.Uri.from({ scheme: RESULTS_SCHEME, path: `/${name}` });
     this.texts.set(uri.toString(), text);
     while (this.texts.size > KEEP) {

@@ -162,7 +162,8 @@ export function nextTags(current: readonly string[] | null | undefined, edit: Ta
 
 // --- engine ------------------------------------------------------------------------------
 
-type Failure = { type: 'rateLimited'; waitMs: number } | { type: 'ambiguous'; message: string } | { type: 'refused'; message: string; fatal: boolean };
+type Failure =
+  { type: 'rateLimited'; waitMs: number } | { type: 'ambiguous'; message: string } | { type: 'refused'; message: string; fatal: boolean };
 
 function classify(e: unknown, maxWaitMs: number): Failure {
   if (!(e instanceof TelnyxError)) return { type: 'ambiguous', message: e instanceof Error ? e.message : String(e) };
@@ -203,8 +204,7 @@ export async function runBulk(tasks: readonly BulkTask[], opts: BulkOptions = {}
   let fatal: string | undefined;
 
   const stopped = (): boolean => signal?.aborted === true || fatal !== undefined;
-  const notSentReason = (): string =>
-    fatal !== undefined ? l10n.t('Not sent: {0}', fatal) : l10n.t('Not sent: the run was cancelled.');
+  const notSentReason = (): string => (fatal !== undefined ? l10n.t('Not sent: {0}', fatal) : l10n.t('Not sent: the run was cancelled.'));
 
   const finish = (i: number, o: BulkOutcome): void => {
     outcomes[i] = o;
@@ -267,11 +267,16 @@ export async function runBulk(tasks: readonly BulkTask[], opts: BulkOptions = {}
         return {
           simId,
           outcome: 'failed',
-          reason: l10n.t('The answer was unclear ({0}) and the SIM could not be checked ({1}). Check it before retrying.', failure.message, why),
+          reason: l10n.t(
+            'The answer was unclear ({0}) and the SIM could not be checked ({1}). Check it before retrying.',
+            failure.message,
+            why,
+          ),
         };
       }
       const seen = { ...(check.action ? { action: check.action } : {}), ...(check.sim ? { sim: check.sim } : {}) };
-      if (check.applied) return { simId, outcome: 'changed', reason: l10n.t('Confirmed by reading the SIM back after an unclear answer.'), ...seen };
+      if (check.applied)
+        return { simId, outcome: 'changed', reason: l10n.t('Confirmed by reading the SIM back after an unclear answer.'), ...seen };
       if (resends >= maxResends || stopped()) return { simId, outcome: 'failed', reason: failure.message, ...seen };
       resends++;
     }

@@ -71,7 +71,8 @@ function describeTelnyx(error: TelnyxError, subject: ErrorSubject, host: string 
   // Refused before any request: the sentence names the setting or the host that was not allowed.
   // Without `host`, the gate's own sentence (which names the host) is the better one.
   if (error.reason === 'hostNotAllowed' && host === undefined) return plainText(error.message, 200);
-  if (error.reason === 'hostNotAllowed' || error.reason === 'badBaseUrl') return describeTelnyxError(error, host) ?? plainText(error.message);
+  if (error.reason === 'hostNotAllowed' || error.reason === 'badBaseUrl')
+    return describeTelnyxError(error, host) ?? plainText(error.message);
   switch (error.kind) {
     case 'auth':
       return error.status === 403
@@ -87,7 +88,9 @@ function describeTelnyx(error: TelnyxError, subject: ErrorSubject, host: string 
       const detail = serverDetail(error);
       if (error.reason === 'badRequest' || error.status !== undefined) {
         const status = error.status ?? 400;
-        return detail ? l10n.t('Telnyx refused the request ({0}): {1}', status, detail) : l10n.t('Telnyx refused the request ({0}).', status);
+        return detail
+          ? l10n.t('Telnyx refused the request ({0}): {1}', status, detail)
+          : l10n.t('Telnyx refused the request ({0}).', status);
       }
       // A refusal made by the client itself (no HTTP status): its message is our own sentence.
       return plainText(error.message, 200) || l10n.t('Telnyx refused the request.');

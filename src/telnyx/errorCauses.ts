@@ -68,12 +68,13 @@ const CAUSES: Readonly<Record<TelnyxErrorReason, (words: CauseWords) => string>>
       ? l10n.t('Telnyx had a server error ({0}): try again later.', ctx.status)
       : l10n.t('Telnyx had a server error: try again later.'),
   badRequest: ({ ctx }) =>
-    ctx.status !== undefined
-      ? l10n.t('Telnyx refused the request ({0}).', ctx.status)
-      : l10n.t('Telnyx refused the request.'),
+    ctx.status !== undefined ? l10n.t('Telnyx refused the request ({0}).', ctx.status) : l10n.t('Telnyx refused the request.'),
   noKey: () => l10n.t('No Telnyx API key is set: set an API key first.'),
   hostNotAllowed: ({ host }) =>
-    l10n.t('The API key was not sent to {0} because you did not allow that server: refresh to be asked again, or change telnyxSims.apiBaseUrl.', host),
+    l10n.t(
+      'The API key was not sent to {0} because you did not allow that server: refresh to be asked again, or change telnyxSims.apiBaseUrl.',
+      host,
+    ),
   badBaseUrl: () => l10n.t('The setting telnyxSims.apiBaseUrl is not allowed: use https://, or http:// only for this computer.'),
 };
 

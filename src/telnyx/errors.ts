@@ -4,15 +4,7 @@
 import type { ApiErrorItem } from './types';
 
 export type TelnyxErrorKind =
-  | 'auth'
-  | 'notFound'
-  | 'rateLimited'
-  | 'server'
-  | 'network'
-  | 'timeout'
-  | 'invalidResponse'
-  | 'badRequest'
-  | 'cancelled';
+  'auth' | 'notFound' | 'rateLimited' | 'server' | 'network' | 'timeout' | 'invalidResponse' | 'badRequest' | 'cancelled';
 
 /**
  * What actually went wrong, finer than the kind: one sentence each in errorCauses.ts.

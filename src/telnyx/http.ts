@@ -204,7 +204,13 @@ export class HttpTransport {
     }
   }
 
-  private async attempt(url: string, method: HttpMethod, wirePath: string, signal: AbortSignal | undefined, body?: unknown): Promise<Outcome> {
+  private async attempt(
+    url: string,
+    method: HttpMethod,
+    wirePath: string,
+    signal: AbortSignal | undefined,
+    body?: unknown,
+  ): Promise<Outcome> {
     const ctl = new AbortController();
     const started = Date.now();
     const headerMs = Math.min(this.opts.connectTimeoutMs, this.opts.timeoutMs);
@@ -300,10 +306,7 @@ export class HttpTransport {
     }
   }
 
-  private stoppedOutcome(
-    s: { why: 'timeout'; reason: TimeoutReason } | { why: 'cut' } | { why: 'tooLarge' },
-    started: number,
-  ): Outcome {
+  private stoppedOutcome(s: { why: 'timeout'; reason: TimeoutReason } | { why: 'cut' } | { why: 'tooLarge' }, started: number): Outcome {
     if (s.why === 'timeout') return { type: 'timeout', reason: s.reason, afterMs: Date.now() - started };
     return s.why === 'cut' ? { type: 'cut' } : { type: 'tooLarge' };
   }
@@ -403,7 +406,10 @@ export class HttpTransport {
     const details = { ...base, status, errors };
     let error: TelnyxError;
     if (status === 401) {
-      error = new AuthenticationError(`Telnyx rejected the API key (401).${said} Set a valid API key.`, { ...details, reason: 'unauthorized' });
+      error = new AuthenticationError(`Telnyx rejected the API key (401).${said} Set a valid API key.`, {
+        ...details,
+        reason: 'unauthorized',
+      });
     } else if (status === 403) {
       error = new AuthenticationError(
         `Telnyx refused access with this API key (403).${said} Check that the key has access to Wireless, or set another API key.`,
@@ -415,7 +421,10 @@ export class HttpTransport {
         reason: 'notFound',
       });
     } else if (status === 408) {
-      error = new TimeoutError(`Telnyx timed out handling ${label} (408)${after}.${said} Try again.`, { ...details, reason: 'serverTimeout' });
+      error = new TimeoutError(`Telnyx timed out handling ${label} (408)${after}.${said} Try again.`, {
+        ...details,
+        reason: 'serverTimeout',
+      });
     } else if (status === 429) {
       const retryAfterMs = serverDelayMs ?? backoffDelayMs(retries, this.opts.retryBaseDelayMs, this.opts.maxRetryDelayMs, () => 1);
       error = new RateLimitError(
@@ -423,13 +432,19 @@ export class HttpTransport {
         { ...details, retryAfterMs, reason: 'rateLimited' },
       );
     } else if (status >= 500) {
-      error = new ServerError(`Telnyx had a server error (${status}) on ${label}${after}.${said} Try again later.`, { ...details, reason: 'server' });
+      error = new ServerError(`Telnyx had a server error (${status}) on ${label}${after}.${said} Try again later.`, {
+        ...details,
+        reason: 'server',
+      });
     } else if (status >= 400) {
       error = new BadRequestError(`Telnyx refused ${label} (${status}).${said}`, { ...details, reason: 'badRequest' });
     } else if (status >= 300 && status < 400) {
       error = new InvalidResponseError(describeCause('redirect', { host }), { ...details, reason: 'redirect' });
     } else {
-      error = new InvalidResponseError(`Unexpected answer from Telnyx: ${label} answered HTTP ${status}.`, { ...details, reason: 'badShape' });
+      error = new InvalidResponseError(`Unexpected answer from Telnyx: ${label} answered HTTP ${status}.`, {
+        ...details,
+        reason: 'badShape',
+      });
     }
     return {
       error,
@@ -469,7 +484,12 @@ function redactDeep(v: unknown, redact: (s: string) => string, depth = 0): unkno
   if (typeof v === 'object' && v !== null) {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
-      Object.defineProperty(out, redact(k), { value: redactDeep(x, redact, depth + 1), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, redact(k), {
+        value: redactDeep(x, redact, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   }

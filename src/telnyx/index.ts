@@ -15,7 +15,15 @@ export {
 export type { PageProgress, ListResult, CompleteList, IncompleteList, IncompleteReason, RestartInfo } from './paging';
 export type { RetryInfo } from './http';
 export { describeCause, describeTelnyxError, reasonOf, retryingText, formatWait, type CauseContext } from './errorCauses';
-export { checkBaseUrl, isLoopbackHost, nonDefaultHostNote, sendKeyQuestion, TELNYX_BASE_URL, BASE_URL_SETTING, type BaseUrlVerdict } from './baseUrlPolicy';
+export {
+  checkBaseUrl,
+  isLoopbackHost,
+  nonDefaultHostNote,
+  sendKeyQuestion,
+  TELNYX_BASE_URL,
+  BASE_URL_SETTING,
+  type BaseUrlVerdict,
+} from './baseUrlPolicy';
 export type { RequestLogLevel } from './http';
 export { encodeSimCardQuery, encodeQuery, encodeComponent, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './query';
 export {

@@ -159,7 +159,8 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
   const maxPages = Math.max(1, Math.ceil(MAX_ITEMS / size));
   /** Pages total_results announces; undefined means walk until a short page. */
   const announced = total === undefined ? undefined : Math.min(maxPages, Math.ceil(total / size));
-  const overflowCap = announced === undefined ? maxPages : Math.min(maxPages, announced + Math.max(MIN_OVERFLOW_PAGES, Math.ceil(announced / 4)));
+  const overflowCap =
+    announced === undefined ? maxPages : Math.min(maxPages, announced + Math.max(MIN_OVERFLOW_PAGES, Math.ceil(announced / 4)));
   /** How many items page n should hold according to page 1's total. */
   const expected = (n: number): number => (total === undefined ? size : Math.max(0, Math.min(size, total - (n - 1) * size)));
 

@@ -13,10 +13,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export function encodeComponent(value: string): string {
   // encodeURIComponent throws on a lone surrogate; a replacement character is the sane wire form.
   const wellFormed = value.replace(LONE_SURROGATE, '\uFFFD');
-  return encodeURIComponent(wellFormed).replace(
-    /[!'()*]/g,
-    (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase(),
-  );
+  return encodeURIComponent(wellFormed).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
 export type QueryValue = string | number | boolean | readonly string[] | null | undefined;

@@ -98,7 +98,9 @@ export class SimCardsView implements vscode.Disposable {
       }
       case 'loaded': {
         if (model.size === 0) {
-          return filtered ? noMatchMessage(model.options.filter, model.groupsById) : vscode.l10n.t('No SIM cards in this Telnyx account yet.');
+          return filtered
+            ? noMatchMessage(model.options.filter, model.groupsById)
+            : vscode.l10n.t('No SIM cards in this Telnyx account yet.');
         }
         const summary = viewSummary(model.options, model.size, model.groupsById);
         return status.kind === 'partial' ? `${loadStatusMessage(status)} ${summary}` : summary;

@@ -107,7 +107,8 @@ const REASON_ICONS: Record<AttentionReason, { codicon: string; color: string }> 
 const REASON_TOOLTIPS: Record<AttentionReason, () => string> = {
   limitExceeded: () => vscode.l10n.t("SIM cards over the data limit that applies to them (their own, else their group's)"),
   unauthorizedImei: () => vscode.l10n.t('SIM cards in a device whose IMEI is not authorized'),
-  nearLimit: () => vscode.l10n.t('SIM cards at or above the usage threshold of their data limit (setting telnyxSims.attention.usageThreshold)'),
+  nearLimit: () =>
+    vscode.l10n.t('SIM cards at or above the usage threshold of their data limit (setting telnyxSims.attention.usageThreshold)'),
   noGroup: () => vscode.l10n.t('SIM cards not in any SIM card group: they cannot be enabled'),
   actionInProgress: () => vscode.l10n.t('SIM cards with an action in progress (enabling, disabling, standby, registering)'),
 };

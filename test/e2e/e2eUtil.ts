@@ -55,13 +55,21 @@ export function buildVsix(outDir: string): string {
 
 /** `code-server --install-extension <vsix>` into a clean extensions folder; returns its output. */
 export function installVsix(vsix: string, extensionsDir: string, userDataDir: string): string {
-  const res = spawnSync(process.execPath, [
-    codeServerEntry,
-    '--config', path.join(userDataDir, 'code-server.yaml'),
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
-    '--install-extension', vsix,
-  ], { encoding: 'utf8', timeout: 120_000 });
+  const res = spawnSync(
+    process.execPath,
+    [
+      codeServerEntry,
+      '--config',
+      path.join(userDataDir, 'code-server.yaml'),
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      '--install-extension',
+      vsix,
+    ],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
   const output = `${res.stdout}\n${res.stderr}`;
   if (res.status !== 0) throw new Error(`code-server --install-extension failed (status ${res.status}):\n${output}`);
   return output;

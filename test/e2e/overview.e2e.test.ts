@@ -110,7 +110,15 @@ describe('fleet overview webview in Chromium (e2e)', function () {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -172,14 +180,24 @@ describe('fleet overview webview in Chromium (e2e)', function () {
     // Status bars and their table twin, against a count of the raw records.
     const expected = new Map<string, number>();
     for (const s of fleet.sims) expected.set(s.status?.value ?? 'unknown', (expected.get(s.status?.value ?? 'unknown') ?? 0) + 1);
-    const bars = await page.locator('.chart-hbar .bar-row').evaluateAll((rows) =>
-      rows.map((r) => [r.getAttribute('data-key'), r.querySelector('.bar-value')?.textContent ?? '']),
-    );
+    const bars = await page
+      .locator('.chart-hbar .bar-row')
+      .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-key'), r.querySelector('.bar-value')?.textContent ?? '']));
     assert.equal(bars.length, expected.size);
     for (const [key, text] of bars) assert.equal(Number(text?.replace(/,/g, '')), expected.get(key ?? ''), `bar ${key}`);
     assert.deepEqual(
       bars.map(([k]) => k),
-      ['registering', 'enabling', 'enabled', 'setting_standby', 'standby', 'disabling', 'disabled', 'data_limit_exceeded', 'unauthorized_imei'],
+      [
+        'registering',
+        'enabling',
+        'enabled',
+        'setting_standby',
+        'standby',
+        'disabling',
+        'disabled',
+        'data_limit_exceeded',
+        'unauthorized_imei',
+      ],
       'lifecycle order',
     );
     const tableCounts = await page.locator('.section-status table tbody tr td:nth-of-type(1)').allTextContents();
@@ -201,11 +219,17 @@ describe('fleet overview webview in Chromium (e2e)', function () {
     // Top 10 by data used, from the raw amounts.
     const MB = 1024 * 1024;
     const used = (s: (typeof fleet.sims)[number]): number =>
-      Number(s.current_billing_period_consumed_data?.amount ?? 0) * (s.current_billing_period_consumed_data?.unit === 'GB' ? 1024 * MB : MB);
+      Number(s.current_billing_period_consumed_data?.amount ?? 0) *
+      (s.current_billing_period_consumed_data?.unit === 'GB' ? 1024 * MB : MB);
     const top = [...fleet.sims].sort((a, b) => used(b) - used(a)).slice(0, 10);
-    assert.deepEqual(await page.locator('table.top tbody th .link').allTextContents(), top.map((s) => s.iccid));
+    assert.deepEqual(
+      await page.locator('table.top tbody th .link').allTextContents(),
+      top.map((s) => s.iccid),
+    );
     // Groups with their SIM counts.
-    const groupRows = await page.locator('table.groups tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => c.textContent ?? '')));
+    const groupRows = await page
+      .locator('table.groups tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => c.textContent ?? '')));
     assert.equal(groupRows.length, fleet.groups.length);
     for (const g of fleet.groups) {
       const name = g.id === fleet.groups[1]?.id ? HOSTILE_GROUP : g.name;
@@ -216,15 +240,16 @@ describe('fleet overview webview in Chromium (e2e)', function () {
     // Attention: SIMs without a group, counted from the records.
     const noGroup = fleet.sims.filter((s) => !s.sim_card_group_id).length;
     assert.equal(await page.locator('.card[data-reason="noGroup"] .card-count').textContent(), String(noGroup));
-    assert.equal(
-      await page.locator('.summary .total').textContent(),
-      `${fleet.sims.length.toLocaleString('en-US')} SIMs`,
-    );
+    assert.equal(await page.locator('.summary .total').textContent(), `${fleet.sims.length.toLocaleString('en-US')} SIMs`);
     // Hostile text is text, nothing from data became an element, and nothing broke the CSP.
     assert.equal(await page.evaluate(() => (window as unknown as TW).__pwned), undefined);
     assert.equal(await page.locator('#root img, #root script').count(), 0);
     assert.ok(!server.requests.includes('/x'));
-    assert.equal(await page.locator('body [style]').count(), 0, 'no inline style attributes (only the test sets theme variables on <html>)');
+    assert.equal(
+      await page.locator('body [style]').count(),
+      0,
+      'no inline style attributes (only the test sets theme variables on <html>)',
+    );
     const r = await recorded();
     assert.deepEqual(r.violations, [], 'no CSP violations');
     assert.deepEqual(consoleErrors, []);

@@ -54,13 +54,17 @@ describe('packaged VSIX in a clean VS Code (e2e)', function () {
 
   it('holds only the bundle, media, manifest and docs', () => {
     const files = zipEntries(vsix).filter((f) => f.startsWith('extension/'));
-    const allowed = /^extension\/(dist\/.+\.(js|css|ttf)|media\/.+|docs\/images\/[\w.-]+\.png|l10n\/.+\.json|package(\.nls(\.[\w-]+)?)?\.json|readme\.md|changelog\.md|LICENSE\.txt)$/i;
+    const allowed =
+      /^extension\/(dist\/.+\.(js|css|ttf)|media\/.+|docs\/images\/[\w.-]+\.png|l10n\/.+\.json|package(\.nls(\.[\w-]+)?)?\.json|readme\.md|changelog\.md|LICENSE\.txt)$/i;
     const stray = files.filter((f) => !allowed.test(f));
     assert.deepEqual(stray, [], 'unexpected files in the VSIX');
     for (const needed of ['extension/package.json', 'extension/dist/extension.js', 'extension/readme.md', 'extension/LICENSE.txt']) {
       assert.ok(files.includes(needed), `${needed} is missing from the VSIX`);
     }
-    assert.ok(!files.some((f) => f.includes('node_modules') || f.endsWith('.ts') || f.endsWith('.map')), 'sources, maps or node_modules leaked in');
+    assert.ok(
+      !files.some((f) => f.includes('node_modules') || f.endsWith('.ts') || f.endsWith('.map')),
+      'sources, maps or node_modules leaked in',
+    );
   });
 
   it('holds every image the README shows, linked relatively so the extension page finds it in the package', () => {
@@ -100,7 +104,9 @@ describe('packaged VSIX in a clean VS Code (e2e)', function () {
     await page.goto(server.url);
 
     // Nothing opened the view yet: a user clicks the Telnyx item in the activity bar.
-    const activityItem = page.locator('.activitybar .action-item [aria-label^="Telnyx"], .activitybar .action-item[aria-label^="Telnyx"]').first();
+    const activityItem = page
+      .locator('.activitybar .action-item [aria-label^="Telnyx"], .activitybar .action-item[aria-label^="Telnyx"]')
+      .first();
     await activityItem.waitFor({ timeout: 90_000 });
     await activityItem.click();
 
@@ -111,10 +117,16 @@ describe('packaged VSIX in a clean VS Code (e2e)', function () {
 
     await enabledRow.click(); // expands the group
     // A row shows the end of the ICCID ("…001012687541"), where the SIMs of one fleet differ.
-    const simRow = page.locator('.pane-body .monaco-list-row').filter({ hasText: /…\d{12}\b/ }).first();
+    const simRow = page
+      .locator('.pane-body .monaco-list-row')
+      .filter({ hasText: /…\d{12}\b/ })
+      .first();
     await simRow.waitFor({ timeout: 30_000 });
     const shown = /…(\d{12})\b/.exec(await simRow.innerText())?.[1];
-    assert.ok(shown && enabled.some((s) => String(s.iccid).endsWith(shown)), `the first SIM row (…${shown}) is an enabled SIM of the fleet`);
+    assert.ok(
+      shown && enabled.some((s) => String(s.iccid).endsWith(shown)),
+      `the first SIM row (…${shown}) is an enabled SIM of the fleet`,
+    );
 
     // The key came from the environment and went only into the Authorization header.
     const listCalls = api.requests.filter((r) => r.path.endsWith('/sim_cards'));

@@ -54,7 +54,13 @@ function longModel(): DetailsViewModel {
     current_billing_period_consumed_data: { amount: '4300', unit: 'MB' },
     status: { value: 'enabled', reason: 'The SIM card is active, ready to connect to networks and consume data.' },
   });
-  return buildDetailsViewModel({ sim, detail: detailSim({ ...sim, ipv6: '2001:0db8:85a3:0000:0000:8a2e:0370:7334' }), group: group({ name: 'Smart meters EU' }), logs: [log()], now: NOW });
+  return buildDetailsViewModel({
+    sim,
+    detail: detailSim({ ...sim, ipv6: '2001:0db8:85a3:0000:0000:8a2e:0370:7334' }),
+    group: group({ name: 'Smart meters EU' }),
+    logs: [log()],
+    now: NOW,
+  });
 }
 
 /** What the fake VS Code API saw in the page. */
@@ -92,7 +98,13 @@ function hostileModel(): DetailsViewModel {
 /** Serves the shell and only the files a real panel may load (dist/ and media/). */
 async function startServer(): Promise<{ origin: string; requests: string[]; close(): Promise<void> }> {
   const requests: string[] = [];
-  const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.map': 'application/json' };
+  const types: Record<string, string> = {
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.ttf': 'font/ttf',
+    '.svg': 'image/svg+xml',
+    '.map': 'application/json',
+  };
   let origin = '';
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', origin);
@@ -147,7 +159,8 @@ async function ensureBundle(): Promise<void> {
   const codicons = path.join(REPO, 'dist', 'codicons');
   fs.mkdirSync(codicons, { recursive: true });
   for (const f of ['codicon.css', 'codicon.ttf']) {
-    if (!fs.existsSync(path.join(codicons, f))) fs.copyFileSync(path.join(REPO, 'node_modules', '@vscode', 'codicons', 'dist', f), path.join(codicons, f));
+    if (!fs.existsSync(path.join(codicons, f)))
+      fs.copyFileSync(path.join(REPO, 'node_modules', '@vscode', 'codicons', 'dist', f), path.join(codicons, f));
   }
 }
 
@@ -169,7 +182,15 @@ describe('details webview in Chromium (e2e)', function () {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -183,8 +204,14 @@ describe('details webview in Chromium (e2e)', function () {
   });
 
   /** Opens the panel like VS Code would, with `saved` as what getState() returns. */
-  async function open(saved?: PersistedState, look: { theme?: Readonly<Record<string, string>>; width?: number; light?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: look.width ?? 1100, height: 900 }, colorScheme: look.light ? 'light' : 'dark' });
+  async function open(
+    saved?: PersistedState,
+    look: { theme?: Readonly<Record<string, string>>; width?: number; light?: boolean } = {},
+  ): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: look.width ?? 1100, height: 900 },
+      colorScheme: look.light ? 'light' : 'dark',
+    });
     page = await context.newPage();
     dialogs = [];
     consoleErrors = [];
@@ -277,10 +304,14 @@ describe('details webview in Chromium (e2e)', function () {
     assert.equal(await meter.getAttribute('aria-valuetext'), '1.5 GB of 2 GB used (75%), 512 MB remaining');
     const usage = await page.locator('.section-usage').innerText();
     for (const s of ['1.5 GB', 'of 2 GB used', '75%', '512 MB', '2 GB, set on this SIM', 'Within limit']) assert.ok(usage.includes(s), s);
-    const ratio = await page.locator('.meter-fill').evaluate((fill) => fill.getBoundingClientRect().width / (fill.parentElement as HTMLElement).clientWidth);
+    const ratio = await page
+      .locator('.meter-fill')
+      .evaluate((fill) => fill.getBoundingClientRect().width / (fill.parentElement as HTMLElement).clientWidth);
     assert.ok(Math.abs(ratio - 0.75) < 0.02, `bar is 75 % wide (${ratio})`);
 
-    await showModel(buildDetailsViewModel({ sim: listSim({ current_billing_period_consumed_data: { amount: '2.5', unit: 'GB' } }), now: NOW }));
+    await showModel(
+      buildDetailsViewModel({ sim: listSim({ current_billing_period_consumed_data: { amount: '2.5', unit: 'GB' } }), now: NOW }),
+    );
     assert.equal(await meter.getAttribute('aria-valuenow'), '100');
     const over = await page.locator('.section-usage').innerText();
     assert.ok(over.includes('125%') && over.includes('Over limit by 512 MB') && over.includes('0 MB'), over);
@@ -300,10 +331,16 @@ describe('details webview in Chromium (e2e)', function () {
     const byLabel = new Map(COPY_FIELDS.map((f) => [`Copy ${COPY_FIELD_LABELS[f]}`, f]));
     const buttons = page.locator('button[aria-label^="Copy "]');
     const labels = await buttons.evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') ?? ''));
-    assert.deepEqual(
-      [...labels].sort(),
-      ['Copy Group ID', 'Copy ICCID', 'Copy IMEI', 'Copy IMSI', 'Copy IPv4 address', 'Copy IPv6 address', 'Copy MSISDN', 'Copy SIM ID'],
-    );
+    assert.deepEqual([...labels].sort(), [
+      'Copy Group ID',
+      'Copy ICCID',
+      'Copy IMEI',
+      'Copy IMSI',
+      'Copy IPv4 address',
+      'Copy IPv6 address',
+      'Copy MSISDN',
+      'Copy SIM ID',
+    ]);
     for (const label of labels) await page.getByRole('button', { name: label, exact: true }).click();
     assert.deepEqual(
       await posted(),
@@ -368,7 +405,11 @@ describe('details webview in Chromium (e2e)', function () {
   it('shows loading and error states with Retry and Set API Key', async () => {
     await open();
     await showModel(hostileModel());
-    await send({ type: 'error', kind: 'notFound', message: 'This SIM no longer exists. It may have been deleted or moved to another account.' });
+    await send({
+      type: 'error',
+      kind: 'notFound',
+      message: 'This SIM no longer exists. It may have been deleted or moved to another account.',
+    });
     const alert = page.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.innerText(), /This SIM no longer exists/);
@@ -384,7 +425,11 @@ describe('details webview in Chromium (e2e)', function () {
 
     // A network error keeps the last data visible under the banner.
     await showModel(hostileModel());
-    await send({ type: 'error', kind: 'network', message: 'Could not reach the Telnyx API (ECONNREFUSED). Check your connection, then retry.' });
+    await send({
+      type: 'error',
+      kind: 'network',
+      message: 'Could not reach the Telnyx API (ECONNREFUSED). Check your connection, then retry.',
+    });
     await alert.waitFor();
     assert.equal(await page.locator('.section-identifiers').count(), 1);
     assert.equal(await page.getByRole('button', { name: 'Set API Key' }).count(), 0);
@@ -396,12 +441,26 @@ describe('details webview in Chromium (e2e)', function () {
     const rows = page.locator('table.sessions tbody tr');
     assert.equal(await rows.count(), 2);
     const first = await rows.first().locator('td').allInnerTexts();
-    assert.deepEqual(first, ['2024-06-15 10:00:00 UTC', '2024-06-15 10:30:00 UTC', 'data', HOSTILE.script, '310/410', '100.64.10.1', 'LTE']);
+    assert.deepEqual(first, [
+      '2024-06-15 10:00:00 UTC',
+      '2024-06-15 10:30:00 UTC',
+      'data',
+      HOSTILE.script,
+      '310/410',
+      '100.64.10.1',
+      'LTE',
+    ]);
     assert.equal(await rows.nth(1).locator('td').nth(1).innerText(), '—');
 
     const str = page.locator('.json-string').first();
     assert.equal(await str.evaluate((e) => getComputedStyle(e).color), 'rgb(206, 145, 120)');
-    assert.equal(await page.locator('.json-key').first().evaluate((e) => getComputedStyle(e).color), 'rgb(197, 134, 192)');
+    assert.equal(
+      await page
+        .locator('.json-key')
+        .first()
+        .evaluate((e) => getComputedStyle(e).color),
+      'rgb(197, 134, 192)',
+    );
     const tagsNode = page.locator('details.json-node[data-path="tags"]');
     assert.equal(await tagsNode.evaluate((d) => (d as HTMLDetailsElement).open), true);
     await tagsNode.locator('> summary').click();
@@ -441,7 +500,12 @@ describe('details webview in Chromium (e2e)', function () {
             };
             const page = getComputedStyle(document.body).backgroundColor;
             const style = getComputedStyle(meter);
-            return { page: rgb(page), border: solid(style.borderTopColor, page), track: solid(style.backgroundColor, page), width: style.borderTopWidth };
+            return {
+              page: rgb(page),
+              border: solid(style.borderTopColor, page),
+              track: solid(style.backgroundColor, page),
+              width: style.borderTopWidth,
+            };
           });
           assert.equal(colours.width, '1px');
           const border = contrast(colours.border, colours.page);
@@ -458,12 +522,17 @@ describe('details webview in Chromium (e2e)', function () {
             const v = page.locator('.field', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('.value');
             assert.equal(await v.getAttribute('title'), value, `${label} tooltip`);
             assert.equal(await v.textContent(), value, `${label} text is whole (copy reads the host's record)`);
-            const lines = await v.evaluate((e) => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)));
+            const lines = await v.evaluate((e) =>
+              Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)),
+            );
             assert.equal(lines, 1, `${label} on one line`);
           }
           const heading = page.locator('h1 .heading');
           assert.equal(await heading.getAttribute('title'), '89310410106543789301');
-          assert.equal(await heading.evaluate((e) => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))), 1);
+          assert.equal(
+            await heading.evaluate((e) => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))),
+            1,
+          );
 
           // The dash after the status label never starts a line: it sits on the label's line.
           const dash = await page.locator('.status-label').evaluate((label) => {

@@ -11,7 +11,11 @@ export class BridgeServer {
   private readonly timer: NodeJS.Timeout;
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly page: Page, readonly dir: string, private readonly log: (line: string) => void) {
+  constructor(
+    private readonly page: Page,
+    readonly dir: string,
+    private readonly log: (line: string) => void,
+  ) {
     fs.mkdirSync(dir, { recursive: true });
     this.timer = setInterval(() => this.scanDir(), 100);
   }
@@ -78,7 +82,10 @@ export class BridgeServer {
     switch (req.op) {
       case 'screenshot': {
         const file = screenshotPath(req.name);
-        await page.locator(req.selector ?? '.monaco-workbench').first().screenshot({ path: file, timeout: ACTION_TIMEOUT_MS });
+        await page
+          .locator(req.selector ?? '.monaco-workbench')
+          .first()
+          .screenshot({ path: file, timeout: ACTION_TIMEOUT_MS });
         const copy = publishScreenshot(file);
         if (copy) this.log(`[bridge] README image updated: ${path.relative(process.cwd(), copy)}`);
         return file;
@@ -105,7 +112,10 @@ export class BridgeServer {
         return true;
       case 'webviewText': {
         const frame = await activeWebviewFrame(page);
-        return frame.locator(req.selector ?? 'body').first().innerText({ timeout: ACTION_TIMEOUT_MS });
+        return frame
+          .locator(req.selector ?? 'body')
+          .first()
+          .innerText({ timeout: ACTION_TIMEOUT_MS });
       }
       case 'webviewClick': {
         const frame = await activeWebviewFrame(page);

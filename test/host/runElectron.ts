@@ -29,7 +29,8 @@ async function main(): Promise<void> {
     console.error(`[run-electron-tests] ${err instanceof Error ? err.message : String(err)}`);
   } finally {
     const counts = readResults(resultsFile);
-    if (counts) console.log(`[run-electron-tests] integration: ${counts.passed} passed, ${counts.failed} failed, ${counts.pending} pending`);
+    if (counts)
+      console.log(`[run-electron-tests] integration: ${counts.passed} passed, ${counts.failed} failed, ${counts.pending} pending`);
     fs.rmSync(workspace, { recursive: true, force: true });
   }
   process.exitCode = code === 0 ? 0 : 1;

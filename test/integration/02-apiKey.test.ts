@@ -72,7 +72,10 @@ describe('API key', () => {
     const done = vscode.commands.executeCommand('telnyxSims.setApiKey');
     await waitForElement('.quick-input-widget input[type="password"]');
     const titles = await text('.quick-input-widget .quick-input-title');
-    assert.ok(titles.some((t) => t.includes('Telnyx API Key')), `input box title: ${titles.join(' | ')}`);
+    assert.ok(
+      titles.some((t) => t.includes('Telnyx API Key')),
+      `input box title: ${titles.join(' | ')}`,
+    );
     await typeText(TEST_KEY);
     await pressKey('Enter');
     await done;

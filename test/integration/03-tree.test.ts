@@ -47,9 +47,15 @@ describe('SIM Cards tree', () => {
     const expected = countBy(mock.fleet.sims, (s) => [String(s.status?.value)]);
     assert.equal(counts.size, expected.size);
     const lifecycle: [string, string][] = [
-      ['registering', 'Registering'], ['enabling', 'Enabling'], ['enabled', 'Enabled'],
-      ['setting_standby', 'Setting standby'], ['standby', 'Standby'], ['disabling', 'Disabling'],
-      ['disabled', 'Disabled'], ['data_limit_exceeded', 'Data limit exceeded'], ['unauthorized_imei', 'Unauthorized IMEI'],
+      ['registering', 'Registering'],
+      ['enabling', 'Enabling'],
+      ['enabled', 'Enabled'],
+      ['setting_standby', 'Setting standby'],
+      ['standby', 'Standby'],
+      ['disabling', 'Disabling'],
+      ['disabled', 'Disabled'],
+      ['data_limit_exceeded', 'Data limit exceeded'],
+      ['unauthorized_imei', 'Unauthorized IMEI'],
     ];
     const expectedOrder = lifecycle.filter(([status]) => expected.has(status)).map(([, label]) => label);
     assert.deepEqual([...counts.keys()], expectedOrder);
@@ -102,7 +108,10 @@ describe('SIM Cards tree', () => {
     const labels = [...counts.keys()];
     assert.equal(labels[labels.length - 1], 'Untagged');
     const tagLabels = labels.slice(0, -1);
-    assert.deepEqual(tagLabels, [...tagLabels].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })));
+    assert.deepEqual(
+      tagLabels,
+      [...tagLabels].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })),
+    );
   });
 
   it('groups by SIM card group name, alphabetically', async () => {
@@ -114,7 +123,10 @@ describe('SIM Cards tree', () => {
       if (n > 0) assert.equal(counts.get(String(group.name)), n, `count of ${group.name}`);
     }
     const named = [...counts.keys()].filter((l) => [...nameOf.values()].includes(l));
-    assert.deepEqual(named, [...named].sort((a, b) => a.localeCompare(b)));
+    assert.deepEqual(
+      named,
+      [...named].sort((a, b) => a.localeCompare(b)),
+    );
     const ungrouped = mock.fleet.sims.filter((s) => !s.sim_card_group_id).length;
     if (ungrouped > 0) assert.equal(counts.get('No group'), ungrouped);
   });
@@ -132,7 +144,11 @@ describe('SIM Cards tree', () => {
     await waitFor('a flat tree', () => roots(ext)[0]?.kind === 'range');
     const labels = roots(ext).map((n) => String(ext.view.provider.getTreeItem(n).label));
     // The label says why the list is cut: how long it is and in which order.
-    assert.deepEqual(labels, ['1–500 of 1,200 (sorted by ICCID)', '501–1,000 of 1,200 (sorted by ICCID)', '1,001–1,200 of 1,200 (sorted by ICCID)']);
+    assert.deepEqual(labels, [
+      '1–500 of 1,200 (sorted by ICCID)',
+      '501–1,000 of 1,200 (sorted by ICCID)',
+      '1,001–1,200 of 1,200 (sorted by ICCID)',
+    ]);
     assert.equal(simsUnder(ext).length, 1200);
     const settingsAfter = vscode.workspace.getConfiguration('telnyxSims').inspect('groupBy');
     assert.equal(settingsAfter?.workspaceValue, settingsBefore?.workspaceValue, 'no workspace setting written');
@@ -140,7 +156,10 @@ describe('SIM Cards tree', () => {
     assert.equal(settingsAfter?.globalValue, settingsBefore?.globalValue, 'no user setting written');
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const file = vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json');
-      const text = await vscode.workspace.fs.readFile(file).then((b) => Buffer.from(b).toString('utf8'), () => '');
+      const text = await vscode.workspace.fs.readFile(file).then(
+        (b) => Buffer.from(b).toString('utf8'),
+        () => '',
+      );
       assert.ok(!text.includes('telnyxSims.groupBy'), '.vscode/settings.json has no groupBy');
     }
   });
@@ -167,8 +186,9 @@ describe('SIM Cards tree', () => {
     assert.ok(ext.view.provider.generation > before, 'the tree was redrawn');
     // VS Code asks for the children of the nodes it shows expanded. With unstable ids the
     // rebuilt nodes would have new ids, start collapsed, and the old ids would never be asked again.
-    await waitFor('VS Code to show the bucket and the range expanded again', () =>
-      ext.view.provider.shownExpandedAfter(bucket.id, before) && ext.view.provider.shownExpandedAfter(range.id, before),
+    await waitFor(
+      'VS Code to show the bucket and the range expanded again',
+      () => ext.view.provider.shownExpandedAfter(bucket.id, before) && ext.view.provider.shownExpandedAfter(range.id, before),
     );
     assert.equal(ext.view.expandedIds.has(range.id), true, 'no collapse event');
   });

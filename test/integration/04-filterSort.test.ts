@@ -24,7 +24,10 @@ describe('Filter and sort reach the API', () => {
   function commonTag(): string {
     const counts = new Map<string, number>();
     for (const s of mock.fleet.sims) for (const t of s.tags ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
-    return at([...counts].sort((a, b) => b[1] - a[1]), 0)[0];
+    return at(
+      [...counts].sort((a, b) => b[1] - a[1]),
+      0,
+    )[0];
   }
 
   it('sends status and tags as filter[...] and shows only the matching SIMs', async () => {
@@ -77,8 +80,14 @@ describe('Filter and sort reach the API', () => {
     mock.requests.length = 0;
     await ext.fleet.setOptions({ filter: { status: [status] } });
     await waitFor('the filtered load', () => ext.fleet.settled && mock.requests.length > 0);
-    assert.ok(mock.requests.every((r) => r.query['filter[status]'] === undefined), 'the API is not asked for that status');
-    const expected = mock.fleet.sims.filter((s) => s.status?.value === status).map((s) => s.id).sort();
+    assert.ok(
+      mock.requests.every((r) => r.query['filter[status]'] === undefined),
+      'the API is not asked for that status',
+    );
+    const expected = mock.fleet.sims
+      .filter((s) => s.status?.value === status)
+      .map((s) => s.id)
+      .sort();
     assert.deepEqual([...simsUnder(ext)].sort(), expected);
     assert.match(messageOf(ext), /^Filtered \(/);
   });
@@ -96,8 +105,12 @@ describe('Filter and sort reach the API', () => {
     mock.requests.length = 0;
     await ext.fleet.setOptions({ sort: 'dataUsedDesc' });
     await waitFor('the sorted load', () => ext.fleet.settled && mock.requests.length > 0);
-    assert.ok(mock.requests.filter((r) => r.path === '/v2/sim_cards').every((r) => r.query.sort === '-current_billing_period_consumed_data.amount'));
-    const used = simsUnder(ext).map((id) => amountToBytes(mock.fleet.sims.find((s) => s.id === id)?.current_billing_period_consumed_data) ?? -1);
+    assert.ok(
+      mock.requests.filter((r) => r.path === '/v2/sim_cards').every((r) => r.query.sort === '-current_billing_period_consumed_data.amount'),
+    );
+    const used = simsUnder(ext).map(
+      (id) => amountToBytes(mock.fleet.sims.find((s) => s.id === id)?.current_billing_period_consumed_data) ?? -1,
+    );
     for (let i = 1; i < used.length; i++) assert.ok(at(used, i - 1) >= at(used, i), `descending at ${i}`);
     assert.match(descriptionOf(ext), /data used/i);
   });

@@ -54,13 +54,18 @@ describe('SIM commands: copy, find, raw record', () => {
     const node = at(simNodes(), 5);
     mock.requests.length = 0;
     await vscode.commands.executeCommand('telnyxSims.openRawRecord', node);
-    const editor = await waitFor('the JSON editor', () => vscode.window.activeTextEditor?.document.uri.scheme === 'telnyx-sim' && vscode.window.activeTextEditor);
+    const editor = await waitFor(
+      'the JSON editor',
+      () => vscode.window.activeTextEditor?.document.uri.scheme === 'telnyx-sim' && vscode.window.activeTextEditor,
+    );
     const doc = editor.document;
     assert.equal(doc.languageId, 'json');
     assert.match(doc.uri.path, new RegExp(`SIM ${node.sim.iccid}\\.json$`));
     const record = JSON.parse(doc.getText()) as Record<string, unknown>;
     // Exactly what the API answers for that SIM (read here over HTTP, independently).
-    const response = await fetch(`${mock.url}/sim_cards/${node.sim.id}?include_sim_card_group=true`, { headers: { Authorization: `Bearer ${TEST_KEY}` } });
+    const response = await fetch(`${mock.url}/sim_cards/${node.sim.id}?include_sim_card_group=true`, {
+      headers: { Authorization: `Bearer ${TEST_KEY}` },
+    });
     const expected = ((await response.json()) as { data: unknown }).data;
     assert.deepEqual(record, expected);
     assert.ok('current_imei' in record, 'the fuller SIMCard record, not the list item');

@@ -26,7 +26,11 @@ describe('Failures keep the last good tree', () => {
     mock.addFault({ path: '/sim_cards', kind: 'status', status: 500, times: 50 });
     await vscode.commands.executeCommand('telnyxSims.refresh');
     await waitFor('the error state', () => ext.fleet.phase === 'error');
-    assert.deepEqual(roots(ext).map((n) => n.id), before, 'the tree is unchanged');
+    assert.deepEqual(
+      roots(ext).map((n) => n.id),
+      before,
+      'the tree is unchanged',
+    );
     assert.equal(ext.fleet.model.size, count);
     assert.match(messageOf(ext), /server error \(5\d\d\)/);
     assert.match(messageOf(ext), /Showing the SIM cards loaded at/);

@@ -42,7 +42,10 @@ describe('SIM details panel', () => {
     });
     const used = amountToBytes(node.sim.current_billing_period_consumed_data);
     assert.ok(used !== undefined);
-    assert.ok(mock.requests.some((r) => r.path === `/v2/sim_cards/${node.sim.id}`), 'the fuller record was fetched');
+    assert.ok(
+      mock.requests.some((r) => r.path === `/v2/sim_cards/${node.sim.id}`),
+      'the fuller record was fetched',
+    );
     assert.ok(text.includes(String(node.sim.imsi)));
     assert.match(text, /MB|GB/);
     assert.match(text, /%/, 'the gauge shows a percentage of the limit');

@@ -34,7 +34,11 @@ function sorted(m: Map<string, number>): [string, number][] {
 }
 
 /** Starts a local API (with faults added before the extension's first request) and points the extension at it. */
-async function fleetOf(sims: number, seed: number, before: (mock: MockApi) => void = () => undefined): Promise<{ mock: MockApi; ext: TestApi }> {
+async function fleetOf(
+  sims: number,
+  seed: number,
+  before: (mock: MockApi) => void = () => undefined,
+): Promise<{ mock: MockApi; ext: TestApi }> {
   const ext = await openView();
   await resetExtensionState(ext);
   const mock = await startMockApi({ port: 0, sims, seed, apiKey: TEST_KEY });
@@ -48,7 +52,9 @@ describe('A large fleet in the view', function () {
   this.timeout(180_000);
 
   it('shows every SIM although the SIM card groups request hangs', async () => {
-    const { mock, ext } = await fleetOf(600, 31, (m) => m.addFault({ path: '/sim_card_groups', kind: 'delay', delayMs: 600_000, times: 20 }));
+    const { mock, ext } = await fleetOf(600, 31, (m) =>
+      m.addFault({ path: '/sim_card_groups', kind: 'delay', delayMs: 600_000, times: 20 }),
+    );
     try {
       await waitFor('every SIM while groups hang', () => ext.fleet.settled && ext.fleet.model.size === mock.fleet.sims.length, 30_000);
       const names = mock.fleet.groups.filter((g) => ext.fleet.model.groupsById.has(g.id));
@@ -118,7 +124,10 @@ describe('A large fleet in the view', function () {
       mock.requests.length = 0;
       const result = await ext.findSim(outside.iccid);
       assert.deepEqual(result, { kind: 'opened', simId: outside.id });
-      assert.ok(mock.requests.some((r) => r.path === '/v2/sim_cards' && r.query['filter[iccid]'] === outside.iccid), 'looked up by filter[iccid]');
+      assert.ok(
+        mock.requests.some((r) => r.path === '/v2/sim_cards' && r.query['filter[iccid]'] === outside.iccid),
+        'looked up by filter[iccid]',
+      );
       await waitFor('its details panel', () => ext.panels.openSimIds().includes(outside.id));
     });
   });

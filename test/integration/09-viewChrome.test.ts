@@ -78,7 +78,9 @@ describe('View chrome: title buttons, Group By choice, filter button, narrow sid
     ({ mock, ext } = await loadedWith({ sims: 2500, seed: 17 }));
   });
   after(async () => {
-    await vscode.workspace.getConfiguration('workbench.view').update('alwaysShowHeaderActions', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('workbench.view')
+      .update('alwaysShowHeaderActions', undefined, vscode.ConfigurationTarget.Global);
     await ext.fleet.setOptions({ filter: {}, groupBy: 'status', sort: 'iccid' });
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
     await mock.close();
@@ -94,9 +96,11 @@ describe('View chrome: title buttons, Group By choice, filter button, narrow sid
   it('the Group By submenu marks the current choice, and the quick pick opens on it (item 8)', async function () {
     await groupBy(ext, 'tag');
     // The manifest: one checked twin per choice, shown only for the current grouping.
-    const menus = (vscode.extensions.getExtension('telnyx-sim-explorer.telnyx-sim-explorer')?.packageJSON as {
-      contributes: { menus: Record<string, { command?: string; when?: string }[]>; commands: { command: string; title: string }[] };
-    }).contributes;
+    const menus = (
+      vscode.extensions.getExtension('telnyx-sim-explorer.telnyx-sim-explorer')?.packageJSON as {
+        contributes: { menus: Record<string, { command?: string; when?: string }[]>; commands: { command: string; title: string }[] };
+      }
+    ).contributes;
     const sub = menus.menus['telnyxSims.groupBySubmenu'] ?? [];
     for (const value of ['status', 'tag', 'group', 'type', 'none']) {
       const checked = sub.find((m) => m.command === `telnyxSims.groupBy.${value}.current`);
@@ -135,7 +139,9 @@ describe('View chrome: title buttons, Group By choice, filter button, narrow sid
     const expected = mock.fleet.sims.filter((s) => s.status?.value === 'enabled').length;
     assert.match(messageOf(ext), new RegExp(`^Filtered \\(status: enabled\\): ${expected.toLocaleString('en-US')} SIMs .*Clear Filter`));
     await click(`${SIM_ACTIONS} .codicon-toolbar-more`);
-    await waitFor('Clear Filter in the menu', async () => (await text('.monaco-menu .action-label')).some((t) => t.trim() === 'Clear Filter'));
+    await waitFor('Clear Filter in the menu', async () =>
+      (await text('.monaco-menu .action-label')).some((t) => t.trim() === 'Clear Filter'),
+    );
     await pressKey('Escape');
     await ext.fleet.setOptions({ filter: {} });
   });

@@ -95,17 +95,26 @@ describe('security (issue 10)', () => {
       // ...so write the file as a cloned repository would, with a workspace-scoped setting beside it.
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, JSON.stringify({ 'telnyxSims.apiBaseUrl': other.url, 'telnyxSims.groupBy': 'none' }));
-      await waitFor('VS Code to read the workspace settings file', () => vscode.workspace.getConfiguration('telnyxSims').get('groupBy') === 'none');
+      await waitFor(
+        'VS Code to read the workspace settings file',
+        () => vscode.workspace.getConfiguration('telnyxSims').get('groupBy') === 'none',
+      );
       mock.requests.length = 0;
       await vscode.commands.executeCommand('telnyxSims.refresh');
       await waitFor('a reload', () => loadedComplete(ext) && mock.requests.length > 0);
       assert.equal(vscode.workspace.getConfiguration('telnyxSims').get('apiBaseUrl'), mock.url, 'the user setting is in effect');
       assert.equal(other.requests.length, 0, 'the workspace host received no request (so never the key)');
-      assert.ok(mock.requests.every((r) => r.authorized), 'the key went to the user-configured API');
+      assert.ok(
+        mock.requests.every((r) => r.authorized),
+        'the key went to the user-configured API',
+      );
     } finally {
       if (before === undefined) fs.rmSync(file, { force: true });
       else fs.writeFileSync(file, before);
-      await waitFor('the workspace settings to be restored', () => vscode.workspace.getConfiguration('telnyxSims').get('groupBy') !== 'none');
+      await waitFor(
+        'the workspace settings to be restored',
+        () => vscode.workspace.getConfiguration('telnyxSims').get('groupBy') !== 'none',
+      );
       await other.close();
     }
   });
@@ -139,10 +148,14 @@ describe('security (issue 10)', () => {
     const refresh = vscode.commands.executeCommand('telnyxSims.refresh');
     await answerHostQuestion(ext, url, true);
     await refresh;
-    await waitFor('the request to fail as a connection error', () => {
-      const reason = reasonOfStatus(ext);
-      return reason !== undefined && reason !== 'hostNotAllowed' && ext.fleet.phase === 'error';
-    }, 40_000);
+    await waitFor(
+      'the request to fail as a connection error',
+      () => {
+        const reason = reasonOfStatus(ext);
+        return reason !== undefined && reason !== 'hostNotAllowed' && ext.fleet.phase === 'error';
+      },
+      40_000,
+    );
     assert.ok(['network', 'timeout'].includes(String(loadError(ext, 'kind'))), String(loadError(ext, 'kind')));
     // Remembered: the next refresh asks nothing.
     const asked = ext.hostQuestions.asked.length;
@@ -178,10 +191,16 @@ describe('security (issue 10)', () => {
     assert.ok(deep && hostile);
     // A hostile record: every string field the tree and panel show carries link/icon syntax.
     const record = mock.fleet.sims.find((s) => s.id === hostile.sim.id) as unknown as Record<string, unknown>;
-    Object.assign(record, { msisdn: HOSTILE_STRINGS[0], imsi: '$(alert) [x](command:telnyxSims.setApiKey)', tags: [...HOSTILE_STRINGS.slice(0, 5)] });
+    Object.assign(record, {
+      msisdn: HOSTILE_STRINGS[0],
+      imsi: '$(alert) [x](command:telnyxSims.setApiKey)',
+      tags: [...HOSTILE_STRINGS.slice(0, 5)],
+    });
     await vscode.commands.executeCommand('telnyxSims.refresh');
-    await waitFor('the hostile record in the tree', () =>
-      ext.fleet.settled && ext.fleet.model.getSim(hostile.sim.id)?.msisdn === HOSTILE_STRINGS[0]);
+    await waitFor(
+      'the hostile record in the tree',
+      () => ext.fleet.settled && ext.fleet.model.getSim(hostile.sim.id)?.msisdn === HOSTILE_STRINGS[0],
+    );
     const node = simNodes(ext).find((n) => n.sim.id === hostile.sim.id);
     assert.ok(node);
     const item = ext.view.provider.getTreeItem(node);
@@ -198,8 +217,13 @@ describe('security (issue 10)', () => {
         return t.includes(iccid) && !/Loading SIM details/.test(t) ? t : undefined;
       });
       assert.ok(!/Maximum call stack/.test(shown), 'no stack overflow shown');
-      await vscode.commands.executeCommand('telnyxSims.openRawRecord', simNodes(ext).find((n) => n.sim.id === sim.id));
-      const doc = await waitFor('the raw record', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'telnyx-sim' && decodeURIComponent(d.uri.query) === sim.id));
+      await vscode.commands.executeCommand(
+        'telnyxSims.openRawRecord',
+        simNodes(ext).find((n) => n.sim.id === sim.id),
+      );
+      const doc = await waitFor('the raw record', () =>
+        vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'telnyx-sim' && decodeURIComponent(d.uri.query) === sim.id),
+      );
       const content = doc.getText();
       assert.ok(content.includes(sim.id), 'the raw record shows the SIM');
       if (sim === deep.sim) assert.ok(content.includes(NESTED_TOO_DEEP), 'the deep value ends in the marker');
@@ -247,7 +271,9 @@ describe('security (issue 10)', () => {
       assert.ok(logs.length > 0, 'the output channel log file exists');
       const logText = logs.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
       assert.match(logText, /sim_cards/, 'the log holds the requests (so the scan can see them)');
-      const settingsFiles = [path.join(userDir, 'User', 'settings.json'), path.join(userDir, 'Machine', 'settings.json')].filter((f) => fs.existsSync(f));
+      const settingsFiles = [path.join(userDir, 'User', 'settings.json'), path.join(userDir, 'Machine', 'settings.json')].filter((f) =>
+        fs.existsSync(f),
+      );
 
       const surfaces: Record<string, string> = {
         'output channel (Trace)': logText,
@@ -265,7 +291,10 @@ describe('security (issue 10)', () => {
       assert.ok(api.requests.filter((r) => r.authorized).length > 0, 'the canary was really sent to the local API');
       const leaks = Object.entries(surfaces).filter(([, v]) => v.includes(canary) || v.includes(canary.toLowerCase()));
       console.log(`key-leak canary: ${Object.keys(surfaces).length} surfaces, ${leaks.length} leaks`);
-      assert.deepEqual(leaks.map(([k]) => k), []);
+      assert.deepEqual(
+        leaks.map(([k]) => k),
+        [],
+      );
     } finally {
       api.clearFaults();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -281,5 +310,7 @@ describe('security (issue 10)', () => {
 
 function findFiles(dir: string, keep: (file: string) => boolean): string[] {
   if (!fs.existsSync(dir)) return [];
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).map((f) => path.join(dir, f)).filter((f) => keep(f) && fs.statSync(f).isFile());
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .map((f) => path.join(dir, f))
+    .filter((f) => keep(f) && fs.statSync(f).isFile());
 }

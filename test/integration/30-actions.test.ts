@@ -121,7 +121,9 @@ describe('SIM actions: preview, run, live state, results, actions view', functio
     const bucket = await waitFor('the group bucket', () =>
       ext.view.provider
         .getChildren()
-        .find((n): n is BucketNode => n.kind === 'bucket' && ext.fleet.model.bucketSims(n.key).some((s) => s.sim_card_group_id === group.id)),
+        .find(
+          (n): n is BucketNode => n.kind === 'bucket' && ext.fleet.model.bucketSims(n.key).some((s) => s.sim_card_group_id === group.id),
+        ),
     );
     const members = mock.fleet.sims.filter((s) => s.sim_card_group_id === group.id);
     const changeable = members.filter((s) => s.status?.value !== 'disabled' && !BUSY.has(s.status?.value ?? '') && !s.actions_in_progress);
@@ -148,10 +150,7 @@ describe('SIM actions: preview, run, live state, results, actions view', functio
     assert.equal(previews[0]?.title, `Disable ${expected.length} SIM cards?`);
     assert.ok(previews[0]?.detail.some((line) => line.includes(`(${expected.length}, read just now)`)));
     await ext.fleet.setOptions({ filter: {} });
-    await waitFor(
-      'the whole fleet',
-      () => ext.fleet.model.status.kind === 'complete' && ext.fleet.model.size === mock.fleet.sims.length,
-    );
+    await waitFor('the whole fleet', () => ext.fleet.model.status.kind === 'complete' && ext.fleet.model.size === mock.fleet.sims.length);
   });
 
   it('skips a SIM without a SIM card group when enabling, with its reason, and sends only the other', async () => {
@@ -162,10 +161,19 @@ describe('SIM actions: preview, run, live state, results, actions view', functio
     await vscode.commands.executeCommand('telnyxSims.enableSims', grouped, [grouped, groupless]);
     const plan = previews[0];
     assert.ok(plan);
-    assert.deepEqual(plan.willChange.map((p) => p.sim.id), [grouped.sim.id]);
-    assert.deepEqual(plan.skipped.map((s) => [s.sim.id, s.reason]), [[groupless.sim.id, 'needsGroup']]);
+    assert.deepEqual(
+      plan.willChange.map((p) => p.sim.id),
+      [grouped.sim.id],
+    );
+    assert.deepEqual(
+      plan.skipped.map((s) => [s.sim.id, s.reason]),
+      [[groupless.sim.id, 'needsGroup']],
+    );
     assert.ok(plan.detail.some((l) => l.includes('Not in a SIM card group (needed to enable): 1')));
-    assert.deepEqual(actionPosts(mark).map((p) => p.simId), [grouped.sim.id]);
+    assert.deepEqual(
+      actionPosts(mark).map((p) => p.simId),
+      [grouped.sim.id],
+    );
     assert.equal(serverSim(groupless.sim.id).status?.value, 'standby');
     // The results document lists both, with the reason.
     const editor = ext.actions.runner.reports.at(-1)?.resultsUri;
@@ -183,7 +191,10 @@ describe('SIM actions: preview, run, live state, results, actions view', functio
     const mark = mock.requests.length;
     await vscode.commands.executeCommand('telnyxSims.disableSims', nodes[0], nodes);
     const posts = actionPosts(mark);
-    assert.ok(posts.some((p) => p.status === 429), 'the server limited the rate');
+    assert.ok(
+      posts.some((p) => p.status === 429),
+      'the server limited the rate',
+    );
     const accepted = posts.filter((p) => p.status === 202).map((p) => p.simId);
     assert.deepEqual([...accepted].sort(), nodes.map((n) => n.sim.id).sort(), 'each SIM accepted exactly once');
     assert.equal(lastReport().summary, '12 disabled, 0 skipped, 0 failed');
@@ -203,7 +214,11 @@ describe('SIM actions: preview, run, live state, results, actions view', functio
     const sent = actionPosts(mark).length;
     await new Promise((r) => setTimeout(r, 1500));
     assert.equal(actionPosts(mark).length, sent, 'nothing sent after the run ended');
-    const accepted = new Set(actionPosts(mark).filter((p) => p.status === 202).map((p) => p.simId));
+    const accepted = new Set(
+      actionPosts(mark)
+        .filter((p) => p.status === 202)
+        .map((p) => p.simId),
+    );
     assert.ok(accepted.size < nodes.length, 'not every SIM was sent');
     const notSent = report.outcomes.filter((o) => o.outcome === 'skipped');
     assert.equal(notSent.length + accepted.size, nodes.length);
@@ -219,16 +234,30 @@ describe('SIM actions: preview, run, live state, results, actions view', functio
     await vscode.commands.executeCommand('telnyxSims.disableSims', nodes[0], nodes);
     const first = lastReport();
     // The server's own record of which actions failed.
-    const res = await fetch(`${mock.url}/sim_card_actions?filter[status]=failed&page[size]=250`, { headers: { Authorization: `Bearer ${TEST_KEY}` } });
+    const res = await fetch(`${mock.url}/sim_card_actions?filter[status]=failed&page[size]=250`, {
+      headers: { Authorization: `Bearer ${TEST_KEY}` },
+    });
     const failedOnServer = ((await res.json()) as { data: { sim_card_id: string }[] }).data.map((a) => a.sim_card_id);
     const failedIds = nodes.map((n) => n.sim.id).filter((id) => failedOnServer.includes(id));
     assert.ok(failedIds.length > 0 && failedIds.length < nodes.length, 'some actions failed at the server');
-    assert.deepEqual(first.outcomes.filter((o) => o.outcome === 'failed').map((o) => o.simId).sort(), [...failedIds].sort());
+    assert.deepEqual(
+      first.outcomes
+        .filter((o) => o.outcome === 'failed')
+        .map((o) => o.simId)
+        .sort(),
+      [...failedIds].sort(),
+    );
     const afterFirst = mock.requests.length;
     await waitFor('the retry run', () => ext.actions.runner.reports.length === before + 2, 30_000);
     const retry = lastReport();
     assert.deepEqual(retry.plan.willChange.map((p) => p.sim.id).sort(), [...failedIds].sort());
-    assert.deepEqual(actionPosts(afterFirst).filter((p) => p.status === 202).map((p) => p.simId).sort(), [...failedIds].sort());
+    assert.deepEqual(
+      actionPosts(afterFirst)
+        .filter((p) => p.status === 202)
+        .map((p) => p.simId)
+        .sort(),
+      [...failedIds].sort(),
+    );
     assert.ok(actionPosts(mark).length >= nodes.length);
   });
 
@@ -269,7 +298,9 @@ describe('SIM actions: preview, run, live state, results, actions view', functio
     const run = vscode.commands.executeCommand('telnyxSims.disableSims', nodes[0], nodes);
     const view = ext.actions.actionsView;
     const inProgressOnServer = async (): Promise<number> => {
-      const res = await fetch(`${mock.url}/sim_card_actions?filter[status]=in-progress&page[size]=1`, { headers: { Authorization: `Bearer ${TEST_KEY}` } });
+      const res = await fetch(`${mock.url}/sim_card_actions?filter[status]=in-progress&page[size]=1`, {
+        headers: { Authorization: `Bearer ${TEST_KEY}` },
+      });
       return ((await res.json()) as { meta: { total_results: number } }).meta.total_results;
     };
     await waitFor('the badge to count the 3 in flight', async () => {
@@ -279,7 +310,10 @@ describe('SIM actions: preview, run, live state, results, actions view', functio
     const ids = new Set(nodes.map((n) => n.sim.id));
     const listed = view.actions.filter((a) => a.sim_card_id && ids.has(a.sim_card_id));
     assert.equal(listed.length, 3);
-    assert.ok(view.actions.slice(0, 3).every((a) => a.status?.value === 'in-progress'), 'in-progress first');
+    assert.ok(
+      view.actions.slice(0, 3).every((a) => a.status?.value === 'in-progress'),
+      'in-progress first',
+    );
     await run;
     await waitFor('the badge to clear', () => view.inFlight === 0 && view.treeView.badge === undefined, 30_000);
     const runs = view.actions.filter((a) => a.sim_card_id && ids.has(a.sim_card_id));

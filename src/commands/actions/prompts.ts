@@ -120,7 +120,11 @@ async function askDataLimit(): Promise<DataLimitAnswer | undefined> {
     [
       { label: vscode.l10n.t('Set a limit in MB'), unit: 'MB' },
       { label: vscode.l10n.t('Set a limit in GB'), unit: 'GB' },
-      { label: vscode.l10n.t('Remove the SIM card’s own limit'), detail: vscode.l10n.t('The SIM card group’s limit applies again'), unit: 'remove' },
+      {
+        label: vscode.l10n.t('Remove the SIM card’s own limit'),
+        detail: vscode.l10n.t('The SIM card group’s limit applies again'),
+        unit: 'remove',
+      },
     ],
     { title: vscode.l10n.t('Set Data Limit'), placeHolder: vscode.l10n.t('Choose the unit, or remove the limit') },
   );

@@ -51,7 +51,11 @@ async function fetchMatching(s: ActionServices): Promise<SimCard[] | undefined> 
   if (!client) throw new NoApiKeyError();
   const query = s.fleet.currentQuery();
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Finding the SIM cards that match the filter'), cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Finding the SIM cards that match the filter'),
+      cancellable: true,
+    },
     async (progress, token) => {
       const controller = new AbortController();
       const sub = token.onCancellationRequested(() => controller.abort());

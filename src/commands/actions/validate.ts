@@ -8,7 +8,14 @@ const MAX_LIMIT_GB = 100_000;
 
 /** Tags typed as one line, separated by commas; trimmed, duplicates dropped. */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(',').map((t) => t.trim()).filter((t) => t !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((t) => t.trim())
+        .filter((t) => t !== ''),
+    ),
+  ];
 }
 
 /** Why the typed tags cannot be used, or undefined when they can. */

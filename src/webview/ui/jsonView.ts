@@ -35,9 +35,15 @@ function node(value: JsonValue, key: string | undefined, path: string, last: boo
     : Object.entries(value);
   const [open, close] = isArray ? ['[', ']'] : ['{', '}'];
   if (entries.length === 0) {
-    return el('div', { className: 'json-line' }, [...keyPrefix(key), el('span', { className: 'json-punct', text: open + close }), document.createTextNode(comma)]);
+    return el('div', { className: 'json-line' }, [
+      ...keyPrefix(key),
+      el('span', { className: 'json-punct', text: open + close }),
+      document.createTextNode(comma),
+    ]);
   }
-  const count = isArray ? `${entries.length} item${entries.length === 1 ? '' : 's'}` : `${entries.length} key${entries.length === 1 ? '' : 's'}`;
+  const count = isArray
+    ? `${entries.length} item${entries.length === 1 ? '' : 's'}`
+    : `${entries.length} key${entries.length === 1 ? '' : 's'}`;
   const details = el('details', { className: 'json-node', attrs: { 'data-path': path } });
   details.open = !collapsed.has(path);
   details.addEventListener('toggle', () => {
@@ -58,10 +64,17 @@ function node(value: JsonValue, key: string | undefined, path: string, last: boo
     children.appendChild(node(v, k, childPath, i === entries.length - 1, collapsed));
   });
   details.appendChild(children);
-  details.appendChild(el('div', { className: 'json-line json-close' }, [el('span', { className: 'json-punct', text: close }), document.createTextNode(comma)]));
+  details.appendChild(
+    el('div', { className: 'json-line json-close' }, [
+      el('span', { className: 'json-punct', text: close }),
+      document.createTextNode(comma),
+    ]),
+  );
   return details;
 }
 
 export function renderJson(value: JsonValue, collapsed: CollapsedPaths): HTMLElement {
-  return el('div', { className: 'json', attrs: { role: 'group', 'aria-label': 'SIM record as JSON' } }, [node(value, undefined, '', true, collapsed)]);
+  return el('div', { className: 'json', attrs: { role: 'group', 'aria-label': 'SIM record as JSON' } }, [
+    node(value, undefined, '', true, collapsed),
+  ]);
 }

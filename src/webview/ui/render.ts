@@ -1,7 +1,14 @@
 // Renders the panel from the view-model. Everything is built with createElement and
 // textContent; the only style set from script is the gauge width (CSSOM, allowed by the CSP).
 import type { DetailsErrorKind, SimActionKind, WebviewMessage } from '../../details/messages';
-import { COPY_FIELD_LABELS, type CopyField, type DetailsViewModel, type FieldRow, type SessionsModel, type UsageModel } from '../../details/model';
+import {
+  COPY_FIELD_LABELS,
+  type CopyField,
+  type DetailsViewModel,
+  type FieldRow,
+  type SessionsModel,
+  type UsageModel,
+} from '../../details/model';
 import { updatedText } from '../../details/format';
 import { button, el, icon, timeEl } from './dom';
 import { renderJson, type CollapsedPaths } from './jsonView';
@@ -89,7 +96,9 @@ function section(id: string, title: string, body: Node[], actions: Node[] = []):
 function usageBody(u: UsageModel): Node[] {
   const figures = el('div', { className: 'usage-figures' }, [
     el('span', { className: 'usage-used', text: u.usedText || 'Unknown' }),
-    u.limitText ? el('span', { className: 'muted', text: ` of ${u.limitText} used` }) : el('span', { className: 'muted', text: ' used this billing period' }),
+    u.limitText
+      ? el('span', { className: 'muted', text: ` of ${u.limitText} used` })
+      : el('span', { className: 'muted', text: ' used this billing period' }),
     u.percentText ? el('span', { className: 'usage-percent', text: u.percentText }) : null,
   ]);
   const nodes: Node[] = [figures];
@@ -118,10 +127,19 @@ function usageBody(u: UsageModel): Node[] {
   if (u.limitFactText) facts.push(['Limit', u.limitFactText]);
   if (u.remainingText) facts.push(['Remaining', u.remainingText]);
   if (facts.length) {
-    nodes.push(el('dl', { className: 'usage-facts' }, facts.map(([k, v]) => el('div', {}, [el('dt', { text: k }), el('dd', { text: v })]))));
+    nodes.push(
+      el(
+        'dl',
+        { className: 'usage-facts' },
+        facts.map(([k, v]) => el('div', {}, [el('dt', { text: k }), el('dd', { text: v })])),
+      ),
+    );
   }
   nodes.push(
-    el('p', { className: 'usage-state', attrs: { 'data-state': u.state, 'data-severity': u.severity } }, [icon(u.codicon), el('span', { text: u.stateText })]),
+    el('p', { className: 'usage-state', attrs: { 'data-state': u.state, 'data-severity': u.severity } }, [
+      icon(u.codicon),
+      el('span', { text: u.stateText }),
+    ]),
   );
   return [el('div', { className: `usage usage-${u.state} severity-${u.severity}` }, nodes)];
 }
@@ -137,14 +155,32 @@ function sessionsBody(s: SessionsModel): Node[] {
     d ? el('td', {}, [timeEl(d, false)]) : el('td', { className: 'empty', text: '—' });
   const table = el('table', { className: 'sessions' }, [
     el('caption', { className: 'visually-hidden', text: 'Recent connectivity sessions, newest first' }),
-    el('thead', {}, [el('tr', {}, headers.map((h) => el('th', { text: h, attrs: { scope: 'col' } })))]),
+    el('thead', {}, [
+      el(
+        'tr',
+        {},
+        headers.map((h) => el('th', { text: h, attrs: { scope: 'col' } })),
+      ),
+    ]),
     el(
       'tbody',
       {},
-      s.rows.map((r) => el('tr', {}, [dateCell(r.start), dateCell(r.stop), cell(r.logType), cell(r.apn), cell(r.network, true), cell(r.ip, true), cell(r.rat)])),
+      s.rows.map((r) =>
+        el('tr', {}, [
+          dateCell(r.start),
+          dateCell(r.stop),
+          cell(r.logType),
+          cell(r.apn),
+          cell(r.network, true),
+          cell(r.ip, true),
+          cell(r.rat),
+        ]),
+      ),
     ),
   ]);
-  return [el('div', { className: 'table-wrap', attrs: { tabindex: '0', role: 'region', 'aria-label': 'Connectivity sessions table' } }, [table])];
+  return [
+    el('div', { className: 'table-wrap', attrs: { tabindex: '0', role: 'region', 'aria-label': 'Connectivity sessions table' } }, [table]),
+  ];
 }
 
 /** The SIM actions (same commands as the tree's context menu); a status action is hidden in its own state. */
@@ -168,12 +204,16 @@ function header(m: DetailsViewModel | undefined, state: ViewState, ctx: RenderCo
   const titleBlock = el('div', { className: 'title-block' }, [
     el('h1', {}, [icon('credit-card', 'title-icon'), heading]),
     m
-      ? el('div', { className: `status status-${m.status.tone}${m.status.reason ? ' has-reason' : ''}`, attrs: { 'data-status': m.status.value } }, [
-          icon(m.status.codicon),
-          // The separator belongs to the label (non-breaking), so a wrapped reason never starts a line with it.
-          el('span', { className: 'status-label', text: m.status.reason ? `${m.status.label}\u00a0—` : m.status.label }),
-          m.status.reason ? el('span', { className: 'status-reason', text: ` ${m.status.reason}` }) : null,
-        ])
+      ? el(
+          'div',
+          { className: `status status-${m.status.tone}${m.status.reason ? ' has-reason' : ''}`, attrs: { 'data-status': m.status.value } },
+          [
+            icon(m.status.codicon),
+            // The separator belongs to the label (non-breaking), so a wrapped reason never starts a line with it.
+            el('span', { className: 'status-label', text: m.status.reason ? `${m.status.label}\u00a0—` : m.status.label }),
+            m.status.reason ? el('span', { className: 'status-reason', text: ` ${m.status.reason}` }) : null,
+          ],
+        )
       : null,
   ]);
   const updated = m ? updatedText(m.builtAt) : '';
@@ -192,9 +232,19 @@ function header(m: DetailsViewModel | undefined, state: ViewState, ctx: RenderCo
     refresh.classList.add('is-busy');
   }
   const tools = el('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'SIM actions' } }, [
-    el('span', { className: `updated${state.loading ? ' busy' : ''}`, attrs: { role: 'status' }, text: state.loading ? 'Refreshing…' : updated }),
+    el('span', {
+      className: `updated${state.loading ? ' busy' : ''}`,
+      attrs: { role: 'status' },
+      text: state.loading ? 'Refreshing…' : updated,
+    }),
     state.preview
-      ? button({ label: 'Keep Open', codicon: 'pinned', focusKey: 'keep-open', secondary: true, onClick: () => ctx.post({ type: 'keepOpen' }) })
+      ? button({
+          label: 'Keep Open',
+          codicon: 'pinned',
+          focusKey: 'keep-open',
+          secondary: true,
+          onClick: () => ctx.post({ type: 'keepOpen' }),
+        })
       : null,
     refresh,
   ]);
@@ -208,7 +258,9 @@ function errorBanner(error: NonNullable<ViewState['error']>, ctx: RenderContext)
     icon('error'),
     el('span', { className: 'banner-text', text: error.message }),
     el('span', { className: 'banner-actions' }, [
-      needsKey ? button({ label: 'Set API Key', codicon: 'key', focusKey: 'set-key', onClick: () => ctx.post({ type: 'setApiKey' }) }) : null,
+      needsKey
+        ? button({ label: 'Set API Key', codicon: 'key', focusKey: 'set-key', onClick: () => ctx.post({ type: 'setApiKey' }) })
+        : null,
       button({ label: 'Retry', codicon: 'refresh', focusKey: 'retry', secondary: needsKey, onClick: () => ctx.post({ type: 'refresh' }) }),
     ]),
   ]);
@@ -223,7 +275,9 @@ export function renderApp(root: HTMLElement, state: ViewState, ctx: RenderContex
   if (state.error) parts.push(errorBanner(state.error, ctx));
   if (!m) {
     if (!state.error) {
-      parts.push(el('p', { className: 'state-message' }, [icon('loading', 'codicon-modifier-spin'), el('span', { text: ' Loading SIM details…' })]));
+      parts.push(
+        el('p', { className: 'state-message' }, [icon('loading', 'codicon-modifier-spin'), el('span', { text: ' Loading SIM details…' })]),
+      );
     }
   } else {
     parts.push(
@@ -231,13 +285,34 @@ export function renderApp(root: HTMLElement, state: ViewState, ctx: RenderContex
         section('identifiers', 'Identifiers', [fieldRows(m.identifiers, ctx)]),
         section('usage', 'Usage this billing period', usageBody(m.usage)),
         section('summary', 'Summary', [fieldRows(m.summary, ctx)]),
-        section('network', 'Network', m.network ? [fieldRows(m.network, ctx)] : [el('p', { className: 'empty-state', text: 'Live network details not loaded' })]),
+        section(
+          'network',
+          'Network',
+          m.network ? [fieldRows(m.network, ctx)] : [el('p', { className: 'empty-state', text: 'Live network details not loaded' })],
+        ),
       ]),
       section('sessions', 'Recent connectivity sessions', sessionsBody(m.sessions)),
-      section('raw', 'Raw record', [renderJson(m.record, ctx.collapsed)], [
-        button({ label: 'Copy JSON', codicon: 'copy', focusKey: 'copy-json', secondary: true, onClick: () => ctx.post({ type: 'copyJson' }) }),
-        button({ label: 'Open as Document', codicon: 'go-to-file', focusKey: 'open-document', secondary: true, onClick: () => ctx.post({ type: 'openDocument' }) }),
-      ]),
+      section(
+        'raw',
+        'Raw record',
+        [renderJson(m.record, ctx.collapsed)],
+        [
+          button({
+            label: 'Copy JSON',
+            codicon: 'copy',
+            focusKey: 'copy-json',
+            secondary: true,
+            onClick: () => ctx.post({ type: 'copyJson' }),
+          }),
+          button({
+            label: 'Open as Document',
+            codicon: 'go-to-file',
+            focusKey: 'open-document',
+            secondary: true,
+            onClick: () => ctx.post({ type: 'openDocument' }),
+          }),
+        ],
+      ),
     );
   }
   root.replaceChildren(...parts);

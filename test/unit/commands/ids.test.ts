@@ -11,7 +11,9 @@ function manifest(): { contributes: { commands: { command: string }[] } } {
 
 describe('command ids', () => {
   it('the command table ids equal package.json contributes.commands', () => {
-    const declared = manifest().contributes.commands.map((c) => c.command).sort();
+    const declared = manifest()
+      .contributes.commands.map((c) => c.command)
+      .sort();
     // The table is typed Record<CommandName, ...>, so its keys are exactly COMMAND_NAMES.
     assert.deepEqual(COMMAND_NAMES.map((n) => `${COMMAND_PREFIX}${n}`).sort(), declared);
     assert.equal(new Set(COMMAND_NAMES).size, COMMAND_NAMES.length, 'no id twice');

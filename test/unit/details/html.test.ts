@@ -29,7 +29,13 @@ describe('details HTML shell', () => {
     );
     assert.equal(csp, detailsCsp(CSP_SOURCE, NONCE));
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/);
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(' ')[0], d]));
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .map((d) => [d.split(' ')[0], d]),
+    );
     assert.equal(directives['default-src'], "default-src 'none'");
     assert.equal(directives['script-src'], `script-src 'nonce-${NONCE}'`);
     assert.equal(directives['connect-src'], undefined, 'no network access from the webview');

@@ -33,8 +33,14 @@ describe('loadDetails (over HTTP against the local Telnyx API)', () => {
     assert.equal(input.detail?.id, sim.id);
     assert.equal(input.detail?.iccid, sim.iccid);
     assert.equal(input.group, group);
-    const expectedLogs = api.fleet.logsFor(sim.id).slice(0, DETAILS_LOG_COUNT).map((l) => l.id);
-    assert.deepEqual(input.logs?.map((l) => l.id), expectedLogs);
+    const expectedLogs = api.fleet
+      .logsFor(sim.id)
+      .slice(0, DETAILS_LOG_COUNT)
+      .map((l) => l.id);
+    assert.deepEqual(
+      input.logs?.map((l) => l.id),
+      expectedLogs,
+    );
     assert.equal(input.logsError, undefined);
     const paths = api.requests.map((r) => r.path).sort();
     assert.deepEqual(paths, [`/v2/sim_cards/${sim.id}`, `/v2/sim_cards/${sim.id}/wireless_connectivity_logs`].sort());

@@ -8,7 +8,8 @@ const model = buildDetailsViewModel({ sim: listSim(), detail: detailSim(), group
 
 describe('details messages', () => {
   it('accepts every webview message the panel sends', () => {
-    for (const type of ['ready', 'copyJson', 'openDocument', 'refresh', 'setApiKey', 'keepOpen']) assert.ok(isWebviewMessage({ type }), type);
+    for (const type of ['ready', 'copyJson', 'openDocument', 'refresh', 'setApiKey', 'keepOpen'])
+      assert.ok(isWebviewMessage({ type }), type);
     for (const field of COPY_FIELDS) assert.ok(isWebviewMessage({ type: 'copy', field }), field);
     for (const action of SIM_ACTION_KINDS) assert.ok(isWebviewMessage({ type: 'simAction', action }), action);
   });

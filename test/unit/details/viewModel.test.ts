@@ -78,7 +78,10 @@ describe('buildDetailsViewModel', () => {
   });
 
   it('adds the EID row for eSIMs only', () => {
-    assert.equal(build().identifiers.some((r) => r.label === 'EID'), false);
+    assert.equal(
+      build().identifiers.some((r) => r.label === 'EID'),
+      false,
+    );
     const esim = build({ sim: listSim({ type: 'esim', eid: '89049032000001000000112233445566' }) });
     assert.equal(field(esim.identifiers, 'EID').value, '89049032000001000000112233445566');
     assert.equal(field(esim.summary, 'Type').value, 'eSIM');

@@ -33,10 +33,19 @@ describe('describeError', () => {
   ];
 
   it('maps each typed client error, a missing key and anything else to its kind', () => {
-    assert.deepEqual(
-      samples.map(errorKind),
-      ['auth', 'notFound', 'rateLimited', 'server', 'network', 'timeout', 'invalidResponse', 'badRequest', 'cancelled', 'noKey', 'unknown'],
-    );
+    assert.deepEqual(samples.map(errorKind), [
+      'auth',
+      'notFound',
+      'rateLimited',
+      'server',
+      'network',
+      'timeout',
+      'invalidResponse',
+      'badRequest',
+      'cancelled',
+      'noKey',
+      'unknown',
+    ]);
     assert.deepEqual([...ERROR_KINDS].sort(), samples.map(errorKind).sort(), 'ERROR_KINDS lists every kind once');
     assert.equal(errorKind('auth'), 'unknown', 'a bare string is not a typed error');
     assert.equal(errorKind({ kind: 'auth' }), 'unknown', 'no duck typing');
@@ -65,7 +74,10 @@ describe('describeError', () => {
     assert.match(describeError(new RateLimitError('x', { retryAfterMs: 2500 }), 'sim'), /try again in 2\.5 s\./);
     assert.match(describeError(new RateLimitError('x'), 'sim'), /try again in a moment\./);
     assert.match(describeError(new ServerError('x', { status: 503 }), 'sim'), /\(503\)/);
-    assert.match(describeError(new NetworkError('x', { code: 'ENOTFOUND' }), 'sim', 'api.example.test'), /name api\.example\.test could not be found/);
+    assert.match(
+      describeError(new NetworkError('x', { code: 'ENOTFOUND' }), 'sim', 'api.example.test'),
+      /name api\.example\.test could not be found/,
+    );
     assert.match(describeError(new NetworkError('x', { code: 'ECONNREFUSED' }), 'sim'), /refused the connection/);
     assert.equal(describeError(new BadRequestError('The base URL is not valid.'), 'command'), 'The base URL is not valid.');
   });

@@ -12,7 +12,11 @@ describe('attention', () => {
   it('flags a SIM over its own limit, or with the data_limit_exceeded status, as limitExceeded only', () => {
     const over = sim({ sim_card_group_id: open.id, data_limit: mb('100'), current_billing_period_consumed_data: mb('101') });
     assert.deepEqual(attentionReasons(over, groups), ['limitExceeded']);
-    const byStatus = sim({ sim_card_group_id: open.id, status: { value: 'data_limit_exceeded' }, current_billing_period_consumed_data: mb('1') });
+    const byStatus = sim({
+      sim_card_group_id: open.id,
+      status: { value: 'data_limit_exceeded' },
+      current_billing_period_consumed_data: mb('1'),
+    });
     assert.deepEqual(attentionReasons(byStatus, groups), ['limitExceeded']);
   });
 
@@ -31,7 +35,9 @@ describe('attention', () => {
   });
 
   it('flags unauthorized IMEIs from the status or from the current IMEI missing in the authorized list', () => {
-    assert.deepEqual(attentionReasons(sim({ sim_card_group_id: open.id, status: { value: 'unauthorized_imei' } }), groups), ['unauthorizedImei']);
+    assert.deepEqual(attentionReasons(sim({ sim_card_group_id: open.id, status: { value: 'unauthorized_imei' } }), groups), [
+      'unauthorizedImei',
+    ]);
     const base = { sim_card_group_id: open.id, authorized_imeis: ['356938035643809'] };
     const stranger: SimCardDetail = { ...sim(base), current_imei: '490154203237518' };
     assert.deepEqual(attentionReasons(stranger, groups), ['unauthorizedImei']);
@@ -45,7 +51,12 @@ describe('attention', () => {
     assert.deepEqual(attentionReasons(sim({ sim_card_group_id: '' }), groups), ['noGroup']);
     assert.deepEqual(attentionReasons(sim({ sim_card_group_id: open.id, actions_in_progress: true }), groups), ['actionInProgress']);
     assert.deepEqual(attentionReasons(sim({ sim_card_group_id: open.id, status: { value: 'enabling' } }), groups), ['actionInProgress']);
-    const many = sim({ sim_card_group_id: null, status: { value: 'unauthorized_imei' }, data_limit: mb('10'), current_billing_period_consumed_data: mb('20') });
+    const many = sim({
+      sim_card_group_id: null,
+      status: { value: 'unauthorized_imei' },
+      data_limit: mb('10'),
+      current_billing_period_consumed_data: mb('20'),
+    });
     assert.deepEqual(attentionReasons(many, groups), ['limitExceeded', 'unauthorizedImei', 'noGroup']);
   });
 
@@ -65,7 +76,13 @@ describe('attention', () => {
       if (!a?.amount) return undefined;
       return Number(a.amount) * (a.unit === 'GB' ? 1024 * MB : MB);
     };
-    const expected = { limitExceeded: new Set<string>(), unauthorizedImei: new Set<string>(), nearLimit: new Set<string>(), noGroup: new Set<string>(), actionInProgress: new Set<string>() };
+    const expected = {
+      limitExceeded: new Set<string>(),
+      unauthorizedImei: new Set<string>(),
+      nearLimit: new Set<string>(),
+      noGroup: new Set<string>(),
+      actionInProgress: new Set<string>(),
+    };
     for (const s of fleet.sims) {
       const g = s.sim_card_group_id ? byId.get(s.sim_card_group_id) : undefined;
       const limit = bytes(s.data_limit) || bytes(g?.data_limit);

@@ -32,13 +32,19 @@ describe('bulk plan (preview)', () => {
     const inGroup = sim({ status: { value: 'disabled' }, sim_card_group_id: G });
     const lone = sim({ status: { value: 'disabled' }, sim_card_group_id: null });
     const p = planBulk({ kind: 'enable' }, [inGroup, lone, inGroup], { active: 3, inactive: 0.5 });
-    assert.deepEqual(p.willChange.map((w) => w.sim.id), [inGroup.id]);
+    assert.deepEqual(
+      p.willChange.map((w) => w.sim.id),
+      [inGroup.id],
+    );
     assert.equal(p.skipped[0]?.reason, 'needsGroup');
     assert.match(p.skipped[0]?.text ?? '', /group/);
     assert.equal(p.monthlyFeeDelta, 2.5);
     assert.equal(p.primaryButton, 'Enable 1 SIM Card');
     const s = planBulk({ kind: 'standby' }, [lone, sim({ status: { value: 'standby' }, sim_card_group_id: G })]);
-    assert.deepEqual(s.skipped.map((x) => x.reason), ['needsGroup', 'alreadyInState']);
+    assert.deepEqual(
+      s.skipped.map((x) => x.reason),
+      ['needsGroup', 'alreadyInState'],
+    );
     assert.equal(s.willChange.length, 0);
   });
 
@@ -46,11 +52,17 @@ describe('bulk plan (preview)', () => {
     const a = sim({ tags: ['x'] });
     const b = sim({ tags: ['x', 'y'] });
     const t = planBulk({ kind: 'tags', edit: { mode: 'add', tags: ['y'] } }, [a, b]);
-    assert.deepEqual(t.willChange.map((w) => w.patch), [{ tags: ['x', 'y'] }]);
+    assert.deepEqual(
+      t.willChange.map((w) => w.patch),
+      [{ tags: ['x', 'y'] }],
+    );
     assert.equal(t.skipped[0]?.reason, 'noChange');
     assert.equal(t.monthlyFeeDelta, 0);
     const g = planBulk({ kind: 'group', groupId: G }, [sim({ sim_card_group_id: G }), sim({ sim_card_group_id: 'other' })]);
-    assert.deepEqual(g.willChange.map((w) => w.patch), [{ sim_card_group_id: G }]);
+    assert.deepEqual(
+      g.willChange.map((w) => w.patch),
+      [{ sim_card_group_id: G }],
+    );
     assert.ok(g.detail.some((l) => /interrupt/.test(l)));
     const limited = sim({ data_limit: { amount: '500.0', unit: 'MB' } });
     const d = planBulk({ kind: 'dataLimit', limit: { amount: '500', unit: 'MB' } }, [limited, sim()]);
@@ -59,7 +71,12 @@ describe('bulk plan (preview)', () => {
   });
 
   it('summarises and reports every SIM with its outcome and reason, as plain text', () => {
-    const sims = [sim({ iccid: '111' }), sim({ iccid: '222' }), sim({ iccid: '333' }), sim({ status: { value: 'disabled' }, iccid: '444' })];
+    const sims = [
+      sim({ iccid: '111' }),
+      sim({ iccid: '222' }),
+      sim({ iccid: '333' }),
+      sim({ status: { value: 'disabled' }, iccid: '444' }),
+    ];
     const p = planBulk({ kind: 'disable' }, sims);
     const outcomes: BulkOutcome[] = [
       { simId: sims[0]!.id, outcome: 'changed', reason: 'Accepted by Telnyx.' },

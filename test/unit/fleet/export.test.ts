@@ -49,7 +49,18 @@ function parseCsv(text: string): string[][] {
 /** What a spreadsheet user sees once the guard apostrophe is taken off. */
 const unguard = (cell: string): string => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
-const HOSTILE = ['a,b', 'say "hi"', 'line1\nline2', 'cr\r\nlf', '=HYPERLINK("http://evil.test","click")', '+1+1', '-2', '@SUM(A1)', '\tTab', 'ünïcødé 🚀'];
+const HOSTILE = [
+  'a,b',
+  'say "hi"',
+  'line1\nline2',
+  'cr\r\nlf',
+  '=HYPERLINK("http://evil.test","click")',
+  '+1+1',
+  '-2',
+  '@SUM(A1)',
+  '\tTab',
+  'ünïcødé 🚀',
+];
 
 const tmpDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'sim-export-'));
 

@@ -158,10 +158,10 @@ describe('fleet/filters', () => {
         status: ['enabled'],
         msisdn: '+1',
       });
-      assert.deepEqual(
-        parseStoredFilter(JSON.parse(JSON.stringify({ tags: ['x', 'x'], simCardGroupId: 'g' }))),
-        { tags: ['x'], simCardGroupId: 'g' },
-      );
+      assert.deepEqual(parseStoredFilter(JSON.parse(JSON.stringify({ tags: ['x', 'x'], simCardGroupId: 'g' }))), {
+        tags: ['x'],
+        simCardGroupId: 'g',
+      });
     });
     it('turns garbage into {}', () => {
       for (const x of [undefined, null, 'status', 42, [], ['enabled'], true, () => 1]) {

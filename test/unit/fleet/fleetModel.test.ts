@@ -20,7 +20,7 @@ function rng(seed: number): () => number {
 function shuffledPages(sims: readonly SimCard[], seed: number): SimCard[][] {
   const r = rng(seed);
   const pages: SimCard[][] = [];
-  for (let i = 0; i < sims.length; ) {
+  for (let i = 0; i < sims.length;) {
     const size = 1 + Math.floor(r() * 300);
     pages.push(sims.slice(i, i + size));
     i += size;
@@ -71,7 +71,10 @@ describe('fleet/FleetModel', () => {
       assert.deepEqual(sortedMap(model.bucketCounts()), sortedMap(expectedCounts(SIMS, by)), by);
       if (by !== 'none') {
         const roots = model.roots();
-        assert.equal(roots.reduce((n, r) => n + (r.kind === 'bucket' ? r.count : 0), 0), [...expectedCounts(SIMS, by).values()].reduce((a, b) => a + b, 0));
+        assert.equal(
+          roots.reduce((n, r) => n + (r.kind === 'bucket' ? r.count : 0), 0),
+          [...expectedCounts(SIMS, by).values()].reduce((a, b) => a + b, 0),
+        );
       }
     }
   });
@@ -85,7 +88,11 @@ describe('fleet/FleetModel', () => {
         load(model, shuffledPages(SIMS, seed), seed !== 2);
         assert.deepEqual(sortedMap(model.bucketCounts()), sortedMap(rebuilt.bucketCounts()));
         for (const key of rebuilt.bucketCounts().keys()) {
-          assert.deepEqual(model.bucketSims(key).map((s) => s.id), rebuilt.bucketSims(key).map((s) => s.id), `${sort} ${key}`);
+          assert.deepEqual(
+            model.bucketSims(key).map((s) => s.id),
+            rebuilt.bucketSims(key).map((s) => s.id),
+            `${sort} ${key}`,
+          );
         }
       }
     }
@@ -96,7 +103,10 @@ describe('fleet/FleetModel', () => {
     load(model, shuffledPages(SIMS, 5), true);
     const enabled = SIMS.filter((s) => s.status?.value === 'enabled').map((s) => s.iccid ?? '');
     enabled.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    assert.deepEqual(model.bucketSims('status:enabled').map((s) => s.iccid), enabled);
+    assert.deepEqual(
+      model.bucketSims('status:enabled').map((s) => s.iccid),
+      enabled,
+    );
   });
 
   it('updateSim moves a SIM between buckets, counts follow, and the event names both buckets', () => {
@@ -123,7 +133,10 @@ describe('fleet/FleetModel', () => {
     assert.equal(model.size, 2, 'the client applies the filter too');
     model.updateSim({ ...a, status: { value: 'disabled' } });
     assert.equal(model.size, 1);
-    assert.deepEqual(model.roots().map((r) => r.id), ['bucket/status:enabled']);
+    assert.deepEqual(
+      model.roots().map((r) => r.id),
+      ['bucket/status:enabled'],
+    );
   });
 
   it('keeps the previous list (and its counts) during a refresh until the new load ends', () => {
@@ -188,7 +201,10 @@ describe('fleet/FleetModel', () => {
     load(model, shuffledPages(SIMS, 9));
     const roots2 = model.roots();
     assert.deepEqual(ids(roots2), ids(roots1));
-    assert.equal(roots2.find((r) => r.id === 'bucket/status:enabled'), enabled1);
+    assert.equal(
+      roots2.find((r) => r.id === 'bucket/status:enabled'),
+      enabled1,
+    );
     assert.deepEqual(ids(model.childrenOf(enabled1)), kids1);
   });
 
@@ -201,7 +217,10 @@ describe('fleet/FleetModel', () => {
     assert.ok(at);
     assert.equal(at.index, 1234);
     assert.equal(at.rangeStart, 1001);
-    assert.deepEqual(at.path.map((n) => n.id), ['range/all/1001', `sim/all/${target.id}`]);
+    assert.deepEqual(
+      at.path.map((n) => n.id),
+      ['range/all/1001', `sim/all/${target.id}`],
+    );
     const [range, simNode] = at.path;
     assert.ok(range && simNode);
     assert.equal(model.parentOf(simNode), range);
@@ -221,8 +240,16 @@ describe('fleet/FleetModel', () => {
     assert.equal(model.findSims(t.id.toUpperCase())[0]?.id, t.id);
     assert.equal(model.findSims(t.iccid ?? '')[0]?.id, t.id, 'exact match first');
     const tail = (t.iccid ?? '').slice(-8);
-    const expected = SIMS.filter((s) => [s.iccid, s.imsi, s.id].some((v) => (v ?? '').includes(tail)) || (s.msisdn ?? '').replace(/\D/g, '').includes(tail));
-    assert.deepEqual(model.findSims(tail, 1000).map((s) => s.id).sort(), expected.map((s) => s.id).sort());
+    const expected = SIMS.filter(
+      (s) => [s.iccid, s.imsi, s.id].some((v) => (v ?? '').includes(tail)) || (s.msisdn ?? '').replace(/\D/g, '').includes(tail),
+    );
+    assert.deepEqual(
+      model
+        .findSims(tail, 1000)
+        .map((s) => s.id)
+        .sort(),
+      expected.map((s) => s.id).sort(),
+    );
     const pilots = SIMS.filter((s) => (s.tags ?? []).includes('pilot')).length;
     assert.equal(model.findSims('PILOT', 100000).length, pilots);
     assert.deepEqual(model.findSims('no-such-thing'), []);

@@ -66,7 +66,10 @@ describe('fleet/grouping', () => {
 
     it('sorts tags case-insensitively and numeric-aware', () => {
       const sims = [sim({ tags: ['b', 'tag10', 'A', 'tag2'] })];
-      assert.deepEqual(groupSims(sims, 'tag', new Map()).map((b) => b.label), ['A', 'b', 'tag2', 'tag10']);
+      assert.deepEqual(
+        groupSims(sims, 'tag', new Map()).map((b) => b.label),
+        ['A', 'b', 'tag2', 'tag10'],
+      );
     });
 
     it('the untagged key cannot collide with a real tag; blank and non-string tags are ignored', () => {
@@ -124,11 +127,14 @@ describe('fleet/grouping', () => {
         'group',
         groupMap(g1, g2, g3),
       );
-      assert.deepEqual(buckets.map((b) => [b.label, b.description]), [
-        ['Solo', undefined],
-        ['Twins', 'aaaaaaaa…'],
-        ['Twins', 'bbbbbbbb…'],
-      ]);
+      assert.deepEqual(
+        buckets.map((b) => [b.label, b.description]),
+        [
+          ['Solo', undefined],
+          ['Twins', 'aaaaaaaa…'],
+          ['Twins', 'bbbbbbbb…'],
+        ],
+      );
     });
 
     it('uses the group embedded in the record when the map lacks it', () => {

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { generateFleet } from '../../../mock-api/fleet';
 import { buildOverviewModel, usageBucket } from '../../../src/fleet/overview';
-import { isOverviewHostMessage, isOverviewModel, isOverviewPersistedState, isOverviewWebviewMessage } from '../../../src/fleet/overviewMessages';
+import {
+  isOverviewHostMessage,
+  isOverviewModel,
+  isOverviewPersistedState,
+  isOverviewWebviewMessage,
+} from '../../../src/fleet/overviewMessages';
 import { defaultOverviewStrings, fillTemplate } from '../../../src/fleet/overviewStrings';
 import { group, mb, sim } from './fixtures';
 
@@ -15,7 +20,17 @@ describe('fleet overview model', () => {
   const model = buildOverviewModel({ sims: fleet.sims, groups: fleet.groups, strings, loadedText: '2025-06-01 12:00 UTC' });
 
   it('counts SIMs by status in lifecycle order', () => {
-    const lifecycle = ['registering', 'enabling', 'enabled', 'setting_standby', 'standby', 'disabling', 'disabled', 'data_limit_exceeded', 'unauthorized_imei'];
+    const lifecycle = [
+      'registering',
+      'enabling',
+      'enabled',
+      'setting_standby',
+      'standby',
+      'disabling',
+      'disabled',
+      'data_limit_exceeded',
+      'unauthorized_imei',
+    ];
     const expected = lifecycle
       .map((status) => [status, fleet.sims.filter((s) => s.status?.value === status).length] as const)
       .filter(([, n]) => n > 0);
@@ -45,7 +60,10 @@ describe('fleet overview model', () => {
       expected.set(key, (expected.get(key) ?? 0) + 1);
     }
     for (const b of model.buckets) assert.equal(b.count, expected.get(b.bucket) ?? 0, b.bucket);
-    assert.equal(model.buckets.reduce((n, b) => n + b.count, 0), 800);
+    assert.equal(
+      model.buckets.reduce((n, b) => n + b.count, 0),
+      800,
+    );
     assert.deepEqual(model.buckets.map((b) => b.label).slice(0, 2), ['0–10%', '10–20%']);
     assert.deepEqual(model.buckets.map((b) => b.label).slice(-3), ['90–100%', '>100%', 'No limit']);
   });
@@ -118,7 +136,13 @@ describe('fleet overview model', () => {
     assert.equal(m.groups[0]?.tone, 'over');
     assert.deepEqual(
       m.buckets.filter((b) => b.count > 0).map((b) => [b.bucket, b.count]),
-      [['p0', 1], ['p10', 1], ['p90', 1], ['over', 1], ['none', 1]],
+      [
+        ['p0', 1],
+        ['p10', 1],
+        ['p90', 1],
+        ['over', 1],
+        ['none', 1],
+      ],
     );
   });
 

@@ -16,15 +16,24 @@ describe('fleet/ranges', () => {
   });
 
   it('splits 1000 into two full ranges', () => {
-    assert.deepEqual(chunkRanges(1000).map((r) => r.label), ['1–500', '501–1000']);
+    assert.deepEqual(
+      chunkRanges(1000).map((r) => r.label),
+      ['1–500', '501–1000'],
+    );
   });
 
   it('splits 1001 with a one-item tail', () => {
-    assert.deepEqual(chunkRanges(1001).map((r) => r.label), ['1–500', '501–1000', '1001–1001']);
+    assert.deepEqual(
+      chunkRanges(1001).map((r) => r.label),
+      ['1–500', '501–1000', '1001–1001'],
+    );
   });
 
   it('splits 1234 and 2500', () => {
-    assert.deepEqual(chunkRanges(1234).map((r) => r.label), ['1–500', '501–1000', '1001–1234']);
+    assert.deepEqual(
+      chunkRanges(1234).map((r) => r.label),
+      ['1–500', '501–1000', '1001–1234'],
+    );
     const r = chunkRanges(2500);
     assert.equal(r.length, 5);
     assert.deepEqual(r[4], { start: 2001, end: 2500, label: '2001–2500' });
@@ -34,11 +43,17 @@ describe('fleet/ranges', () => {
     const items = Array.from({ length: 1234 }, (_, i) => i);
     const parts = chunkRanges(items.length).map((r) => items.slice(r.start - 1, r.end));
     assert.deepEqual(parts.flat(), items);
-    assert.deepEqual(parts.map((p) => p.length), [500, 500, 234]);
+    assert.deepEqual(
+      parts.map((p) => p.length),
+      [500, 500, 234],
+    );
   });
 
   it('honours a custom size and rejects bad sizes/counts', () => {
-    assert.deepEqual(chunkRanges(5, 2).map((r) => r.label), ['1–2', '3–4', '5–5']);
+    assert.deepEqual(
+      chunkRanges(5, 2).map((r) => r.label),
+      ['1–2', '3–4', '5–5'],
+    );
     assert.deepEqual(chunkRanges(2, 2), []);
     assert.equal(chunkRanges(1001, 0).length, 3, 'size 0 falls back to 500');
     assert.equal(chunkRanges(1001, NaN).length, 3);

@@ -53,9 +53,6 @@ describe('fleet/search', () => {
   });
 
   it('simSearchText joins the searchable values on one line', () => {
-    assert.equal(
-      simSearchText(sim({ id: 'i', iccid: '89', msisdn: '+1\n2', imsi: null, tags: ['t1', 't1', 't2'] })),
-      '89 +1 2 i t1 t2',
-    );
+    assert.equal(simSearchText(sim({ id: 'i', iccid: '89', msisdn: '+1\n2', imsi: null, tags: ['t1', 't1', 't2'] })), '89 +1 2 i t1 t2');
   });
 });

@@ -8,7 +8,12 @@ const used = (amount: string | null, unit = 'MB') =>
 describe('fleet/sorting', () => {
   it('sortOptions() covers every key once; only data-used sorts are API sorts', () => {
     const keys: SortKey[] = ['dataUsedDesc', 'dataUsedAsc', 'iccid', 'msisdn', 'updated', 'usagePercent'];
-    assert.deepEqual(sortOptions().map((o) => o.key).sort(), [...keys].sort());
+    assert.deepEqual(
+      sortOptions()
+        .map((o) => o.key)
+        .sort(),
+      [...keys].sort(),
+    );
     for (const o of sortOptions()) {
       assert.equal(o.api, apiSortFor(o.key) !== undefined, o.key);
       assert.ok(o.label && o.detail && o.short);
@@ -104,7 +109,13 @@ describe('fleet/sorting', () => {
 
   it('is stable for equal keys in every mode', () => {
     const sims = Array.from({ length: 50 }, () =>
-      sim({ iccid: '8900', msisdn: '+1', updated_at: '2024-01-01T00:00:00Z', current_billing_period_consumed_data: mb('1'), data_limit: mb('2') }),
+      sim({
+        iccid: '8900',
+        msisdn: '+1',
+        updated_at: '2024-01-01T00:00:00Z',
+        current_billing_period_consumed_data: mb('1'),
+        data_limit: mb('2'),
+      }),
     );
     for (const o of sortOptions()) assert.deepEqual(ids(sortSims(sims, o.key, new Map())), ids(sims), o.key);
   });

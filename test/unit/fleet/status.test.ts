@@ -13,10 +13,20 @@ import { hostile, sim, st } from './fixtures';
 
 describe('fleet/status', () => {
   it('STATUS_ORDER lists every known status once, in lifecycle order', () => {
-    assert.deepEqual([...STATUS_ORDER], [
-      'registering', 'enabling', 'enabled', 'setting_standby', 'standby',
-      'disabling', 'disabled', 'data_limit_exceeded', 'unauthorized_imei',
-    ]);
+    assert.deepEqual(
+      [...STATUS_ORDER],
+      [
+        'registering',
+        'enabling',
+        'enabled',
+        'setting_standby',
+        'standby',
+        'disabling',
+        'disabled',
+        'data_limit_exceeded',
+        'unauthorized_imei',
+      ],
+    );
     assert.deepEqual([...STATUS_ORDER].sort(), [...SIM_STATUSES].sort());
   });
 
@@ -74,17 +84,19 @@ describe('fleet/status', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const fs = require('node:fs') as typeof import('node:fs');
     const csv = path.resolve(__dirname, '..', '..', '..', '..', 'node_modules', '@vscode', 'codicons', 'dist', 'codicon.csv');
-    const names = new Set(fs.readFileSync(csv, 'utf8').split('\n').map((l) => l.split(',')[0]));
+    const names = new Set(
+      fs
+        .readFileSync(csv, 'utf8')
+        .split('\n')
+        .map((l) => l.split(',')[0]),
+    );
     for (const s of [...SIM_STATUSES, 'other', undefined]) {
       assert.ok(names.has(statusIcon(s).codicon), `${statusIcon(s).codicon} for ${String(s)}`);
     }
   });
 
   it('isTransitional is true only while a SIM changes state', () => {
-    assert.deepEqual(
-      SIM_STATUSES.filter((s) => isTransitional(s)).sort(),
-      ['disabling', 'enabling', 'registering', 'setting_standby'],
-    );
+    assert.deepEqual(SIM_STATUSES.filter((s) => isTransitional(s)).sort(), ['disabling', 'enabling', 'registering', 'setting_standby']);
     assert.equal(isTransitional(undefined), false);
     assert.equal(isTransitional('unknown_x'), false);
   });

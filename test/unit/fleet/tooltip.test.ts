@@ -68,7 +68,11 @@ describe('fleet/tooltip', () => {
         const body = html.replace(/^<p><strong>Value:<\/strong> /, '').replace(/<\/p>\n$/, '');
         assert.ok(!/<(?!\/?p>)[a-z!/]/i.test(body), `no tags for ${JSON.stringify(s)}: ${html}`);
         // Decode the HTML entities markdown-it writes and compare with the input on one line.
-        const text = body.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+        const text = body
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, '&');
         assert.equal(text, s.replace(/\s+/g, ' ').trim(), `literal text for ${JSON.stringify(s)}`);
       }
     });
@@ -119,7 +123,18 @@ describe('fleet/tooltip', () => {
     });
 
     it('shows an unknown group by short id and skips missing fields', () => {
-      const md = simTooltipMarkdown(sim({ iccid: null, imsi: null, msisdn: null, tags: null, sim_card_group_id: 'abcdef1234567', status: null, created_at: null, updated_at: 'not a date' }));
+      const md = simTooltipMarkdown(
+        sim({
+          iccid: null,
+          imsi: null,
+          msisdn: null,
+          tags: null,
+          sim_card_group_id: 'abcdef1234567',
+          status: null,
+          created_at: null,
+          updated_at: 'not a date',
+        }),
+      );
       assert.doesNotMatch(md, /ICCID|IMSI|MSISDN|Tags|Created/);
       assert.match(md, /\*\*SIM card group:\*\* Unknown group \\\(abcdef12…\\\)/);
       assert.match(md, /\*\*Status:\*\* Unknown/);

@@ -69,15 +69,24 @@ describe('fleet/usage', () => {
     it('shows used / limit, each value in the unit its own magnitude picks', () => {
       assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('2049.0'), data_limit: mb('2048.0') })), '2 GB / 2 GB');
       assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('2049.0'), data_limit: mb('2', 'GB') })), '2 GB / 2 GB');
-      assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('1.5', 'GB'), data_limit: mb('4096', 'MB') })), '1.5 GB / 4 GB');
-      assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('100', 'MB'), data_limit: mb('1', 'KB') })), '100 MB / <0.01 MB');
+      assert.equal(
+        usageDescription(sim({ current_billing_period_consumed_data: mb('1.5', 'GB'), data_limit: mb('4096', 'MB') })),
+        '1.5 GB / 4 GB',
+      );
+      assert.equal(
+        usageDescription(sim({ current_billing_period_consumed_data: mb('100', 'MB'), data_limit: mb('1', 'KB') })),
+        '100 MB / <0.01 MB',
+      );
     });
 
     it('keeps at most two decimals and drops trailing zeros', () => {
       assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('12.3456'), data_limit: null })), '12.35 MB');
       assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('12.50'), data_limit: null })), '12.5 MB');
       assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('0.0'), data_limit: null })), '0 MB');
-      assert.equal(usageDescription(sim({ current_billing_period_consumed_data: mb('1000', 'GB'), data_limit: mb('1', 'TB') })), '1000 GB / 1 TB');
+      assert.equal(
+        usageDescription(sim({ current_billing_period_consumed_data: mb('1000', 'GB'), data_limit: mb('1', 'TB') })),
+        '1000 GB / 1 TB',
+      );
     });
 
     it('shows the group limit when the SIM has none', () => {

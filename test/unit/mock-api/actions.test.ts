@@ -11,7 +11,12 @@ import { call, repoRoot, type ErrorBody } from './helpers';
 
 const SPEC_PATH = path.resolve(repoRoot(), '..', 'shared', 'telnyx-openapi', 'telnyx-wireless.json');
 
-async function send<T = unknown>(api: MockApi, p: string, method: string, body?: unknown): Promise<{ status: number; headers: Headers; body: T }> {
+async function send<T = unknown>(
+  api: MockApi,
+  p: string,
+  method: string,
+  body?: unknown,
+): Promise<{ status: number; headers: Headers; body: T }> {
   const res = await fetch(api.url + p, {
     method,
     headers: { authorization: `Bearer ${api.apiKey}`, 'content-type': 'application/json' },
@@ -54,7 +59,10 @@ describe('mock-api: SIM card actions, PATCH and rate limit', function () {
     const first = await send<{ data: SimCardAction }>(api, `/sim_cards/${a.id}/actions/disable`, 'POST');
     await send(api, `/sim_cards/${b.id}/actions/set_standby`, 'POST');
     const mine = await call<Page<SimCardAction>>(api, `/sim_card_actions?filter[sim_card_id]=${a.id}`);
-    assert.deepEqual(mine.body.data.map((x) => x.id), [first.body.data.id]);
+    assert.deepEqual(
+      mine.body.data.map((x) => x.id),
+      [first.body.data.id],
+    );
     const standby = await call<Page<SimCardAction>>(api, '/sim_card_actions?filter[action_type]=set_standby&page[size]=250');
     assert.ok(standby.body.data.some((x) => x.sim_card_id === b.id));
     assert.ok(standby.body.data.every((x) => x.action_type === 'set_standby'));
@@ -148,9 +156,12 @@ describe('mock-api: SIM card actions, PATCH and rate limit', function () {
         console.warn(`  (skipped: Telnyx OpenAPI spec missing at ${SPEC_PATH})`);
         this.skip();
       }
-      const spec = JSON.parse(fs.readFileSync(SPEC_PATH, 'utf8')) as { components: { schemas: Record<string, { properties: Record<string, { type?: unknown; enum?: string[] }> }> } };
+      const spec = JSON.parse(fs.readFileSync(SPEC_PATH, 'utf8')) as {
+        components: { schemas: Record<string, { properties: Record<string, { type?: unknown; enum?: string[] }> }> };
+      };
       // The same two documented gaps the main schema test loosens (null group id, unauthorized_imei).
-      for (const name of ['SimpleSIMCard', 'SIMCard']) spec.components.schemas[name]!.properties.sim_card_group_id!.type = ['string', 'null'];
+      for (const name of ['SimpleSIMCard', 'SIMCard'])
+        spec.components.schemas[name]!.properties.sim_card_group_id!.type = ['string', 'null'];
       spec.components.schemas.SIMCardStatus!.properties.value!.enum!.push('unauthorized_imei');
       const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
       addFormats(ajv);

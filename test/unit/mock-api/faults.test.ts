@@ -133,7 +133,10 @@ describe('mock-api fault injection', () => {
 
     const fleet = (await (await fetch(`${base}/fleet`)).json()) as { sims: SimCard[]; groups: unknown[] };
     assert.equal(fleet.sims.length, 60);
-    assert.deepEqual(fleet.sims.map((s) => s.id), api.fleet.sims.map((s) => s.id));
+    assert.deepEqual(
+      fleet.sims.map((s) => s.id),
+      api.fleet.sims.map((s) => s.id),
+    );
     assert.equal(fleet.groups.length, api.fleet.groups.length);
   });
 });

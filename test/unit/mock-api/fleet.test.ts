@@ -13,7 +13,10 @@ describe('mock-api fleet generator', () => {
     assert.deepEqual(again.groups, fleet.groups);
     for (const sim of fleet.sims.slice(0, 50)) assert.deepEqual(again.logsFor(sim.id), fleet.logsFor(sim.id));
     const other = generateFleet({ seed: 43, sims: 1000 });
-    assert.notDeepEqual(other.sims.map((s) => s.iccid), fleet.sims.map((s) => s.iccid));
+    assert.notDeepEqual(
+      other.sims.map((s) => s.iccid),
+      fleet.sims.map((s) => s.iccid),
+    );
   });
 
   it('has the requested size and unique ids, ICCIDs, IMSIs, MSISDNs', () => {

@@ -65,10 +65,7 @@ describe('mock-api answers validate against the Telnyx OpenAPI schemas', functio
     const op = ((spec.paths as SpecNode)[specPath] as SpecNode)[method] as SpecNode;
     const resp = (op.responses as Record<string, SpecNode>)[status];
     assert.ok(resp, `spec declares ${status} for ${method} ${specPath}`);
-    const pointer =
-      typeof resp.$ref === 'string'
-        ? resp.$ref.slice(1)
-        : `/paths/${esc(specPath)}/${method}/responses/${status}`;
+    const pointer = typeof resp.$ref === 'string' ? resp.$ref.slice(1) : `/paths/${esc(specPath)}/${method}/responses/${status}`;
     const v = ajv.getSchema(`spec#${pointer}/content/application~1json/schema`);
     assert.ok(v, `schema for ${method} ${specPath} ${status}`);
     return v;
@@ -100,7 +97,10 @@ describe('mock-api answers validate against the Telnyx OpenAPI schemas', functio
   it('GET /sim_cards?include_sim_card_group=true, and the embedded groups', async () => {
     const v = responseValidator('/sim_cards', 'get', '200');
     const group = schema('SIMCardGroup');
-    const r = await call<Page<SimCard>>(api, '/sim_cards?include_sim_card_group=true&page[size]=250&sort=-current_billing_period_consumed_data.amount');
+    const r = await call<Page<SimCard>>(
+      api,
+      '/sim_cards?include_sim_card_group=true&page[size]=250&sort=-current_billing_period_consumed_data.amount',
+    );
     check(v, r.body, 'list with groups');
     const embedded = r.body.data.filter((s) => s.sim_card_group);
     assert.ok(embedded.length > 100);

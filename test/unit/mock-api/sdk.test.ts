@@ -26,17 +26,26 @@ describe('mock-api with the official telnyx SDK', () => {
   it('lists the first page with the default size of 20', async () => {
     const page = await client.simCards.list();
     assert.equal(page.data.length, 20);
-    assert.deepEqual(page.data.map((s) => s.id), api.fleet.sims.slice(0, 20).map((s) => s.id));
+    assert.deepEqual(
+      page.data.map((s) => s.id),
+      api.fleet.sims.slice(0, 20).map((s) => s.id),
+    );
     assert.equal(page.meta.total_pages, 7); // the SDK's Meta type has no total_results
     assert.ok(page.hasNextPage());
     const next = await page.getNextPage();
-    assert.deepEqual(next.data.map((s) => s.id), api.fleet.sims.slice(20, 40).map((s) => s.id));
+    assert.deepEqual(
+      next.data.map((s) => s.id),
+      api.fleet.sims.slice(20, 40).map((s) => s.id),
+    );
   });
 
   it('auto-paginates over every SIM exactly once', async () => {
     const seen: string[] = [];
     for await (const sim of client.simCards.list({ 'page[size]': 25 })) seen.push(sim.id ?? '');
-    assert.deepEqual(seen, api.fleet.sims.map((s) => s.id));
+    assert.deepEqual(
+      seen,
+      api.fleet.sims.map((s) => s.id),
+    );
   });
 
   it('filters by status (any-of) and tags (all-of)', async () => {
@@ -56,7 +65,10 @@ describe('mock-api with the official telnyx SDK', () => {
     const one = await client.simCards.retrieve(sim.id);
     assert.equal(one.data?.iccid, sim.iccid);
     const groups = await client.simCardGroups.list();
-    assert.deepEqual(groups.data.map((g) => g.id), api.fleet.groups.map((g) => g.id));
+    assert.deepEqual(
+      groups.data.map((g) => g.id),
+      api.fleet.groups.map((g) => g.id),
+    );
 
     const bad = new Telnyx({ apiKey: 'wrong', baseURL: api.url, maxRetries: 0 });
     await assert.rejects(bad.simCards.list(), (e: unknown) => e instanceof Telnyx.AuthenticationError);
@@ -69,7 +81,10 @@ describe('mock-api with the official telnyx SDK', () => {
     const before = api.requests.length;
     const groups = await retrying.simCardGroups.list();
     assert.equal(groups.data.length, api.fleet.groups.length);
-    assert.deepEqual(api.requests.slice(before).map((r) => r.status), [429, 200]);
+    assert.deepEqual(
+      api.requests.slice(before).map((r) => r.status),
+      [429, 200],
+    );
   });
 
   it('sends bracket-encoded, comma-joined queries (documented above)', async () => {

@@ -37,7 +37,7 @@ describe('mock-api semantics', () => {
     assert.equal(at(r.body.errors, 0).source?.parameter, 'filter[status]');
   });
 
-  it('accepts other clients\' array styles: repeated [] keys and [n] indices', async () => {
+  it("accepts other clients' array styles: repeated [] keys and [n] indices", async () => {
     const want = api.fleet.sims.filter((s) => ['disabled', 'standby'].includes(s.status?.value ?? ''));
     assert.deepEqual(ids(await listAll(api, 'filter%5Bstatus%5D%5B%5D=disabled&filter[status][]=standby')), ids(want));
     assert.deepEqual(ids(await listAll(api, 'filter[status][0]=disabled&filter[status][1]=standby')), ids(want));
@@ -161,7 +161,12 @@ describe('mock-api semantics', () => {
   });
 
   it('404 envelopes for unknown ids and paths', async () => {
-    for (const p of ['/sim_cards/00000000-0000-4000-8000-000000000000', '/sim_card_groups/nope', '/sim_cards/nope/wireless_connectivity_logs', '/nothing/here']) {
+    for (const p of [
+      '/sim_cards/00000000-0000-4000-8000-000000000000',
+      '/sim_card_groups/nope',
+      '/sim_cards/nope/wireless_connectivity_logs',
+      '/nothing/here',
+    ]) {
       const r = await call<ErrorBody>(api, p);
       assert.equal(r.status, 404, p);
       assert.equal(at(r.body.errors, 0).code, '10005');
@@ -189,7 +194,10 @@ describe('mock-api semantics', () => {
 
     const groups = await call<Page<SimCardGroup>>(api, '/sim_card_groups?page[size]=2&page[number]=2');
     assert.equal(groups.body.meta.total_results, api.fleet.groups.length);
-    assert.deepEqual(groups.body.data.map((g) => g.id), api.fleet.groups.slice(2, 4).map((g) => g.id));
+    assert.deepEqual(
+      groups.body.data.map((g) => g.id),
+      api.fleet.groups.slice(2, 4).map((g) => g.id),
+    );
     for (const g of groups.body.data) {
       assert.equal(g.sim_card_count, api.fleet.sims.filter((s) => s.sim_card_group_id === g.id).length);
     }

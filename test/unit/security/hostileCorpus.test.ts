@@ -34,7 +34,9 @@ function recordText(i: number, rnd: () => number): string {
     const value = rnd() < 0.75 ? pick(HOSTILE_STRINGS) : pick(wrong);
     fields.push(`${JSON.stringify(f)}:${JSON.stringify(f === 'id' && typeof value !== 'string' ? `sim-${i}` : value)}`);
   }
-  fields.push(`"status":${JSON.stringify(rnd() < 0.5 ? { value: pick(HOSTILE_STRINGS), reason: pick(HOSTILE_STRINGS) } : pick(HOSTILE_STRINGS))}`);
+  fields.push(
+    `"status":${JSON.stringify(rnd() < 0.5 ? { value: pick(HOSTILE_STRINGS), reason: pick(HOSTILE_STRINGS) } : pick(HOSTILE_STRINGS))}`,
+  );
   fields.push(`"tags":${JSON.stringify([pick(HOSTILE_STRINGS), pick(wrong), pick(HOSTILE_STRINGS)])}`);
   fields.push(`"data_limit":${JSON.stringify({ amount: pick(HOSTILE_STRINGS), unit: pick(HOSTILE_STRINGS) })}`);
   fields.push(`"sim_card_group":${JSON.stringify({ id: pick(HOSTILE_STRINGS), name: pick(HOSTILE_STRINGS) })}`);
@@ -76,7 +78,8 @@ describe('security/hostile corpus', function () {
         check('date', plainText(formatTimestamp(sim.created_at) ?? ''));
         const model = buildDetailsViewModel({ sim, detail, now });
         check('panel title', plainText(model.title));
-        for (const row of [...model.identifiers, ...model.summary, ...(model.network ?? [])]) check(`row ${row.label}`, plainText(row.value));
+        for (const row of [...model.identifiers, ...model.summary, ...(model.network ?? [])])
+          check(`row ${row.label}`, plainText(row.value));
         const rawText = toJsonText(detail);
         assert.ok(rawText.length > 0);
         for (const f of FIELDS) check(`field ${f}`, plainText((merged as unknown as Record<string, unknown>)[f]));

@@ -31,7 +31,19 @@ describe('security/dates', () => {
   });
 
   it('never invents a date from other text', () => {
-    for (const s of ['sim 7', '<b>2001</b>', '1', '-3', 'Tue', '2024', '2024-13-01', '2024-02-30T00:00:00Z', '2024-05-01T25:00:00Z', 'May 1, 2024', '2024-05-01T12:00:00Z junk']) {
+    for (const s of [
+      'sim 7',
+      '<b>2001</b>',
+      '1',
+      '-3',
+      'Tue',
+      '2024',
+      '2024-13-01',
+      '2024-02-30T00:00:00Z',
+      '2024-05-01T25:00:00Z',
+      'May 1, 2024',
+      '2024-05-01T12:00:00Z junk',
+    ]) {
       assert.equal(parseIsoTimestamp(s), undefined, s);
       assert.equal(formatTimestamp(s), s.trim(), s);
       const d = dateText(s, Date.UTC(2024, 5, 1));
@@ -48,7 +60,9 @@ describe('security/records', () => {
   const sim: SimCard = { id: 'a', record_type: 'sim_card', iccid: '8931' };
 
   it('mergeRecords keeps "__proto__" and "constructor" as data, never as the prototype', () => {
-    const detail = JSON.parse('{"id":"a","__proto__":{"polluted":true,"iccid":"999"},"constructor":{"prototype":{"x":1}}}') as SimCardDetail;
+    const detail = JSON.parse(
+      '{"id":"a","__proto__":{"polluted":true,"iccid":"999"},"constructor":{"prototype":{"x":1}}}',
+    ) as SimCardDetail;
     const merged = mergeRecords(sim, detail);
     assert.equal(Object.getPrototypeOf(merged), Object.prototype);
     assert.equal((merged as unknown as Record<string, unknown>).polluted, undefined);
@@ -87,7 +101,16 @@ describe('security/baseUrlPolicy', () => {
     assert.equal(kind('http://localhost:4010/v2'), 'loopback');
     assert.equal(kind('http://[::1]:4010/v2'), 'loopback');
     assert.equal(kind('https://localhost/v2'), 'loopback');
-    for (const bad of ['http://api.telnyx.com/v2', 'http://10.0.0.1/v2', 'http://127.0.0.1.evil.example/v2', 'ftp://x/v2', 'file:///etc', 'not a url', 'https://u:p@api.telnyx.com/v2', 'https://api.telnyx.com/v2?x=1']) {
+    for (const bad of [
+      'http://api.telnyx.com/v2',
+      'http://10.0.0.1/v2',
+      'http://127.0.0.1.evil.example/v2',
+      'ftp://x/v2',
+      'file:///etc',
+      'not a url',
+      'https://u:p@api.telnyx.com/v2',
+      'https://api.telnyx.com/v2?x=1',
+    ]) {
       const v = checkBaseUrl(bad);
       assert.equal(v.ok, false, bad);
       if (!v.ok) assert.match(v.message, /telnyxSims\.apiBaseUrl/);

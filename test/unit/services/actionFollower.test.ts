@@ -42,8 +42,14 @@ describe('ActionFollower', function () {
     const pending: number[] = [];
     f.onDidChangePending((n) => pending.push(n));
     const settled = await Promise.all(actions.map((a) => f.follow(a)));
-    assert.deepEqual(settled.map((s) => s.action.status?.value), ['completed', 'completed', 'completed']);
-    assert.deepEqual(settled.map((s) => s.gaveUp), [false, false, false]);
+    assert.deepEqual(
+      settled.map((s) => s.action.status?.value),
+      ['completed', 'completed', 'completed'],
+    );
+    assert.deepEqual(
+      settled.map((s) => s.gaveUp),
+      [false, false, false],
+    );
     assert.equal(f.pending, 0);
     assert.equal(pending.at(-1), 0);
     // The server agrees (read independently of the follower).

@@ -30,7 +30,8 @@ describe('bulk fan-out engine (local API, fault injection)', function () {
     assert.ok(pool.length >= n, 'enough untouched SIMs');
     return pool.splice(0, n);
   };
-  const postsTo = (id: string): typeof api.requests => api.requests.filter((r) => r.method === 'POST' && r.path.includes(`/sim_cards/${id}/`));
+  const postsTo = (id: string): typeof api.requests =>
+    api.requests.filter((r) => r.method === 'POST' && r.path.includes(`/sim_cards/${id}/`));
 
   /** Counts the actions the server holds for a SIM, read through its own list endpoint. */
   async function serverActions(id: string): Promise<number> {
@@ -49,14 +50,33 @@ describe('bulk fan-out engine (local API, fault injection)', function () {
     const sims = take(30);
     api.settings.rateLimitPerSecond = 8;
     const progress: [number, number][] = [];
-    const r = await runBulk(actionTasks(client, 'disable', sims.map((s) => s.id)), { onProgress: (d, t) => progress.push([d, t]) });
-    assert.deepEqual(r.outcomes.map((o) => o.outcome), sims.map(() => 'changed'));
-    assert.deepEqual(r.outcomes.map((o) => o.simId), sims.map((s) => s.id));
+    const r = await runBulk(
+      actionTasks(
+        client,
+        'disable',
+        sims.map((s) => s.id),
+      ),
+      { onProgress: (d, t) => progress.push([d, t]) },
+    );
+    assert.deepEqual(
+      r.outcomes.map((o) => o.outcome),
+      sims.map(() => 'changed'),
+    );
+    assert.deepEqual(
+      r.outcomes.map((o) => o.simId),
+      sims.map((s) => s.id),
+    );
     assert.ok(r.outcomes.every((o) => o.action?.action_type === 'disable'));
-    assert.ok(api.requests.some((q) => q.status === 429), 'the limit was hit');
+    assert.ok(
+      api.requests.some((q) => q.status === 429),
+      'the limit was hit',
+    );
     assert.equal(r.rateLimited, api.requests.filter((q) => q.status === 429).length);
     assert.deepEqual(progress.at(-1), [30, 30]);
-    assert.deepEqual(progress.map((p) => p[0]), Array.from({ length: 30 }, (_, i) => i + 1));
+    assert.deepEqual(
+      progress.map((p) => p[0]),
+      Array.from({ length: 30 }, (_, i) => i + 1),
+    );
     await assertOneActionEach(sims);
     for (const s of sims) assert.equal(postsTo(s.id).filter((q) => q.status === 202).length, 1);
   });
@@ -64,7 +84,14 @@ describe('bulk fan-out engine (local API, fault injection)', function () {
   it('waits out a burst of 429s with Retry-After and sends no duplicate', async () => {
     const sims = take(8);
     api.addFault({ kind: 'status', status: 429, retryAfterSeconds: 1, path: '/actions/', times: 5 });
-    const r = await runBulk(actionTasks(client, 'disable', sims.map((s) => s.id)), { concurrency: 4 });
+    const r = await runBulk(
+      actionTasks(
+        client,
+        'disable',
+        sims.map((s) => s.id),
+      ),
+      { concurrency: 4 },
+    );
     assert.ok(r.outcomes.every((o) => o.outcome === 'changed'));
     assert.equal(r.rateLimited, 5);
     assert.equal(api.requests.filter((q) => q.method === 'POST').length, 8 + 5);
@@ -74,8 +101,18 @@ describe('bulk fan-out engine (local API, fault injection)', function () {
   it('a 5xx after the server acted is read back, not resent', async () => {
     const sims = take(6);
     api.addFault({ kind: 'status', status: 500, after: true, path: '/actions/disable', times: 3 });
-    const r = await runBulk(actionTasks(client, 'disable', sims.map((s) => s.id)), { verifyDelayMs: 0 });
-    assert.ok(r.outcomes.every((o) => o.outcome === 'changed'), JSON.stringify(r.outcomes));
+    const r = await runBulk(
+      actionTasks(
+        client,
+        'disable',
+        sims.map((s) => s.id),
+      ),
+      { verifyDelayMs: 0 },
+    );
+    assert.ok(
+      r.outcomes.every((o) => o.outcome === 'changed'),
+      JSON.stringify(r.outcomes),
+    );
     assert.equal(api.requests.filter((q) => q.method === 'POST').length, 6);
     assert.equal(api.requests.filter((q) => q.status === 500).length, 3);
     await assertOneActionEach(sims);
@@ -84,8 +121,18 @@ describe('bulk fan-out engine (local API, fault injection)', function () {
   it('a timeout after the server acted is read back, not resent', async () => {
     const sims = take(4);
     api.addFault({ kind: 'delay', delayMs: 1500, after: true, path: '/actions/disable', times: 2 });
-    const r = await runBulk(actionTasks(client, 'disable', sims.map((s) => s.id)), { verifyDelayMs: 0 });
-    assert.ok(r.outcomes.every((o) => o.outcome === 'changed'), JSON.stringify(r.outcomes));
+    const r = await runBulk(
+      actionTasks(
+        client,
+        'disable',
+        sims.map((s) => s.id),
+      ),
+      { verifyDelayMs: 0 },
+    );
+    assert.ok(
+      r.outcomes.every((o) => o.outcome === 'changed'),
+      JSON.stringify(r.outcomes),
+    );
     assert.equal(api.requests.filter((q) => q.method === 'POST').length, 4);
     await assertOneActionEach(sims);
   });
@@ -93,8 +140,18 @@ describe('bulk fan-out engine (local API, fault injection)', function () {
   it('a 5xx before the server acted is resent once after the read-back shows nothing happened', async () => {
     const sims = take(4);
     api.addFault({ kind: 'status', status: 503, path: '/actions/disable', times: 2 });
-    const r = await runBulk(actionTasks(client, 'disable', sims.map((s) => s.id)), { verifyDelayMs: 0 });
-    assert.ok(r.outcomes.every((o) => o.outcome === 'changed'), JSON.stringify(r.outcomes));
+    const r = await runBulk(
+      actionTasks(
+        client,
+        'disable',
+        sims.map((s) => s.id),
+      ),
+      { verifyDelayMs: 0 },
+    );
+    assert.ok(
+      r.outcomes.every((o) => o.outcome === 'changed'),
+      JSON.stringify(r.outcomes),
+    );
     assert.equal(api.requests.filter((q) => q.method === 'POST').length, 4 + 2);
     await assertOneActionEach(sims);
   });
@@ -103,13 +160,20 @@ describe('bulk fan-out engine (local API, fault injection)', function () {
     const sims = take(40);
     api.settings.rateLimitPerSecond = 20;
     const ctl = new AbortController();
-    const r = await runBulk(actionTasks(client, 'disable', sims.map((s) => s.id)), {
-      concurrency: 2,
-      signal: ctl.signal,
-      onProgress: (done) => {
-        if (done === 5) ctl.abort();
+    const r = await runBulk(
+      actionTasks(
+        client,
+        'disable',
+        sims.map((s) => s.id),
+      ),
+      {
+        concurrency: 2,
+        signal: ctl.signal,
+        onProgress: (done) => {
+          if (done === 5) ctl.abort();
+        },
       },
-    });
+    );
     assert.equal(r.cancelled, true);
     const skipped = r.outcomes.filter((o) => o.outcome === 'skipped');
     assert.ok(skipped.length >= 30, `skipped ${skipped.length}`);
@@ -134,7 +198,14 @@ describe('bulk fan-out engine (local API, fault injection)', function () {
   it('a rejected API key stops the run after the first answers', async () => {
     const bad = new TelnyxClient({ apiKey: 'not-the-key', baseUrl: api.url });
     const sims = take(20);
-    const r = await runBulk(actionTasks(bad, 'disable', sims.map((s) => s.id)), { concurrency: 2 });
+    const r = await runBulk(
+      actionTasks(
+        bad,
+        'disable',
+        sims.map((s) => s.id),
+      ),
+      { concurrency: 2 },
+    );
     assert.ok(r.outcomes.every((o) => o.outcome !== 'changed'));
     assert.ok(api.requests.length <= 2, `sent ${api.requests.length}`);
     assert.ok(r.outcomes.filter((o) => o.outcome === 'skipped').length >= 18);
@@ -146,7 +217,10 @@ describe('bulk fan-out engine (local API, fault injection)', function () {
     api.addFault({ kind: 'status', status: 500, after: true, method: 'PATCH', times: 2 });
     const items = sims.map((s) => ({ simId: s.id, patch: { tags: nextTags(s.tags, { mode: 'add', tags: ['bulk-x'] }) } }));
     const r = await runBulk(patchTasks(client, items), { verifyDelayMs: 0 });
-    assert.ok(r.outcomes.every((o) => o.outcome === 'changed'), JSON.stringify(r.outcomes));
+    assert.ok(
+      r.outcomes.every((o) => o.outcome === 'changed'),
+      JSON.stringify(r.outcomes),
+    );
     assert.equal(api.requests.filter((q) => q.method === 'PATCH').length, 5);
     for (const s of sims) {
       const old = before.get(s.id) ?? [];

@@ -23,13 +23,16 @@ describe('telnyx/client cancellation', () => {
   it('abort mid-listAll rejects with CancelledError and no further pages are requested', async () => {
     const ctl = new AbortController();
     let pagesSeen = 0;
-    const p = client().listAllSimCards({}, {
-      signal: ctl.signal,
-      onPage: () => {
-        pagesSeen++;
-        if (pagesSeen === 3) ctl.abort();
+    const p = client().listAllSimCards(
+      {},
+      {
+        signal: ctl.signal,
+        onPage: () => {
+          pagesSeen++;
+          if (pagesSeen === 3) ctl.abort();
+        },
       },
-    });
+    );
     await assert.rejects(p, CancelledError);
     await delay(50); // requests already on the wire may still land
     const countAfterAbort = api.requests.length;
@@ -80,5 +83,4 @@ describe('telnyx/client cancellation', () => {
     await assert.rejects(client().listAllSimCardGroups(ctl.signal), CancelledError);
     assert.equal(api.requests.length, 0);
   });
-
 });

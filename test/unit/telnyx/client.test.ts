@@ -1,12 +1,6 @@
 import assert from 'node:assert/strict';
 import { startMockApi, type MockApi } from '../../../mock-api/server';
-import {
-  BadRequestError,
-  DEFAULT_USER_AGENT,
-  encodeSimCardQuery,
-  TelnyxClient,
-  type SimCard,
-} from '../../../src/telnyx';
+import { BadRequestError, DEFAULT_USER_AGENT, encodeSimCardQuery, TelnyxClient, type SimCard } from '../../../src/telnyx';
 import { startLocalServer } from './helpers';
 import { at } from '../helpers/at';
 
@@ -40,12 +34,18 @@ describe('telnyx/client against the local Telnyx API', () => {
 
   it('onPage gets page 1 first, every SIM exactly once, with running totals', async () => {
     const calls: Array<{ ids: string[]; loadedPages: number; totalPages: number; totalResults: number; pass: number }> = [];
-    const { items: sims } = await client.listAllSimCards({ pageSize: 100 }, {
-      concurrency: 3,
-      onPage: (page, p) => calls.push({ ids: page.map((s) => s.id), ...p }),
-    });
+    const { items: sims } = await client.listAllSimCards(
+      { pageSize: 100 },
+      {
+        concurrency: 3,
+        onPage: (page, p) => calls.push({ ids: page.map((s) => s.id), ...p }),
+      },
+    );
     assert.equal(calls.length, 10);
-    assert.deepEqual(at(calls, 0).ids, api.fleet.sims.slice(0, 100).map((s) => s.id));
+    assert.deepEqual(
+      at(calls, 0).ids,
+      api.fleet.sims.slice(0, 100).map((s) => s.id),
+    );
     assert.deepEqual(
       calls.map((c) => c.loadedPages),
       [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
@@ -111,10 +111,7 @@ describe('telnyx/client against the local Telnyx API', () => {
     assert.equal(at(api.requests, 0).query.include_sim_card_group, 'true');
 
     const groups = await client.listAllSimCardGroups();
-    assert.deepEqual(
-      groups.map((g) => g.id).sort(),
-      api.fleet.groups.map((g) => g.id).sort(),
-    );
+    assert.deepEqual(groups.map((g) => g.id).sort(), api.fleet.groups.map((g) => g.id).sort());
     const page = await client.listSimCardGroups({ number: 1, size: 2 });
     assert.equal(page.data.length, Math.min(2, api.fleet.groups.length));
     const group = await client.getSimCardGroup(target.sim_card_group_id!);
@@ -123,7 +120,10 @@ describe('telnyx/client against the local Telnyx API', () => {
     const logs = await client.listConnectivityLogs(target.id, { size: 5 });
     assert.deepEqual(
       logs.data.map((l) => l.id),
-      api.fleet.logsFor(target.id).slice(0, 5).map((l) => l.id),
+      api.fleet
+        .logsFor(target.id)
+        .slice(0, 5)
+        .map((l) => l.id),
     );
     assert.equal(api.requests.at(-1)!.query['page[size]'], '5');
   });
@@ -167,7 +167,9 @@ describe('telnyx/client against the local Telnyx API', () => {
 
 describe('telnyx/client request headers', () => {
   it('sends Bearer auth, Accept JSON and the User-Agent', async () => {
-    const server = await startLocalServer(() => ({ body: { data: [], meta: { page_number: 1, page_size: 250, total_pages: 0, total_results: 0 } } }));
+    const server = await startLocalServer(() => ({
+      body: { data: [], meta: { page_number: 1, page_size: 250, total_pages: 0, total_results: 0 } },
+    }));
     try {
       await new TelnyxClient({ apiKey: 'KEY123', baseUrl: server.url }).listSimCards();
       await new TelnyxClient({ apiKey: 'KEY123', baseUrl: server.url, userAgent: 'custom/9' }).listSimCards();
@@ -197,10 +199,17 @@ describe('telnyx/client request headers', () => {
       [],
       { id: 7 },
       { no: 'id' },
-      { id: 'ok-2', status: { reason: 'no value' }, current_billing_period_consumed_data: { amount: '2', unit: 'furlongs' }, extra: { deep: [1] } },
+      {
+        id: 'ok-2',
+        status: { reason: 'no value' },
+        current_billing_period_consumed_data: { amount: '2', unit: 'furlongs' },
+        extra: { deep: [1] },
+      },
       { id: 'ok-3', status: 'enabled', tags: 'not-an-array', iccid: { x: 1 } },
     ];
-    const server = await startLocalServer(() => ({ body: { data: hostile, meta: { page_number: 1, page_size: 250, total_pages: 1, total_results: 9 } } }));
+    const server = await startLocalServer(() => ({
+      body: { data: hostile, meta: { page_number: 1, page_size: 250, total_pages: 1, total_results: 9 } },
+    }));
     try {
       const listing = await new TelnyxClient({ apiKey: 'k', baseUrl: server.url }).listAllSimCards();
       const sims: SimCard[] = listing.items;

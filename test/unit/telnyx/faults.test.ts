@@ -198,7 +198,13 @@ describe('telnyx/client faults and retries', () => {
   it('retries a POST when the connection was refused (it never reached the server)', async () => {
     const port = await closedPort();
     const lines: string[] = [];
-    const c = new TelnyxClient({ apiKey: KEY, baseUrl: `http://127.0.0.1:${port}/v2`, retryBaseDelayMs: 1, maxRetries: 2, log: (l) => lines.push(l) });
+    const c = new TelnyxClient({
+      apiKey: KEY,
+      baseUrl: `http://127.0.0.1:${port}/v2`,
+      retryBaseDelayMs: 1,
+      maxRetries: 2,
+      log: (l) => lines.push(l),
+    });
     const e = await expectError(c.enableSimCard('abc'), NetworkError);
     assert.equal(e.code, 'ECONNREFUSED');
     assert.equal(lines.length, 3, lines.join('\n'));
@@ -237,7 +243,11 @@ describe('telnyx/client faults and retries', () => {
       assert.equal(refused.status, 422);
       assert.match(refused.message, /group/);
     }
-    assert.equal(api.requests.filter((r) => r.status >= 400 && r.status < 500 && r.status !== 401).length, ungrouped ? 5 : 4, 'no 4xx was retried');
+    assert.equal(
+      api.requests.filter((r) => r.status >= 400 && r.status < 500 && r.status !== 401).length,
+      ungrouped ? 5 : 4,
+      'no 4xx was retried',
+    );
   });
 
   it('cancels with CancelledError', async () => {
@@ -267,7 +277,9 @@ describe('telnyx/client faults and retries', () => {
   it('redacts the key when a server echoes it back', async () => {
     const server = await startLocalServer((req) => ({
       status: 401,
-      body: { errors: [{ title: 'Bad key', detail: `Key ${String(req.headers.authorization)} is unknown`, meta: { echoed: KEY, [KEY]: 1 } }] },
+      body: {
+        errors: [{ title: 'Bad key', detail: `Key ${String(req.headers.authorization)} is unknown`, meta: { echoed: KEY, [KEY]: 1 } }],
+      },
     }));
     try {
       const e = await expectError(new TelnyxClient({ apiKey: KEY, baseUrl: server.url }).listSimCards(), AuthenticationError);

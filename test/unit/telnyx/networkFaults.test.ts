@@ -95,7 +95,13 @@ function cases(simPath: (api: MockApi) => string): (api: MockApi) => Case[] {
           check: (e) => assert.equal((e as TelnyxError).errors[0]?.detail, HOSTILE_DETAIL),
         },
         { name: 'deep nesting', op, faults: once('deepNesting') },
-        { name: 'malformed JSON', op, faults: persistent('malformed'), error: { type: InvalidResponseError, reason: 'notJson' }, requests: 4 },
+        {
+          name: 'malformed JSON',
+          op,
+          faults: persistent('malformed'),
+          error: { type: InvalidResponseError, reason: 'notJson' },
+          requests: 4,
+        },
         { name: 'dropped connection once', op, faults: once('drop') },
         { name: 'dropped connection', op, faults: persistent('drop'), error: { type: NetworkError, reason: 'reset' }, requests: 4 },
         { name: '503 twice', op, faults: once('status', { status: 503, times: 2 }) },
@@ -171,7 +177,10 @@ describe('telnyx/client network fault matrix', function () {
       }
       try {
         if (c.error) {
-          assert.ok(error instanceof c.error.type, `expected ${c.error.type.name}, got ${String(error)} / ${value === undefined ? '' : 'a value'}`);
+          assert.ok(
+            error instanceof c.error.type,
+            `expected ${c.error.type.name}, got ${String(error)} / ${value === undefined ? '' : 'a value'}`,
+          );
           assert.equal((error as TelnyxError).reason, c.error.reason);
           assert.ok(!(error as TelnyxError).message.includes(KEY));
           c.check?.(error, api);
@@ -230,7 +239,9 @@ describe('telnyx/client network fault matrix', function () {
     api.clearFaults();
     api.addFault({ kind: 'status', status: 503, path: '/sim_cards', times: 2 });
     const seen: RetryInfo[] = [];
-    const page = await new TelnyxClient({ apiKey: KEY, baseUrl: api.url, ...FAST, onRetry: (i) => seen.push(i) }).listSimCards({ pageSize: 5 });
+    const page = await new TelnyxClient({ apiKey: KEY, baseUrl: api.url, ...FAST, onRetry: (i) => seen.push(i) }).listSimCards({
+      pageSize: 5,
+    });
     assert.equal(page.data.length, 5);
     assert.deepEqual(
       seen.map((s) => [s.attempt, s.maxAttempts, s.error.status]),
@@ -245,7 +256,8 @@ describe('telnyx/client network fault matrix', function () {
   it('with the defaults, a server that never answers fails within 35 s', () => {
     // Worst case: every timed-out attempt waits the connect/first-byte timeout, plus the longest backoffs.
     let worst = DEFAULT_CONNECT_TIMEOUT_MS * (1 + DEFAULT_MAX_TIMEOUT_RETRIES);
-    for (let i = 0; i < DEFAULT_MAX_TIMEOUT_RETRIES; i++) worst += Math.min(DEFAULT_MAX_RETRY_DELAY_MS, DEFAULT_RETRY_BASE_DELAY_MS * 2 ** i);
+    for (let i = 0; i < DEFAULT_MAX_TIMEOUT_RETRIES; i++)
+      worst += Math.min(DEFAULT_MAX_RETRY_DELAY_MS, DEFAULT_RETRY_BASE_DELAY_MS * 2 ** i);
     assert.ok(worst <= 35_000, `${worst} ms`);
     assert.ok(DEFAULT_CONNECT_TIMEOUT_MS < DEFAULT_TIMEOUT_MS);
   });

@@ -50,11 +50,14 @@ describe('telnyx/paging listAllSimCards over HTTP', () => {
       return { body: { data, meta: meta(n, 10, 6, 60) }, delayMs: n === 1 || n > 6 ? 0 : (7 - n) * 25 };
     });
     const order: number[] = [];
-    const result = await client(5).listAllSimCards({}, {
-      onPage: (page) => {
-        if (page[0]) order.push(Number(page[0].id.split('-')[1]) / 10 + 1);
+    const result = await client(5).listAllSimCards(
+      {},
+      {
+        onPage: (page) => {
+          if (page[0]) order.push(Number(page[0].id.split('-')[1]) / 10 + 1);
+        },
       },
-    });
+    );
     assert.equal(result.complete, true);
     assert.deepEqual(
       result.items.map((s) => s.id),
@@ -72,11 +75,14 @@ describe('telnyx/paging listAllSimCards over HTTP', () => {
     });
     let settled = false;
     let seenWhilePending = 0;
-    const done = client().listAllSimCards({}, {
-      onPage: () => {
-        if (!settled) seenWhilePending++;
+    const done = client().listAllSimCards(
+      {},
+      {
+        onPage: () => {
+          if (!settled) seenWhilePending++;
+        },
       },
-    });
+    );
     void done.then(() => (settled = true));
     const firstTwo = new Promise<void>((resolve) => {
       const t = setInterval(() => {
@@ -105,13 +111,16 @@ describe('telnyx/paging listAllSimCards over HTTP', () => {
     });
     const seenByOnPage: string[] = [];
     let restarts = 0;
-    const result = await client().listAllSimCards({}, {
-      onPage: (p) => seenByOnPage.push(...p.map((s) => s.id)),
-      onRestart: () => {
-        restarts++;
-        seenByOnPage.length = 0;
+    const result = await client().listAllSimCards(
+      {},
+      {
+        onPage: (p) => seenByOnPage.push(...p.map((s) => s.id)),
+        onRestart: () => {
+          restarts++;
+          seenByOnPage.length = 0;
+        },
       },
-    });
+    );
     assert.deepEqual(
       result.items.map((s) => s.id),
       sims('s', 0, 25).map((s) => s.id),
@@ -159,10 +168,7 @@ describe('telnyx/paging listAllSimCards over HTTP', () => {
     assert.equal(result.items.length, 20);
     assert.deepEqual({ complete: result.complete, expectedTotal: result.expectedTotal }, { complete: false, expectedTotal: 50 });
     // Each pass: pages 1, 2, then 3, 4 and 5 twice each (one refetch of a short page), and a probe past the end.
-    assert.deepEqual(
-      server.seen.map(pageOf),
-      [1, 2, 3, 3, 4, 4, 5, 5, 6, 1, 2, 3, 3, 4, 4, 5, 5, 6],
-    );
+    assert.deepEqual(server.seen.map(pageOf), [1, 2, 3, 3, 4, 4, 5, 5, 6, 1, 2, 3, 3, 4, 4, 5, 5, 6]);
   });
 
   it('reads past a low total_results only within bounds (fresh records forever)', async () => {
@@ -192,7 +198,12 @@ describe('telnyx/paging listAllSimCards over HTTP', () => {
   it('returns [] for an empty fleet after one request', async () => {
     server = await startLocalServer(() => ({ body: { data: [], meta: meta(1, 10, 0, 0) } }));
     const calls: SimCard[][] = [];
-    assert.deepEqual(await client().listAllSimCards({}, { onPage: (p) => calls.push(p) }), { complete: true, items: [], expectedTotal: 0, passes: 1 });
+    assert.deepEqual(await client().listAllSimCards({}, { onPage: (p) => calls.push(p) }), {
+      complete: true,
+      items: [],
+      expectedTotal: 0,
+      passes: 1,
+    });
     assert.equal(server.seen.length, 1);
     assert.deepEqual(calls, [[]]);
   });
@@ -227,6 +238,9 @@ describe('telnyx/paging listAllSimCards over HTTP', () => {
     await delay(100);
     const pages = realServer.seen.map(pageOf);
     assert.ok(pages.includes(3));
-    assert.ok(pages.every((n) => n <= 4), pages.join());
+    assert.ok(
+      pages.every((n) => n <= 4),
+      pages.join(),
+    );
   });
 });

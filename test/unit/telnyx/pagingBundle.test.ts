@@ -55,7 +55,14 @@ describe('telnyx bundle: node-fetch without the URL polyfill, through a forward 
       proxied.push(req.url ?? '');
       const target = new URL(req.url ?? '/');
       const up = http.request(
-        { host: target.hostname, port: target.port, path: target.pathname + target.search, method: req.method, headers: req.headers, agent: savedAgent },
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname + target.search,
+          method: req.method,
+          headers: req.headers,
+          agent: savedAgent,
+        },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
@@ -80,7 +87,10 @@ describe('telnyx bundle: node-fetch without the URL polyfill, through a forward 
     const config = require(path.join(repoRoot, 'esbuild.js')) as EsbuildConfig;
     const built = await config.bundleTelnyxClient(outfile);
     const inputs = Object.keys(built.metafile.inputs);
-    assert.ok(inputs.some((f) => f.includes('node-fetch')), 'node-fetch is bundled');
+    assert.ok(
+      inputs.some((f) => f.includes('node-fetch')),
+      'node-fetch is bundled',
+    );
     assert.deepEqual(
       inputs.filter((f) => /node_modules\/(whatwg-url|tr46)\//.test(f)),
       [],
@@ -103,6 +113,9 @@ describe('telnyx bundle: node-fetch without the URL polyfill, through a forward 
     assert.ok(proxied.length >= Math.ceil(want.length / 100));
     assert.equal(proxied.length, api.requests.length);
     assert.ok(proxied.every((u) => u.startsWith(`${api.url}/sim_cards?`)));
-    assert.ok(proxied.every((u) => u.includes('filter%5Bstatus%5D=enabled%2Cstandby')), proxied[0]);
+    assert.ok(
+      proxied.every((u) => u.includes('filter%5Bstatus%5D=enabled%2Cstandby')),
+      proxied[0],
+    );
   });
 });

@@ -21,9 +21,21 @@ interface Case {
 const enabled = (s: { status?: { value?: string | null } | null }): boolean => s.status?.value === 'enabled';
 
 const CASES: Case[] = [
-  { name: '10 SIMs deleted at the front after page 3', faults: [{ kind: 'mutate', op: 'deleteFront', count: 10, afterPage: 3 }], expect: 'complete' },
-  { name: '10 SIMs inserted at the front after page 3', faults: [{ kind: 'mutate', op: 'insertFront', count: 10, afterPage: 3 }], expect: 'complete' },
-  { name: '10 SIMs inserted at the front after page 19', faults: [{ kind: 'mutate', op: 'insertFront', count: 10, afterPage: 19 }], expect: 'complete' },
+  {
+    name: '10 SIMs deleted at the front after page 3',
+    faults: [{ kind: 'mutate', op: 'deleteFront', count: 10, afterPage: 3 }],
+    expect: 'complete',
+  },
+  {
+    name: '10 SIMs inserted at the front after page 3',
+    faults: [{ kind: 'mutate', op: 'insertFront', count: 10, afterPage: 3 }],
+    expect: 'complete',
+  },
+  {
+    name: '10 SIMs inserted at the front after page 19',
+    faults: [{ kind: 'mutate', op: 'insertFront', count: 10, afterPage: 19 }],
+    expect: 'complete',
+  },
   {
     name: '38 SIMs leave filter[status]=enabled after page 2',
     faults: [{ kind: 'mutate', op: 'leaveFilter', count: 38, afterPage: 2 }],

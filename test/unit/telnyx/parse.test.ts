@@ -124,7 +124,13 @@ describe('telnyx/parse records', () => {
     });
     assert.equal(parseSimCardGroup({ name: 'x' }), undefined);
 
-    const action = parseSimCardAction({ id: 'act', action_type: 'enable', status: { value: 'in-progress' }, settings: 'bad', sim_card_id: null })!;
+    const action = parseSimCardAction({
+      id: 'act',
+      action_type: 'enable',
+      status: { value: 'in-progress' },
+      settings: 'bad',
+      sim_card_id: null,
+    })!;
     assert.deepEqual(action, { id: 'act', action_type: 'enable', status: { value: 'in-progress' } });
 
     assert.equal(parseConnectivityLog({ id: 'abc' }), undefined);
@@ -142,7 +148,10 @@ describe('telnyx/parse envelopes', () => {
   });
 
   it('drops hostile items without failing the page and counts them', () => {
-    const r = parseListEnvelope({ data: [SPEC_EXAMPLE, null, 5, 'x', { id: 1 }, { id: 'b', status: null }], meta: { page_number: 1 } }, parseSimCard);
+    const r = parseListEnvelope(
+      { data: [SPEC_EXAMPLE, null, 5, 'x', { id: 1 }, { id: 'b', status: null }], meta: { page_number: 1 } },
+      parseSimCard,
+    );
     assert.ok(r.ok);
     assert.deepEqual(
       r.value.items.map((s) => s.id),
@@ -155,13 +164,19 @@ describe('telnyx/parse envelopes', () => {
   it('keeps only usable meta numbers', () => {
     assert.equal(parsePageMeta(undefined), undefined);
     assert.equal(parsePageMeta([1]), undefined);
-    assert.deepEqual(parsePageMeta({ page_number: 1, page_size: '250', total_pages: -1, total_results: 1.5 }), { page_number: 1, page_size: 250 });
+    assert.deepEqual(parsePageMeta({ page_number: 1, page_size: '250', total_pages: -1, total_results: 1.5 }), {
+      page_number: 1,
+      page_size: 250,
+    });
     assert.deepEqual(parsePageMeta({ page_number: null, total_pages: 'lots', total_results: Infinity }), {});
   });
 
   it('validates the object envelope', () => {
     assert.deepEqual(parseObjectEnvelope({ data: [] }, parseSimCard), { ok: false, reason: 'has no data object' });
-    assert.deepEqual(parseObjectEnvelope({ data: { name: 'x' } }, parseSimCard), { ok: false, reason: 'has a data object without a string id' });
+    assert.deepEqual(parseObjectEnvelope({ data: { name: 'x' } }, parseSimCard), {
+      ok: false,
+      reason: 'has a data object without a string id',
+    });
     const ok = parseObjectEnvelope({ data: { id: 'a' } }, parseSimCard);
     assert.ok(ok.ok);
     assert.equal(ok.value.id, 'a');

@@ -96,7 +96,12 @@ describe('telnyx/query encodeSimCardQuery', () => {
       {},
       { status: ['enabled', 'standby', 'data_limit_exceeded'] },
       { tags: ['a b', 'c+d', 'e&f', '日本語', '😀', 'semi;colon', 'slash/?'], iccid: '89 31' },
-      { msisdn: '+1 (310) 997-6224', simCardGroupId: 'g/1?x=y', includeSimCardGroup: true, sort: 'current_billing_period_consumed_data.amount' },
+      {
+        msisdn: '+1 (310) 997-6224',
+        simCardGroupId: 'g/1?x=y',
+        includeSimCardGroup: true,
+        sort: 'current_billing_period_consumed_data.amount',
+      },
       { status: ['unauthorized_imei'], tags: ['one'], pageNumber: 7, pageSize: 20 },
     ];
     for (const c of cases) assert.equal(encodeSimCardQuery(c), sdk!(sdkParams(c)), JSON.stringify(c));
@@ -106,7 +111,10 @@ describe('telnyx/query encodeSimCardQuery', () => {
 describe('telnyx/query encodeComponent / encodeQuery', () => {
   it('keeps only RFC 3986 unreserved characters literal', () => {
     assert.equal(encodeComponent('AZaz09-._~'), 'AZaz09-._~');
-    assert.equal(encodeComponent(" !\"#$%&'()*+,/:;<=>?@[\\]^`{|}"), '%20%21%22%23%24%25%26%27%28%29%2A%2B%2C%2F%3A%3B%3C%3D%3E%3F%40%5B%5C%5D%5E%60%7B%7C%7D');
+    assert.equal(
+      encodeComponent(' !"#$%&\'()*+,/:;<=>?@[\\]^`{|}'),
+      '%20%21%22%23%24%25%26%27%28%29%2A%2B%2C%2F%3A%3B%3C%3D%3E%3F%40%5B%5C%5D%5E%60%7B%7C%7D',
+    );
   });
 
   it('turns a lone surrogate into U+FFFD instead of throwing', () => {

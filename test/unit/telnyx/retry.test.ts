@@ -50,13 +50,25 @@ describe('telnyx/retry', () => {
 
   describe('backoffDelayMs', () => {
     it('is full jitter below base * 2^attempt', () => {
-      assert.equal(backoffDelayMs(0, 500, 20000, () => 0), 0);
-      assert.equal(backoffDelayMs(0, 500, 20000, () => 0.5), 250);
-      assert.equal(backoffDelayMs(3, 500, 20000, () => 0.5), 2000);
+      assert.equal(
+        backoffDelayMs(0, 500, 20000, () => 0),
+        0,
+      );
+      assert.equal(
+        backoffDelayMs(0, 500, 20000, () => 0.5),
+        250,
+      );
+      assert.equal(
+        backoffDelayMs(3, 500, 20000, () => 0.5),
+        2000,
+      );
       assert.ok(backoffDelayMs(2, 500, 20000, () => 0.999999) < 2000);
     });
     it('never exceeds the cap', () => {
-      assert.equal(backoffDelayMs(30, 500, 20000, () => 0.99999999), 19999);
+      assert.equal(
+        backoffDelayMs(30, 500, 20000, () => 0.99999999),
+        19999,
+      );
       for (let i = 0; i < 200; i++) assert.ok(backoffDelayMs(i % 12, 500, 3000) <= 3000);
     });
   });

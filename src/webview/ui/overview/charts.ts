@@ -53,12 +53,25 @@ export function horizontalBarChart(bars: readonly Bar[], label: string, idPrefix
   const track = width - labelWidth - valueWidth;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const height = Math.max(ROW, bars.length * ROW) + 4;
-  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'chart chart-hbar', role: 'group', 'aria-label': label });
+  const root = svg('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    height,
+    class: 'chart chart-hbar',
+    role: 'group',
+    'aria-label': label,
+  });
   bars.forEach((b, i) => {
     const y = 2 + i * ROW;
     const g = svg('g', { class: 'bar-row', 'data-key': b.key });
     g.appendChild(svg('rect', { class: 'hit', x: 0, y, width, height: ROW }));
-    g.appendChild(svg('text', { class: 'bar-label', x: labelWidth - 10, y: y + ROW / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, b.label));
+    g.appendChild(
+      svg(
+        'text',
+        { class: 'bar-label', x: labelWidth - 10, y: y + ROW / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' },
+        b.label,
+      ),
+    );
     g.appendChild(svg('rect', { class: 'track', x: labelWidth, y: y + (ROW - BAR) / 2, width: track, height: BAR, rx: 2 }));
     const w = b.value === 0 ? 0 : Math.max(2, (b.value / max) * track);
     g.appendChild(svg('rect', { class: `bar ${b.tone}`, x: labelWidth, y: y + (ROW - BAR) / 2, width: w.toFixed(1), height: BAR, rx: 2 }));
@@ -79,14 +92,32 @@ export function columnChart(bars: readonly Bar[], label: string): SVGSVGElement 
   const slot = width / Math.max(1, bars.length);
   const barWidth = Math.min(40, slot * 0.7);
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'chart chart-columns', role: 'img', 'aria-label': label });
+  const root = svg('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    height,
+    class: 'chart chart-columns',
+    role: 'img',
+    'aria-label': label,
+  });
   root.appendChild(svg('line', { class: 'axis', x1: 0, x2: width, y1: top + plot + 0.5, y2: top + plot + 0.5 }));
   bars.forEach((b, i) => {
     const cx = slot * i + slot / 2;
     const h = b.value === 0 ? 0 : Math.max(2, (b.value / max) * plot);
     const g = svg('g', { class: 'column', 'data-key': b.key });
-    g.appendChild(svg('rect', { class: `bar ${b.tone}`, x: (cx - barWidth / 2).toFixed(1), y: (top + plot - h).toFixed(1), width: barWidth.toFixed(1), height: h.toFixed(1), rx: 2 }));
-    g.appendChild(svg('text', { class: 'bar-value', x: cx.toFixed(1), y: (top + plot - h - 5).toFixed(1), 'text-anchor': 'middle' }, b.valueText));
+    g.appendChild(
+      svg('rect', {
+        class: `bar ${b.tone}`,
+        x: (cx - barWidth / 2).toFixed(1),
+        y: (top + plot - h).toFixed(1),
+        width: barWidth.toFixed(1),
+        height: h.toFixed(1),
+        rx: 2,
+      }),
+    );
+    g.appendChild(
+      svg('text', { class: 'bar-value', x: cx.toFixed(1), y: (top + plot - h - 5).toFixed(1), 'text-anchor': 'middle' }, b.valueText),
+    );
     g.appendChild(svg('text', { class: 'bar-label', x: cx.toFixed(1), y: top + plot + 17, 'text-anchor': 'middle' }, b.label));
     root.appendChild(g);
   });

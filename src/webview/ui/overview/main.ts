@@ -1,7 +1,12 @@
 // Entry of the fleet overview webview (bundled to dist/webview/overview.js). Renders only
 // validated models and keeps the last one in webview state, so a reloaded window shows
 // the overview at once while the host recomputes it.
-import { isOverviewHostMessage, isOverviewPersistedState, type OverviewPersistedState, type OverviewWebviewMessage } from '../../../fleet/overviewMessages';
+import {
+  isOverviewHostMessage,
+  isOverviewPersistedState,
+  type OverviewPersistedState,
+  type OverviewWebviewMessage,
+} from '../../../fleet/overviewMessages';
 import { renderOverview, type OverviewViewState } from './render';
 
 interface VsCodeApi {

@@ -13,17 +13,30 @@ export interface OverviewViewState {
 export type Post = (message: OverviewWebviewMessage) => void;
 
 function section(id: string, title: string, body: Node[], extraClass = ''): HTMLElement {
-  return el('section', { className: `section section-${id}${extraClass ? ` ${extraClass}` : ''}`, attrs: { 'aria-labelledby': `h-${id}` } }, [
-    el('h2', { text: title, attrs: { id: `h-${id}` } }),
-    ...body,
-  ]);
+  return el(
+    'section',
+    { className: `section section-${id}${extraClass ? ` ${extraClass}` : ''}`, attrs: { 'aria-labelledby': `h-${id}` } },
+    [el('h2', { text: title, attrs: { id: `h-${id}` } }), ...body],
+  );
 }
 
 /** A table; `visuallyHidden` makes it the screen-reader twin of a chart. */
-function table(caption: string, head: readonly string[], rows: readonly (readonly (Node | string)[])[], className: string, numeric: ReadonlySet<number>): HTMLTableElement {
+function table(
+  caption: string,
+  head: readonly string[],
+  rows: readonly (readonly (Node | string)[])[],
+  className: string,
+  numeric: ReadonlySet<number>,
+): HTMLTableElement {
   return el('table', { className }, [
     el('caption', { text: caption }),
-    el('thead', {}, [el('tr', {}, head.map((h, i) => el('th', { text: h, attrs: { scope: 'col' }, className: numeric.has(i) ? 'num' : '' })))]),
+    el('thead', {}, [
+      el(
+        'tr',
+        {},
+        head.map((h, i) => el('th', { text: h, attrs: { scope: 'col' }, className: numeric.has(i) ? 'num' : '' })),
+      ),
+    ]),
     el(
       'tbody',
       {},
@@ -43,7 +56,11 @@ function table(caption: string, head: readonly string[], rows: readonly (readonl
 }
 
 function linkButton(text: string, hint: string, focusKey: string, run: () => void): HTMLButtonElement {
-  const b = el('button', { className: 'link', text, attrs: { type: 'button', title: hint, 'aria-label': hint, 'data-focus-key': focusKey } });
+  const b = el('button', {
+    className: 'link',
+    text,
+    attrs: { type: 'button', title: hint, 'aria-label': hint, 'data-focus-key': focusKey },
+  });
   b.addEventListener('click', run);
   return b;
 }
@@ -137,7 +154,14 @@ function groups(m: OverviewModel, post: Post): HTMLElement {
     el('span', { className: g.overLimit > 0 ? 'usage-text usage-over' : '', text: String(g.overLimit) }),
     el('span', { className: g.nearLimit > 0 ? 'usage-text usage-near' : '', text: String(g.nearLimit) }),
   ]);
-  const head = [m.labels.colGroup, m.labels.colSims, m.labels.colDataUsed, m.labels.colDataLimit, m.labels.colOverLimit, m.labels.colNearLimit];
+  const head = [
+    m.labels.colGroup,
+    m.labels.colSims,
+    m.labels.colDataUsed,
+    m.labels.colDataLimit,
+    m.labels.colOverLimit,
+    m.labels.colNearLimit,
+  ];
   return section('groups', m.labels.groupsHeading, [table(m.labels.groupsHeading, head, rows, 'data groups', new Set([1, 2, 3, 4, 5]))]);
 }
 
