@@ -8,7 +8,7 @@ import { startMockApi, type MockApi } from '../../mock-api/server';
 import type { TestApi } from '../../src/extension';
 import { NESTED_TOO_DEEP } from '../../src/details/json';
 import type { FleetNode, SimNode } from '../../src/fleet';
-import { bridgeAvailable, text, waitFor as waitForElement, webviewText } from '../host/bridgeClient';
+import { bridgeAvailable, pressKey, text, typeText, waitFor as waitForElement, webviewText } from '../host/bridgeClient';
 import { HOSTILE_STRINGS, liveLinkIn } from '../unit/security/liveLinks';
 import { loadedWith, messageOf, setSetting, TEST_KEY, useMockApi, setKey, waitFor } from './helpers';
 import { isFleetNode } from '../../src/views/simTreeProvider';
@@ -53,6 +53,27 @@ async function notificationWith(needle: string): Promise<{ message: string; link
   const message = messages.find((m) => m.includes(needle));
   assert.ok(message !== undefined, `a notification holds ${needle}`);
   const links = await text(`${NOTIFICATION} a`);
+  return { message, links };
+}
+
+const KEY_INPUT_MESSAGE = '.quick-input-widget .quick-input-message';
+
+/**
+ * Types `key` into the real Set API Key input and returns the rejection it shows under the box
+ * (a rejected key keeps the input open), with the links rendered there; `whileChecking` runs
+ * after Enter (e.g. to answer the host gate). The input is closed afterwards; nothing is stored.
+ */
+async function keyCheckRejection(key: string, whileChecking?: () => Promise<void>): Promise<{ message: string; links: string[] }> {
+  const done = Promise.resolve(vscode.commands.executeCommand('telnyxSims.setApiKey'));
+  await waitForElement('.quick-input-widget input[type="password"]:focus');
+  await typeText(key);
+  await pressKey('Enter');
+  await whileChecking?.();
+  await waitForElement(KEY_INPUT_MESSAGE, 'The key was not saved');
+  const message = (await text(KEY_INPUT_MESSAGE)).join(' ');
+  const links = await text(`${KEY_INPUT_MESSAGE} a`);
+  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  await done;
   return { message, links };
 }
 
@@ -137,12 +158,9 @@ describe('security (issue 10)', () => {
     assert.match(messageOf(ext), /not sent to telnyx-test\.invalid/);
 
     // The key check of "Set API Key" goes through the same gate.
-    await clearNotifications();
-    const checked = ext.setApiKey('another-key-0001');
-    await answerHostQuestion(ext, url, false);
-    assert.equal(await checked, false, 'a key that could not be checked is not stored');
-    const { message } = await notificationWith('The key was not saved');
+    const { message } = await keyCheckRejection('another-key-0001', () => answerHostQuestion(ext, url, false));
     assert.match(message, /not sent to telnyx-test\.invalid/);
+    assert.equal(await ext.keySource(), 'secretStorage', 'the stored key was not replaced');
 
     // Allow: now (and only now) a request is made; the .invalid name then fails to resolve.
     const refresh = vscode.commands.executeCommand('telnyxSims.refresh');
@@ -169,10 +187,9 @@ describe('security (issue 10)', () => {
   it('a hostile 422 on the key check and a hostile raw-record error show as text, with no link', async () => {
     await clearNotifications();
     mock.addFault({ path: '/sim_cards', kind: 'hostileDetail' });
-    assert.equal(await ext.setApiKey('another-key-0002'), false);
-    const keyCheck = await notificationWith('The key was not saved');
+    const keyCheck = await keyCheckRejection('another-key-0002');
     assert.ok(keyCheck.message.includes('[Click]'), `the server's words are shown, as text: ${keyCheck.message}`);
-    assert.deepEqual(keyCheck.links, [], 'no link in the notification');
+    assert.deepEqual(keyCheck.links, [], 'no link under the key input');
     assert.equal(liveLinkIn(keyCheck.message), undefined, keyCheck.message);
 
     await clearNotifications();
