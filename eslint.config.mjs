@@ -25,7 +25,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
-      curly: ['error', 'multi-line'],
+      // No `curly`: Prettier decides where a one-statement body goes (as eslint-config-prettier advises).
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-throw-literal': 'error',
     },
