@@ -121,7 +121,7 @@ export interface FilterSummaryItem {
   text: string;
 }
 
-/** One item per active filter field, in a fixed order (for the description and "remove one" pickers). */
+/** One item per active filter field, in a fixed order (for the description and the view message). */
 export function filterSummaryItems(filter: SimFilter, groupsById?: ReadonlyMap<string, SimCardGroup>): FilterSummaryItem[] {
   const f = normalizeFilter(filter);
   const items: FilterSummaryItem[] = [];

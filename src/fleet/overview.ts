@@ -2,11 +2,10 @@
 // can cross postMessage, be persisted by the webview, and be checked in unit tests. Every
 // string is final display text; the webview only places it with textContent.
 import type { SimCard, SimCardGroup } from '../telnyx/types';
-import { formatBytes } from '../telnyx/units';
 import { ATTENTION_REASONS, AttentionIndex, DEFAULT_USAGE_THRESHOLD, normalizeThreshold, type AttentionReason } from './attention';
 import { groupForSim, groupLabel, groupsByIdFrom, simGroupId } from './groups';
 import { STATUS_ORDER, UNKNOWN_STATUS, compareStatus, simStatus, statusLabel } from './status';
-import { formatCount } from './dataAmount';
+import { formatCount, formatDataAmount } from './dataAmount';
 import { formatNumber, plainText, shortId } from './text';
 import { simUsage } from './usage';
 import { fillTemplate, type OverviewStrings } from './overviewStrings';
@@ -249,8 +248,8 @@ export function buildOverviewModel(input: OverviewInput): OverviewModel {
       statusLabel: statusLabel(status),
       statusTone: toneOf(status),
       groupName: gid === undefined ? s.noGroup : groupLabel(gid, groupForSim(sim, groupsById)),
-      usedText: formatBytes(bytes),
-      limitText: limit === undefined ? s.noLimit : formatBytes(limit),
+      usedText: formatDataAmount(bytes),
+      limitText: limit === undefined ? s.noLimit : formatDataAmount(limit),
       percentText: percentText(percent),
       tone: usageTone(percent, threshold),
       hint: fillTemplate(s.openSimHint, label),
@@ -272,8 +271,8 @@ export function buildOverviewModel(input: OverviewInput): OverviewModel {
         name,
         simCount: acc.count,
         simCountText: formatCount(acc.count),
-        usedText: formatBytes(acc.used),
-        limitText: limit === undefined ? s.noLimit : formatBytes(limit),
+        usedText: formatDataAmount(acc.used),
+        limitText: limit === undefined ? s.noLimit : formatDataAmount(limit),
         overLimit: acc.over,
         nearLimit: acc.near,
         tone,

@@ -56,17 +56,3 @@ export function bytesTo(bytes: number, unit: string): number | undefined {
   const factor = unitBytes(unit);
   return factor === undefined ? undefined : bytes / factor;
 }
-
-/** Human size with the largest unit that keeps the number >= 1: "512 KB", "2 GB", "1.5 GB". */
-export function formatBytes(bytes: number | undefined, fractionDigits = 1): string {
-  if (bytes === undefined || !Number.isFinite(bytes)) return '—';
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let i = 0;
-  while (value >= 1024 && i < units.length - 1) {
-    value /= 1024;
-    i++;
-  }
-  const text = Number.isInteger(value) ? String(value) : value.toFixed(fractionDigits).replace(/\.0+$/, '');
-  return `${text} ${units[i]}`;
-}

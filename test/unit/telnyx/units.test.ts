@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { amountToBytes, bytesTo, formatBytes, unitBytes, usagePercent } from '../../../src/telnyx/units';
+import { amountToBytes, bytesTo, unitBytes, usagePercent } from '../../../src/telnyx/units';
 import type { DataAmount } from '../../../src/telnyx/types';
 
 const KB = 1024;
@@ -79,19 +79,11 @@ describe('telnyx/units', () => {
     });
   });
 
-  describe('bytesTo / formatBytes', () => {
+  describe('bytesTo', () => {
     it('converts to a unit', () => {
       assert.equal(bytesTo(2 * GB, 'MB'), 2048);
       assert.equal(bytesTo(GB, 'GB'), 1);
       assert.equal(bytesTo(GB, 'XB'), undefined);
-    });
-    it('formats with the largest unit that keeps the number >= 1', () => {
-      assert.equal(formatBytes(0), '0 B');
-      assert.equal(formatBytes(512 * KB), '512 KB');
-      assert.equal(formatBytes(2 * GB), '2 GB');
-      assert.equal(formatBytes(1.5 * GB), '1.5 GB');
-      assert.equal(formatBytes(undefined), '—');
-      assert.equal(formatBytes(Number.NaN), '—');
     });
   });
 });
