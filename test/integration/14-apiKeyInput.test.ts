@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MockApi } from '../../mock-api/server';
 import type { TestApi } from '../../src/extension';
-import { loadedWith, TEST_KEY, waitFor } from './helpers';
+import { loadedWith, TEST_KEY, waitFor, focusKeyInput } from './helpers';
 import { bridgeAvailable, pressKey, text, typeText, waitFor as waitForElement } from '../host/bridgeClient';
 
 describe('Set API Key input with a wrong key (issue 11: item 10)', () => {
@@ -24,7 +24,7 @@ describe('Set API Key input with a wrong key (issue 11: item 10)', () => {
     let settled = false;
     const done = Promise.resolve(vscode.commands.executeCommand('telnyxSims.setApiKey')).finally(() => (settled = true));
     // Typed keys go where the focus is: wait until the box has it (it may lag behind the box showing).
-    await waitForElement('.quick-input-widget input[type="password"]:focus');
+    await focusKeyInput();
     await typeText('wrong-key-1111');
     await pressKey('Enter');
     await waitForElement('.quick-input-widget .quick-input-message', 'Telnyx rejected the API key');

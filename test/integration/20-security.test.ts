@@ -10,7 +10,7 @@ import { NESTED_TOO_DEEP } from '../../src/details/json';
 import type { FleetNode, SimNode } from '../../src/fleet';
 import { bridgeAvailable, pressKey, text, typeText, waitFor as waitForElement, webviewText } from '../host/bridgeClient';
 import { HOSTILE_STRINGS, liveLinkIn } from '../unit/security/liveLinks';
-import { loadedWith, messageOf, setSetting, TEST_KEY, useMockApi, setKey, waitFor } from './helpers';
+import { loadedWith, messageOf, setSetting, TEST_KEY, useMockApi, setKey, waitFor, focusKeyInput } from './helpers';
 import { isFleetNode } from '../../src/views/simTreeProvider';
 
 const NOTIFICATION = '.notifications-toasts .notification-list-item-message';
@@ -65,7 +65,7 @@ const KEY_INPUT_MESSAGE = '.quick-input-widget .quick-input-message';
  */
 async function keyCheckRejection(key: string, whileChecking?: () => Promise<void>): Promise<{ message: string; links: string[] }> {
   const done = Promise.resolve(vscode.commands.executeCommand('telnyxSims.setApiKey'));
-  await waitForElement('.quick-input-widget input[type="password"]:focus');
+  await focusKeyInput();
   await typeText(key);
   await pressKey('Enter');
   await whileChecking?.();

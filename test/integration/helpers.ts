@@ -5,6 +5,7 @@ import { startMockApi, type MockApi, type MockApiOptions } from '../../mock-api/
 import type { TestApi } from '../../src/extension';
 import type { FleetNode } from '../../src/fleet';
 import { isFleetNode } from '../../src/views/simTreeProvider';
+import { click as clickElement, waitFor as waitForElement } from '../host/bridgeClient';
 
 export const EXTENSION_ID = 'telnyx-sim-explorer.telnyx-sim-explorer';
 /** The key every suite's local API accepts; suites after the key test reuse the stored key. */
@@ -139,4 +140,22 @@ export function messageOf(ext: TestApi): string {
 export function descriptionOf(ext: TestApi): string {
   ext.view.flush();
   return String(ext.view.treeView.description ?? '');
+}
+
+/**
+ * Waits for the Set API Key password box and makes sure it has the keyboard: typed keys go where
+ * the focus is, and a webview left open by an earlier suite can keep it from the box.
+ */
+export async function focusKeyInput(): Promise<void> {
+  const box = '.quick-input-widget input[type="password"]';
+  await waitForElement(box);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await waitForElement(`${box}:focus`, undefined, 3_000);
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await clickElement(box);
+    }
+  }
 }
