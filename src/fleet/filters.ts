@@ -7,7 +7,8 @@ import { DEFAULT_SORT_KEY, apiSortFor, sortOption, type SortKey } from './sortin
 import { simStatus } from './status';
 import { simTags } from './tags';
 import { formatCount } from './dataAmount';
-import { plainText } from './text';
+// The safe plain text: these words reach the view's message and description.
+import { plainText } from '../telnyx/plainText';
 
 export interface SimFilter {
   /** Any-of. */
@@ -129,10 +130,10 @@ export function filterSummaryItems(filter: SimFilter, groupsById?: ReadonlyMap<s
   if (f.status) items.push({ field: 'status', text: l10n.t('status: {0}', f.status.map(text).join(', ')) });
   if (f.tags) items.push({ field: 'tags', text: l10n.t('tags: {0}', f.tags.map(text).join(', ')) });
   if (f.iccid) items.push({ field: 'iccid', text: l10n.t('iccid: {0}', text(f.iccid)) });
-  if (f.msisdn) items.push({ field: 'msisdn', text: l10n.t('msisdn: {0}', f.msisdn) });
+  if (f.msisdn) items.push({ field: 'msisdn', text: l10n.t('msisdn: {0}', text(f.msisdn)) });
   if (f.simCardGroupId) {
     const id = f.simCardGroupId;
-    items.push({ field: 'simCardGroupId', text: l10n.t('group: {0}', groupLabel(id, groupsById?.get(id))) });
+    items.push({ field: 'simCardGroupId', text: l10n.t('group: {0}', text(groupLabel(id, groupsById?.get(id)))) });
   }
   return items;
 }

@@ -105,7 +105,12 @@ interface GroupItem extends vscode.QuickPickItem {
 async function pickGroup(groups: readonly SimCardGroup[]): Promise<SimCardGroup | undefined> {
   const items: GroupItem[] = [...groups]
     .sort((a, b) => groupLabel(a.id, a).localeCompare(groupLabel(b.id, b)))
-    .map((g) => ({ label: literal(groupLabel(g.id, g)), description: g.default ? vscode.l10n.t('default') : '', detail: g.id, group: g }));
+    .map((g) => ({
+      label: literal(groupLabel(g.id, g)),
+      description: g.default ? vscode.l10n.t('default') : '',
+      detail: literal(g.id),
+      group: g,
+    }));
   const pick = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Move to SIM Card Group'),
     placeHolder: vscode.l10n.t('Moving an active SIM card to another group can briefly interrupt its connectivity'),
