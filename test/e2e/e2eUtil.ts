@@ -2,10 +2,18 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { codeServerEntry, repoRoot } from '../../scripts/lib/paths';
 
-/** Names of the files inside a zip (a VSIX is one), read from its central directory. */
-export function zipEntries(file: string): string[] {
+interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  localHeader: number;
+}
+
+/** The entries of a zip (a VSIX is one), read from its central directory. */
+function readZip(file: string): { buf: Buffer; entries: ZipEntry[] } {
   const buf = fs.readFileSync(file);
   // End-of-central-directory record: signature 0x06054b50, within the last 64 KiB + 22 bytes.
   let eocd = -1;
@@ -18,16 +26,39 @@ export function zipEntries(file: string): string[] {
   if (eocd < 0) throw new Error(`${file} is not a zip file`);
   const count = buf.readUInt16LE(eocd + 10);
   let at = buf.readUInt32LE(eocd + 16);
-  const names: string[] = [];
+  const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
     if (buf.readUInt32LE(at) !== 0x02014b50) throw new Error(`${file}: bad central directory entry ${n}`);
     const nameLen = buf.readUInt16LE(at + 28);
     const extraLen = buf.readUInt16LE(at + 30);
     const commentLen = buf.readUInt16LE(at + 32);
-    names.push(buf.toString('utf8', at + 46, at + 46 + nameLen));
+    entries.push({
+      name: buf.toString('utf8', at + 46, at + 46 + nameLen),
+      method: buf.readUInt16LE(at + 10),
+      compressedSize: buf.readUInt32LE(at + 20),
+      localHeader: buf.readUInt32LE(at + 42),
+    });
     at += 46 + nameLen + extraLen + commentLen;
   }
-  return names;
+  return { buf, entries };
+}
+
+/** Names of the files inside a zip. */
+export function zipEntries(file: string): string[] {
+  return readZip(file).entries.map((e) => e.name);
+}
+
+/** One file of a zip as UTF-8 text (stored or deflated, the two methods vsce writes). */
+export function unzipText(file: string, name: string): string {
+  const { buf, entries } = readZip(file);
+  const entry = entries.find((e) => e.name === name);
+  if (!entry) throw new Error(`${name} is not in ${file}`);
+  const at = entry.localHeader;
+  const dataStart = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+  const data = buf.subarray(dataStart, dataStart + entry.compressedSize);
+  if (entry.method === 0) return data.toString('utf8');
+  if (entry.method === 8) return zlib.inflateRawSync(data).toString('utf8');
+  throw new Error(`${name}: zip method ${entry.method} is not supported`);
 }
 
 export function packageVersion(): string {

@@ -9,7 +9,7 @@ import { startMockApi, type MockApi } from '../../mock-api/server';
 import { launchBrowser, type BrowserSession } from '../../scripts/lib/browser';
 import { killServersOnSignals, startCodeServer, type CodeServer } from '../../scripts/lib/codeServer';
 import { codeServerEntry, repoRoot } from '../../scripts/lib/paths';
-import { buildVsix, installVsix, packageVersion, zipEntries } from './e2eUtil';
+import { buildVsix, installVsix, packageVersion, unzipText, zipEntries } from './e2eUtil';
 
 const EXTENSION_FOLDER = `telnyx-sim-explorer.telnyx-sim-explorer-${packageVersion()}`;
 const API_KEY = 'vsix-e2e-key-51d2';
@@ -17,6 +17,17 @@ const API_KEY = 'vsix-e2e-key-51d2';
 /** The status group row, e.g. "Enabled 25" (label and description are separate spans). */
 function groupRow(page: Page, label: string): Locator {
   return page.locator('.pane-body .monaco-list-row').filter({ hasText: new RegExp(`^\\s*${label}\\s*\\d+\\s*$`) });
+}
+
+/** The image paths a README shows, in order. */
+function readmeImages(markdown: string): string[] {
+  return [...markdown.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1] ?? '');
+}
+
+/** Where vsce points README images: the repository's raw files (package.json `repository`). */
+function rawBase(): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { repository: { url: string } };
+  return `${manifest.repository.url.replace(/\.git$/, '')}/raw/HEAD`;
 }
 
 describe('packaged VSIX in a clean VS Code (e2e)', function () {
@@ -55,7 +66,7 @@ describe('packaged VSIX in a clean VS Code (e2e)', function () {
   it('holds only the bundle, media, manifest and docs', () => {
     const files = zipEntries(vsix).filter((f) => f.startsWith('extension/'));
     const allowed =
-      /^extension\/(dist\/.+\.(js|css|ttf)|media\/.+|docs\/images\/[\w.-]+\.png|l10n\/.+\.json|package(\.nls(\.[\w-]+)?)?\.json|readme\.md|changelog\.md|LICENSE\.txt)$/i;
+      /^extension\/(dist\/.+\.(js|css|ttf)|media\/.+|l10n\/.+\.json|package(\.nls(\.[\w-]+)?)?\.json|readme\.md|changelog\.md|LICENSE\.txt)$/i;
     const stray = files.filter((f) => !allowed.test(f));
     assert.deepEqual(stray, [], 'unexpected files in the VSIX');
     for (const needed of ['extension/package.json', 'extension/dist/extension.js', 'extension/readme.md', 'extension/LICENSE.txt']) {
@@ -67,14 +78,20 @@ describe('packaged VSIX in a clean VS Code (e2e)', function () {
     );
   });
 
-  it('holds every image the README shows, linked relatively so the extension page finds it in the package', () => {
+  it('links every README image by an https URL into the repository, and ships none of them', () => {
     const files = new Set(zipEntries(vsix));
-    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
-    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1] ?? '');
-    assert.ok(images.length > 0, 'the README shows images');
-    for (const image of images) {
-      assert.ok(!/^[a-z]+:/i.test(image), `${image} is relative`);
-      assert.ok(files.has(`extension/${image}`), `${image} is in the VSIX`);
+    const images = readmeImages(unzipText(vsix, 'extension/readme.md'));
+    const source = readmeImages(fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8'));
+    assert.ok(source.length > 0, 'the README shows images');
+    // VS Code's extension page loads only https images (its webview's CSP), so a relative link shows alt text.
+    assert.deepEqual(
+      images,
+      source.map((image) => `${rawBase()}/${image}`),
+      'each image is rewritten to the raw URL of the same file in the repository',
+    );
+    for (const image of source) {
+      assert.ok(fs.existsSync(path.join(repoRoot, image)), `${image} is a file in the repository`);
+      assert.ok(!files.has(`extension/${image}`), `${image} is not packed into the VSIX`);
     }
   });
 
@@ -131,5 +148,51 @@ describe('packaged VSIX in a clean VS Code (e2e)', function () {
     // The key came from the environment and went only into the Authorization header.
     const listCalls = api.requests.filter((r) => r.path.endsWith('/sim_cards'));
     assert.ok(listCalls.length > 0 && listCalls.every((r) => r.authorized), 'the SIM list was fetched with the key');
+  });
+  it('shows its README images on the extension page', async () => {
+    assert.ok(browser && server, 'the previous test started code-server and the browser');
+    const page = browser.page;
+    // No internet here: the repository's raw URLs are answered from the working tree, as GitHub would.
+    const base = `${rawBase()}/`;
+    const served: string[] = [];
+    await browser.context.route(
+      (url) => url.href.startsWith(base),
+      async (route) => {
+        const relative = decodeURIComponent(route.request().url().slice(base.length));
+        served.push(relative);
+        await route.fulfill({ path: path.join(repoRoot, relative), contentType: 'image/png' });
+      },
+    );
+    await page.keyboard.press('Control+Shift+X');
+    const item = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'Telnyx SIM Explorer' }).first();
+    await item.click({ timeout: 60_000 });
+
+    const expected = readmeImages(fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8'));
+    let loaded: { src: string; width: number }[] = [];
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      for (const frame of page.frames()) {
+        const found = await frame
+          .$$eval('img', (imgs) => imgs.map((img) => ({ src: img.getAttribute('src') ?? '', width: img.complete ? img.naturalWidth : 0 })))
+          .catch(() => []);
+        const readme = found.filter((img) => img.src.startsWith(base));
+        if (readme.length >= expected.length && readme.every((img) => img.width > 0)) loaded = readme;
+      }
+      if (loaded.length > 0) break;
+      await page.waitForTimeout(500);
+    }
+    const file = path.join(repoRoot, 'test-results', 'vsix-extension-page.png');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await page.screenshot({ path: file });
+    assert.deepEqual(
+      loaded.map((img) => img.src.slice(base.length)).sort(),
+      [...expected].sort(),
+      `every README image renders on the extension page (see ${path.relative(repoRoot, file)})`,
+    );
+    assert.ok(
+      loaded.every((img) => img.width > 0),
+      'each image decoded with a width',
+    );
+    assert.deepEqual([...new Set(served)].sort(), [...new Set(expected)].sort(), 'the page fetched each image from its https URL');
   });
 });
