@@ -2,18 +2,15 @@
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
+const { writeCodiconSubset } = require('./scripts/codiconSubset');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** Codicons for the webview come from the npm package, never a CDN. */
-function copyCodicons() {
+/** Codicons for the webviews come from the npm package, never a CDN: only the ones the code names. */
+async function copyCodicons() {
   const from = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
-  const to = path.join(__dirname, 'dist', 'codicons');
-  fs.mkdirSync(to, { recursive: true });
-  for (const file of ['codicon.css', 'codicon.ttf']) {
-    fs.copyFileSync(path.join(from, file), path.join(to, file));
-  }
+  await writeCodiconSubset(from, path.join(__dirname, 'src'), path.join(__dirname, 'dist', 'codicons'));
 }
 
 /** Logs build results the way the esbuild problem matcher in tasks.json expects (the markers only in watch mode). */
@@ -51,7 +48,7 @@ const nodeUrlInsteadOfWhatwgUrl = {
 };
 
 async function main() {
-  copyCodicons();
+  await copyCodicons();
   const ctx = await esbuild.context({
     entryPoints: ['src/extension.ts'],
     bundle: true,
