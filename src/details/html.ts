@@ -1,5 +1,6 @@
 // The static HTML document of the details webview. It holds no SIM data: the script fills
 // #root from the view-model with DOM APIs, so nothing from the API is ever parsed as HTML.
+import type { DetailsStrings } from './strings';
 
 export interface ShellOptions {
   /** `webview.cspSource`. */
@@ -9,6 +10,8 @@ export interface ShellOptions {
   styleUri: string;
   codiconUri: string;
   title: string;
+  /** Every word the webview shows (worded by the host: hostStrings.ts). */
+  strings: DetailsStrings;
 }
 
 /** Escapes text for an HTML attribute or text node. */
@@ -42,6 +45,8 @@ export interface WebviewShellOptions {
   rootClass: string;
   /** Markup shown in `#root` until the script runs; the caller escapes any text in it. */
   placeholderHtml: string;
+  /** `data-*` attributes of `#root` (escaped here), read by the script: e.g. its strings as JSON. */
+  rootData?: Readonly<Record<string, string>>;
 }
 
 /** The static document of a webview: strict CSP, the stylesheets, an empty `#root` and the nonce'd script. */
@@ -49,6 +54,9 @@ export function renderWebviewShell(o: WebviewShellOptions): string {
   if (!/^[A-Za-z0-9+/_=-]{16,}$/.test(o.nonce)) throw new Error('renderWebviewShell: nonce must be 16+ base64 characters');
   const e = escapeHtml;
   const links = o.styleUris.map((uri) => `<link rel="stylesheet" href="${e(uri)}">\n`).join('');
+  const data = Object.entries(o.rootData ?? {})
+    .map(([k, v]) => ` data-${e(k)}="${e(v)}"`)
+    .join('');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -58,7 +66,7 @@ export function renderWebviewShell(o: WebviewShellOptions): string {
 ${links}<title>${e(o.title)}</title>
 </head>
 <body>
-<main id="root" class="${e(o.rootClass)}" aria-busy="true">
+<main id="root" class="${e(o.rootClass)}"${data} aria-busy="true">
 ${o.placeholderHtml}
 </main>
 <script nonce="${o.nonce}" src="${e(o.scriptUri)}"></script>
@@ -75,7 +83,9 @@ export function renderDetailsShell(o: ShellOptions): string {
     styleUris: [o.codiconUri, o.styleUri],
     title: o.title,
     rootClass: 'details',
-    placeholderHtml:
-      '<p class="state-message"><span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span> Loading SIM details…</p>',
+    placeholderHtml: `<p class="state-message"><span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span> ${escapeHtml(
+      o.strings.loading,
+    )}</p>`,
+    rootData: { strings: JSON.stringify(o.strings) },
   });
 }

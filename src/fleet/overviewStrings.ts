@@ -88,7 +88,4 @@ export function defaultOverviewStrings(): OverviewStrings {
   };
 }
 
-/** Fills `{0}`, `{1}`... in a template; placeholders without an argument stay as written. */
-export function fillTemplate(template: string, ...args: string[]): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) => args[Number(i)] ?? m);
-}
+export { fillTemplate } from './template';

@@ -9,9 +9,10 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { detailsStrings } from '../../src/details/hostStrings';
 import { renderDetailsShell } from '../../src/details/html';
 import type { HostMessage, PersistedState, WebviewMessage } from '../../src/details/messages';
-import { COPY_FIELD_LABELS, COPY_FIELDS, type DetailsViewModel } from '../../src/details/model';
+import type { DetailsViewModel } from '../../src/details/model';
 import { buildDetailsViewModel } from '../../src/details/viewModel';
 import { HOSTILE, NOW, detailSim, group, listSim, log } from '../unit/details/fixtures';
 import { publishScreenshot } from '../host/screenshots';
@@ -122,6 +123,7 @@ async function startServer(): Promise<{ origin: string; requests: string[]; clos
         styleUri: `${origin}/media/details.css`,
         codiconUri: `${origin}/dist/codicons/codicon.css`,
         title: 'SIM 789301',
+        strings: detailsStrings(),
       });
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(html);
@@ -328,19 +330,19 @@ describe('details webview in Chromium (e2e)', function () {
     await open();
     await showModel(hostileModel());
     await clearPosted();
-    const byLabel = new Map(COPY_FIELDS.map((f) => [`Copy ${COPY_FIELD_LABELS[f]}`, f]));
+    const byLabel = new Map([
+      ['Copy Group ID', 'groupId'],
+      ['Copy ICCID', 'iccid'],
+      ['Copy IMEI', 'currentImei'],
+      ['Copy IMSI', 'imsi'],
+      ['Copy IPv4 address', 'ipv4'],
+      ['Copy IPv6 address', 'ipv6'],
+      ['Copy MSISDN', 'msisdn'],
+      ['Copy SIM ID', 'id'],
+    ]);
     const buttons = page.locator('button[aria-label^="Copy "]');
     const labels = await buttons.evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') ?? ''));
-    assert.deepEqual([...labels].sort(), [
-      'Copy Group ID',
-      'Copy ICCID',
-      'Copy IMEI',
-      'Copy IMSI',
-      'Copy IPv4 address',
-      'Copy IPv6 address',
-      'Copy MSISDN',
-      'Copy SIM ID',
-    ]);
+    assert.deepEqual([...labels].sort(), [...byLabel.keys()]);
     for (const label of labels) await page.getByRole('button', { name: label, exact: true }).click();
     assert.deepEqual(
       await posted(),
