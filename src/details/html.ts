@@ -7,6 +7,8 @@ export interface ShellOptions {
   cspSource: string;
   nonce: string;
   scriptUri: string;
+  /** media/webview-base.css, which every panel shares. */
+  baseStyleUri: string;
   styleUri: string;
   codiconUri: string;
   title: string;
@@ -80,7 +82,7 @@ export function renderDetailsShell(o: ShellOptions): string {
     cspSource: o.cspSource,
     nonce: o.nonce,
     scriptUri: o.scriptUri,
-    styleUris: [o.codiconUri, o.styleUri],
+    styleUris: [o.codiconUri, o.baseStyleUri, o.styleUri],
     title: o.title,
     rootClass: 'details',
     placeholderHtml: `<p class="state-message"><span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span> ${escapeHtml(

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { generateFleet } from '../../mock-api/fleet';
 import { buildOverviewModel, type OverviewModel } from '../../src/fleet/overview';
 import type { OverviewPersistedState, OverviewWebviewMessage } from '../../src/fleet/overviewMessages';
@@ -16,14 +16,11 @@ import { LIFECYCLE_ORDER } from '../unit/helpers/lifecycle';
 import { OVERVIEW_THEMES, type ThemeFixture } from './fixtures/overviewThemes';
 import {
   REPO,
-  chromiumOrSkip,
   ensureWebviewBundle,
-  openWebview,
   sendToWebview,
-  serveWebview,
+  webviewSuite,
   type HarnessWindow,
   type Recorded as HarnessRecorded,
-  type WebviewServer,
 } from './webviewHarness';
 
 const SCRIPT = path.join(REPO, 'dist', 'webview', 'overview.js');
@@ -48,6 +45,7 @@ function overviewShell(origin: string): string {
     cspSource: origin,
     nonce: randomBytes(16).toString('base64url'),
     scriptUri: `${origin}/dist/webview/overview.js`,
+    baseStyleUri: `${origin}/media/webview-base.css`,
     styleUri: `${origin}/media/overview.css`,
     title: 'Fleet Overview',
     loadingText: 'Loading fleet overview…',
@@ -56,30 +54,16 @@ function overviewShell(origin: string): string {
 
 describe('fleet overview webview in Chromium (e2e)', function () {
   this.timeout(90_000);
-  let browser: Browser;
-  let server: WebviewServer;
+  const suite = webviewSuite(overviewShell, () =>
+    ensureWebviewBundle(path.join(REPO, 'src', 'webview', 'ui', 'overview', 'main.ts'), SCRIPT),
+  );
   let page: Page;
   let consoleErrors: string[];
   const { model, fleet } = fixture();
 
-  before(async function () {
-    browser = await chromiumOrSkip(this);
-    await ensureWebviewBundle(path.join(REPO, 'src', 'webview', 'ui', 'overview', 'main.ts'), SCRIPT);
-    server = await serveWebview(overviewShell);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async () => {
-    await page?.context().close();
-  });
-
   async function open(theme: ThemeFixture, saved?: OverviewPersistedState): Promise<Page> {
     const look = { viewport: { width: 1280, height: 900 }, colorScheme: theme.colorScheme, vars: theme.vars, bodyClass: theme.bodyClass };
-    ({ page, consoleErrors } = await openWebview(browser, server.origin, look, saved));
+    ({ page, consoleErrors } = await suite.open(look, saved));
     return page;
   }
 
@@ -151,7 +135,7 @@ describe('fleet overview webview in Chromium (e2e)', function () {
     // Hostile text is text, nothing from data became an element, and nothing broke the CSP.
     assert.equal(await page.evaluate(() => (window as unknown as TW).__pwned), undefined);
     assert.equal(await page.locator('#root img, #root script').count(), 0);
-    assert.ok(!server.requests.includes('/x'));
+    assert.ok(!suite.server.requests.includes('/x'));
     assert.equal(
       await page.locator('body [style]').count(),
       0,

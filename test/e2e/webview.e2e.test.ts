@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { detailsStrings } from '../../src/details/hostStrings';
 import { renderDetailsShell } from '../../src/details/html';
 import type { HostMessage, PersistedState, WebviewMessage } from '../../src/details/messages';
@@ -16,16 +16,7 @@ import { HOSTILE, NOW, detailSim, group, listSim, log } from '../unit/details/fi
 import { publishScreenshot } from '../host/screenshots';
 import { DARK_THEME } from './fixtures/darkTheme';
 import { HC_DARK_THEME, HC_LIGHT_THEME, LIGHT_THEME } from './fixtures/themes';
-import {
-  REPO,
-  chromiumOrSkip,
-  ensureWebviewBundle,
-  openWebview,
-  sendToWebview,
-  serveWebview,
-  type HarnessWindow,
-  type WebviewServer,
-} from './webviewHarness';
+import { REPO, ensureWebviewBundle, sendToWebview, webviewSuite, type HarnessWindow } from './webviewHarness';
 
 const SCRIPT = path.join(REPO, 'dist', 'webview', 'details.js');
 const SCREENSHOT = path.join(REPO, 'test-results', 'details-webview', 'hostile.png');
@@ -102,6 +93,7 @@ function detailsShell(origin: string): string {
     cspSource: origin,
     nonce: randomBytes(16).toString('base64url'),
     scriptUri: `${origin}/dist/webview/details.js`,
+    baseStyleUri: `${origin}/media/webview-base.css`,
     styleUri: `${origin}/media/details.css`,
     codiconUri: `${origin}/dist/codicons/codicon.css`,
     title: 'SIM 789301',
@@ -122,26 +114,10 @@ async function ensureBundle(): Promise<void> {
 
 describe('details webview in Chromium (e2e)', function () {
   this.timeout(60_000);
-  let browser: Browser;
-  let server: WebviewServer;
+  const suite = webviewSuite(detailsShell, ensureBundle);
   let page: Page;
   let dialogs: string[];
   let consoleErrors: string[];
-
-  before(async function () {
-    browser = await chromiumOrSkip(this);
-    await ensureBundle();
-    server = await serveWebview(detailsShell);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async () => {
-    await page?.context().close();
-  });
 
   /** Opens the panel like VS Code would, with `saved` as what getState() returns. */
   async function open(
@@ -150,12 +126,7 @@ describe('details webview in Chromium (e2e)', function () {
   ): Promise<Page> {
     const viewport = { width: look.width ?? 1100, height: 900 };
     const colorScheme = look.light ? 'light' : 'dark';
-    ({ page, dialogs, consoleErrors } = await openWebview(
-      browser,
-      server.origin,
-      { viewport, colorScheme, vars: look.theme ?? DARK_THEME },
-      saved,
-    ));
+    ({ page, dialogs, consoleErrors } = await suite.open({ viewport, colorScheme, vars: look.theme ?? DARK_THEME }, saved));
     return page;
   }
 
@@ -188,8 +159,8 @@ describe('details webview in Chromium (e2e)', function () {
     assert.deepEqual(dialogs, []);
     assert.equal(await page.locator('#root img, #root script, #root iframe').count(), 0, 'no element was created from data');
     assert.equal(await page.locator('script').count(), 1);
-    assert.ok(!server.requests.includes('/x'), 'the hostile <img src=x> was never loaded');
-    assert.deepEqual(consoleErrors, [], `no CSP violations or script errors (requests: ${server.requests.join(' ')})`);
+    assert.ok(!suite.server.requests.includes('/x'), 'the hostile <img src=x> was never loaded');
+    assert.deepEqual(consoleErrors, [], `no CSP violations or script errors (requests: ${suite.server.requests.join(' ')})`);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp ?? '', /^default-src 'none'; .*script-src 'nonce-[A-Za-z0-9_-]+';$/);
     // The status keeps its theme colour; the reason is shown next to it.

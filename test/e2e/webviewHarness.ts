@@ -163,3 +163,47 @@ export async function openWebview(browser: Browser, origin: string, look: Webvie
 export async function sendToWebview(page: Page, message: unknown): Promise<void> {
   await page.evaluate((m) => window.postMessage(m, '*'), message);
 }
+
+export interface WebviewSuite {
+  /** The server of the shell (once the suite's `before` hook ran). */
+  readonly server: WebviewServer;
+  /** Opens a page (see openWebview); it is closed after the test. */
+  open(look: WebviewLook, saved?: unknown): Promise<OpenedWebview>;
+}
+
+/**
+ * Call inside a `describe`: its hooks launch Chromium (or skip the suite), run `prepare` (build the
+ * bundle), serve `shell`, close each test's page after it, and everything at the end.
+ */
+export function webviewSuite(shell: (origin: string) => string, prepare: () => Promise<void>): WebviewSuite {
+  let browser: Browser | undefined;
+  let server: WebviewServer | undefined;
+  let page: Page | undefined;
+  const started = (): { browser: Browser; server: WebviewServer } => {
+    if (!browser || !server) throw new Error('the webview suite has not started (call webviewSuite inside describe)');
+    return { browser, server };
+  };
+  before(async function () {
+    browser = await chromiumOrSkip(this);
+    await prepare();
+    server = await serveWebview(shell);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    await page?.context().close();
+  });
+  return {
+    get server() {
+      return started().server;
+    },
+    async open(look, saved) {
+      const s = started();
+      const opened = await openWebview(s.browser, s.server.origin, look, saved);
+      page = opened.page;
+      return opened;
+    },
+  };
+}

@@ -7,6 +7,7 @@ import { at, defined } from '../helpers/at';
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
 const URIS = {
   scriptUri: `${CSP_SOURCE}/ext/dist/webview/details.js`,
+  baseStyleUri: `${CSP_SOURCE}/ext/media/webview-base.css`,
   styleUri: `${CSP_SOURCE}/ext/media/details.css`,
   codiconUri: `${CSP_SOURCE}/ext/dist/codicons/codicon.css`,
 };
