@@ -171,6 +171,7 @@ describe('fleet overview webview in Chromium (e2e)', function () {
     await open(dark, { model });
     await page.locator('.section-status').waitFor();
     assert.equal(await page.locator('#root').getAttribute('aria-busy'), 'true', 'marked busy until the host answers');
+    assert.equal(await page.locator('.busy').getAttribute('aria-label'), 'Refreshing', 'the busy mark is named for screen readers');
     await page.evaluate(() => window.postMessage({ type: 'state', model: { title: '<b>x</b>' } }, '*'));
     await page.evaluate(() => window.postMessage({ type: 'html', html: '<img src=x onerror="window.__pwned=1">' }, '*'));
     assert.equal(await page.locator('.chart-hbar .bar-row').count(), model.statuses.length);
