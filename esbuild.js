@@ -47,6 +47,23 @@ const nodeUrlInsteadOfWhatwgUrl = {
   },
 };
 
+/** A webview script's build: one browser bundle, nothing external. */
+function webviewContext(entry, outfile) {
+  return esbuild.context({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    platform: 'browser',
+    target: 'es2022',
+    outfile,
+    logLevel: 'silent',
+    plugins: [problemMatcherPlugin],
+  });
+}
+
 async function main() {
   await copyCodicons();
   const ctx = await esbuild.context({
@@ -63,45 +80,17 @@ async function main() {
     logLevel: 'silent',
     plugins: [nodeUrlInsteadOfWhatwgUrl, problemMatcherPlugin],
   });
-  // The details webview script: runs in the webview (a browser), no vscode module.
-  const webviewCtx = await esbuild.context({
-    entryPoints: ['src/webview/ui/main.ts'],
-    bundle: true,
-    format: 'iife',
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    platform: 'browser',
-    target: 'es2022',
-    outfile: 'dist/webview/details.js',
-    logLevel: 'silent',
-    plugins: [problemMatcherPlugin],
-  });
-  // The fleet overview webview script, built the same way.
-  const overviewCtx = await esbuild.context({
-    entryPoints: ['src/webview/ui/overview/main.ts'],
-    bundle: true,
-    format: 'iife',
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    platform: 'browser',
-    target: 'es2022',
-    outfile: 'dist/webview/overview.js',
-    logLevel: 'silent',
-    plugins: [problemMatcherPlugin],
-  });
+  // The webview scripts run in a webview (a browser), with no vscode module.
+  const contexts = [
+    ctx,
+    await webviewContext('src/webview/ui/main.ts', 'dist/webview/details.js'),
+    await webviewContext('src/webview/ui/overview/main.ts', 'dist/webview/overview.js'),
+  ];
   if (watch) {
-    await ctx.watch();
-    await webviewCtx.watch();
-    await overviewCtx.watch();
+    for (const c of contexts) await c.watch();
   } else {
-    await ctx.rebuild();
-    await webviewCtx.rebuild();
-    await overviewCtx.rebuild();
-    await ctx.dispose();
-    await webviewCtx.dispose();
-    await overviewCtx.dispose();
+    for (const c of contexts) await c.rebuild();
+    for (const c of contexts) await c.dispose();
   }
 }
 

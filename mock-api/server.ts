@@ -268,6 +268,15 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
     });
   }
 
+  /** The body as JSON, or undefined when it is not JSON (which has no undefined). */
+  async function readJson(req: http.IncomingMessage): Promise<unknown> {
+    try {
+      return JSON.parse(await readBody(req)) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The /__mock/ control endpoints (no auth, no faults, not recorded). */
   async function control(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
     const method = req.method ?? 'GET';
@@ -281,12 +290,8 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
       case 'GET /__mock/faults':
         return sendJson(res, 200, [...faults.pending(), ...state.pagingFaults.pending()]);
       case 'POST /__mock/faults': {
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(await readBody(req));
-        } catch {
-          return sendError(res, badRequest('The body must be JSON.'));
-        }
+        const parsed = await readJson(req);
+        if (parsed === undefined) return sendError(res, badRequest('The body must be JSON.'));
         const f = isPagingFault(parsed) ? parsePagingFault(parsed) : parseFault(parsed);
         if (typeof f === 'string') return sendError(res, badRequest(f));
         addFault(f);
@@ -299,12 +304,8 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
       case 'GET /__mock/settings':
         return sendJson(res, 200, { ...settings });
       case 'PUT /__mock/settings': {
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(await readBody(req));
-        } catch {
-          return sendError(res, badRequest('The body must be JSON.'));
-        }
+        const parsed = await readJson(req);
+        if (parsed === undefined) return sendError(res, badRequest('The body must be JSON.'));
         const problem = parseSettings(parsed, settings);
         if (problem) return sendError(res, badRequest(problem));
         return sendJson(res, 200, { ...settings });

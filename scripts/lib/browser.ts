@@ -22,7 +22,7 @@ export function chromiumPath(): string {
 }
 
 /** Without the background-networking flags Chromium keeps dialling hosts this machine cannot reach. */
-const ARGS = [
+const ARGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -33,12 +33,13 @@ const ARGS = [
   '--disable-dev-shm-usage',
 ];
 
+/** The system Chromium with the flags above (headless unless told otherwise). */
+export function launchChromium(opts: { headless?: boolean } = {}): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: opts.headless ?? true, args: [...ARGS] });
+}
+
 export async function launchBrowser(opts: { headless?: boolean } = {}): Promise<BrowserSession> {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: opts.headless ?? true,
-    args: ARGS,
-  });
+  const browser = await launchChromium(opts);
   const context = await browser.newContext({
     viewport: { width: 1400, height: 900 },
     permissions: ['clipboard-read', 'clipboard-write'],

@@ -2,6 +2,7 @@
 // and clock times. Locale-independent so tests and screenshots agree. The webview imports this
 // file, so it stays free of @vscode/l10n (relative dates are in dateText.ts).
 import { formatDataAmount } from '../fleet/dataAmount';
+import { fillTemplate } from '../fleet/template';
 import { formatNumber } from '../fleet/text';
 
 /** The project's one data formatter ("612.1 MB", "7.34 GB"); '' when there is no amount. */
@@ -17,13 +18,13 @@ export function formatPercent(percent: number | undefined): string {
 }
 
 /**
- * "Updated 14:05" in the viewer's local time (the panel's own clock, not the API's), '' for
- * a missing or broken timestamp.
+ * "Updated 14:05" (the host's worded `template`, "Updated {0}") in the viewer's local time (the
+ * panel's own clock, not the API's), '' for a missing or broken timestamp.
  */
-export function updatedText(iso: string): string {
+export function updatedText(iso: string, template: string): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return '';
   const d = new Date(t);
   const two = (n: number): string => String(n).padStart(2, '0');
-  return `Updated ${two(d.getHours())}:${two(d.getMinutes())}`;
+  return fillTemplate(template, `${two(d.getHours())}:${two(d.getMinutes())}`);
 }

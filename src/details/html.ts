@@ -1,14 +1,19 @@
 // The static HTML document of the details webview. It holds no SIM data: the script fills
 // #root from the view-model with DOM APIs, so nothing from the API is ever parsed as HTML.
+import type { DetailsStrings } from './strings';
 
 export interface ShellOptions {
   /** `webview.cspSource`. */
   cspSource: string;
   nonce: string;
   scriptUri: string;
+  /** media/webview-base.css, which every panel shares. */
+  baseStyleUri: string;
   styleUri: string;
   codiconUri: string;
   title: string;
+  /** Every word the webview shows (worded by the host: hostStrings.ts). */
+  strings: DetailsStrings;
 }
 
 /** Escapes text for an HTML attribute or text node. */
@@ -42,6 +47,8 @@ export interface WebviewShellOptions {
   rootClass: string;
   /** Markup shown in `#root` until the script runs; the caller escapes any text in it. */
   placeholderHtml: string;
+  /** `data-*` attributes of `#root` (escaped here), read by the script: e.g. its strings as JSON. */
+  rootData?: Readonly<Record<string, string>>;
 }
 
 /** The static document of a webview: strict CSP, the stylesheets, an empty `#root` and the nonce'd script. */
@@ -49,6 +56,9 @@ export function renderWebviewShell(o: WebviewShellOptions): string {
   if (!/^[A-Za-z0-9+/_=-]{16,}$/.test(o.nonce)) throw new Error('renderWebviewShell: nonce must be 16+ base64 characters');
   const e = escapeHtml;
   const links = o.styleUris.map((uri) => `<link rel="stylesheet" href="${e(uri)}">\n`).join('');
+  const data = Object.entries(o.rootData ?? {})
+    .map(([k, v]) => ` data-${e(k)}="${e(v)}"`)
+    .join('');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -58,7 +68,7 @@ export function renderWebviewShell(o: WebviewShellOptions): string {
 ${links}<title>${e(o.title)}</title>
 </head>
 <body>
-<main id="root" class="${e(o.rootClass)}" aria-busy="true">
+<main id="root" class="${e(o.rootClass)}"${data} aria-busy="true">
 ${o.placeholderHtml}
 </main>
 <script nonce="${o.nonce}" src="${e(o.scriptUri)}"></script>
@@ -72,10 +82,12 @@ export function renderDetailsShell(o: ShellOptions): string {
     cspSource: o.cspSource,
     nonce: o.nonce,
     scriptUri: o.scriptUri,
-    styleUris: [o.codiconUri, o.styleUri],
+    styleUris: [o.codiconUri, o.baseStyleUri, o.styleUri],
     title: o.title,
     rootClass: 'details',
-    placeholderHtml:
-      '<p class="state-message"><span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span> Loading SIM details…</p>',
+    placeholderHtml: `<p class="state-message"><span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span> ${escapeHtml(
+      o.strings.loading,
+    )}</p>`,
+    rootData: { strings: JSON.stringify(o.strings) },
   });
 }

@@ -5,22 +5,11 @@ import type { Severity } from '../fleet/severity';
 import type { JsonValue } from './json';
 
 /**
- * Identifier fields the webview can ask the host to copy (the host looks the value up), with
- * the names used in its "Copy ICCID" buttons (the webview has no l10n bundle: see copyFieldLabel).
+ * Identifier fields the webview can ask the host to copy (the host looks the value up). Their
+ * names are worded on the host (copyFieldLabel.ts) and reach the webview with its strings.
  */
-export const COPY_FIELD_LABELS = {
-  iccid: 'ICCID',
-  imsi: 'IMSI',
-  msisdn: 'MSISDN',
-  id: 'SIM ID',
-  eid: 'EID',
-  groupId: 'Group ID',
-  currentImei: 'IMEI',
-  ipv4: 'IPv4 address',
-  ipv6: 'IPv6 address',
-} as const satisfies Readonly<Record<string, string>>;
-export type CopyField = keyof typeof COPY_FIELD_LABELS;
-export const COPY_FIELDS = Object.keys(COPY_FIELD_LABELS) as readonly CopyField[];
+export const COPY_FIELDS = ['iccid', 'imsi', 'msisdn', 'id', 'eid', 'groupId', 'currentImei', 'ipv4', 'ipv6'] as const;
+export type CopyField = (typeof COPY_FIELDS)[number];
 
 /** Colour family of a status, one CSS class each: the severity table the tree icons use too. */
 export type StatusTone = Severity;

@@ -124,6 +124,7 @@ export const OVERVIEW_LABEL_KEYS = [
   'noGroup',
   'none',
   'empty',
+  'refreshing',
 ] as const satisfies readonly (keyof OverviewStrings)[];
 export type OverviewLabels = Record<(typeof OVERVIEW_LABEL_KEYS)[number], string>;
 

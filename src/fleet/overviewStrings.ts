@@ -38,6 +38,8 @@ export interface OverviewStrings {
   noGroup: string;
   none: string;
   empty: string;
+  /** Screen-reader name of the busy mark while a load runs. */
+  refreshing: string;
   /** Tooltip/aria of a clickable bar or row: "Show {0} SIMs in the tree" */
   filterStatusHint: string;
   filterGroupHint: string;
@@ -75,6 +77,7 @@ export function defaultOverviewStrings(): OverviewStrings {
     noGroup: l10n.t('No group'),
     none: l10n.t('None'),
     empty: l10n.t('No SIM cards loaded.'),
+    refreshing: l10n.t('Refreshing'),
     filterStatusHint: l10n.t('Filter the SIM Cards view by status {0}'),
     filterGroupHint: l10n.t('Filter the SIM Cards view by group {0}'),
     openSimHint: l10n.t('Open SIM {0}'),
@@ -88,7 +91,4 @@ export function defaultOverviewStrings(): OverviewStrings {
   };
 }
 
-/** Fills `{0}`, `{1}`... in a template; placeholders without an argument stay as written. */
-export function fillTemplate(template: string, ...args: string[]): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) => args[Number(i)] ?? m);
-}
+export { fillTemplate } from './template';

@@ -1,5 +1,6 @@
 // The open details panels (one per SIM) and their restoration after a window reload.
 import * as vscode from 'vscode';
+import { detailsStrings } from '../details/hostStrings';
 import { renderDetailsShell } from '../details/html';
 import { isPersistedState, type PersistedState } from '../details/messages';
 import { panelTitle } from '../details/viewModel';
@@ -171,6 +172,7 @@ export class DetailsPanels implements vscode.Disposable {
       styleUri: asUri('media', 'details.css'),
       codiconUri: asUri('dist', 'codicons', 'codicon.css'),
       title: panel.title,
+      strings: detailsStrings(),
     });
     const p = new DetailsPanel(simId, panel, this.deps, initial);
     if (p.preview) {

@@ -34,6 +34,7 @@ export function hostOverviewStrings(): OverviewStrings {
     noGroup: vscode.l10n.t('No group'),
     none: vscode.l10n.t('None'),
     empty: vscode.l10n.t('No SIM cards loaded.'),
+    refreshing: vscode.l10n.t('Refreshing'),
     filterStatusHint: vscode.l10n.t('Filter the SIM Cards view by status {0}', '{0}'),
     filterGroupHint: vscode.l10n.t('Filter the SIM Cards view by group {0}', '{0}'),
     openSimHint: vscode.l10n.t('Open SIM {0}', '{0}'),

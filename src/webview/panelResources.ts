@@ -8,6 +8,8 @@ export interface PanelDocumentBasics {
   nonce: string;
   /** Turns extension-relative path parts into a URI the webview may load. */
   asUri: (...parts: string[]) => string;
+  /** media/webview-base.css, the stylesheet every panel links before its own. */
+  baseStyleUri: string;
 }
 
 /** Sets the panel's tab icon; returns what the document shell needs from the host. */
@@ -17,9 +19,6 @@ export function preparePanel(panel: vscode.WebviewPanel, extensionUri: vscode.Ur
     dark: vscode.Uri.joinPath(extensionUri, 'media', 'sim-dark.svg'),
   };
   const webview = panel.webview;
-  return {
-    cspSource: webview.cspSource,
-    nonce: makeNonce(),
-    asUri: (...parts) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString(),
-  };
+  const asUri = (...parts: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
+  return { cspSource: webview.cspSource, nonce: makeNonce(), asUri, baseStyleUri: asUri('media', 'webview-base.css') };
 }

@@ -4,29 +4,30 @@
 // nothing trips the CSP, that clicks post typed messages, and takes one screenshot per theme.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { generateFleet } from '../../mock-api/fleet';
 import { buildOverviewModel, type OverviewModel } from '../../src/fleet/overview';
 import type { OverviewPersistedState, OverviewWebviewMessage } from '../../src/fleet/overviewMessages';
 import { defaultOverviewStrings } from '../../src/fleet/overviewStrings';
 import { renderOverviewShell } from '../../src/webview/ui/overview/html';
+import { LIFECYCLE_ORDER } from '../unit/helpers/lifecycle';
 import { OVERVIEW_THEMES, type ThemeFixture } from './fixtures/overviewThemes';
+import {
+  REPO,
+  ensureWebviewBundle,
+  sendToWebview,
+  webviewSuite,
+  type HarnessWindow,
+  type Recorded as HarnessRecorded,
+} from './webviewHarness';
 
-const REPO = path.resolve(__dirname, '..', '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
 const SCRIPT = path.join(REPO, 'dist', 'webview', 'overview.js');
 const RESULTS = path.join(REPO, 'test-results');
 
-interface Recorded {
-  posted: OverviewWebviewMessage[];
-  states: OverviewPersistedState[];
-  violations: string[];
-}
-type TW = Window & { __recorded: Recorded; __pwned?: number };
+type Recorded = HarnessRecorded<OverviewWebviewMessage, OverviewPersistedState>;
+type TW = HarnessWindow<OverviewWebviewMessage, OverviewPersistedState>;
 
 const HOSTILE_GROUP = '<img src=x onerror="window.__pwned=1">';
 
@@ -38,136 +39,36 @@ function fixture(): { model: OverviewModel; fleet: ReturnType<typeof generateFle
   return { model, fleet };
 }
 
-async function startServer(): Promise<{ origin: string; requests: string[]; close(): Promise<void> }> {
-  const requests: string[] = [];
-  const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
-  let origin = '';
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', origin);
-    requests.push(url.pathname);
-    if (url.pathname === '/favicon.ico') {
-      res.writeHead(204).end();
-      return;
-    }
-    if (url.pathname === '/') {
-      const html = renderOverviewShell({
-        cspSource: origin,
-        nonce: randomBytes(16).toString('base64url'),
-        scriptUri: `${origin}/dist/webview/overview.js`,
-        styleUri: `${origin}/media/overview.css`,
-        title: 'Fleet Overview',
-        loadingText: 'Loading fleet overview…',
-      });
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(html);
-      return;
-    }
-    const file = path.resolve(REPO, `.${decodeURIComponent(url.pathname)}`);
-    const inside = ['dist', 'media'].some((d) => file.startsWith(path.join(REPO, d) + path.sep));
-    if (!inside || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { origin, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-/** Builds dist/webview/overview.js when `node esbuild.js` has not run. */
-async function ensureBundle(): Promise<void> {
-  if (fs.existsSync(SCRIPT)) return;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const esbuild = require('esbuild') as typeof import('esbuild');
-  await esbuild.build({
-    entryPoints: [path.join(REPO, 'src', 'webview', 'ui', 'overview', 'main.ts')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    outfile: SCRIPT,
-    logLevel: 'silent',
+/** The production shell of the overview, served from `origin`. */
+function overviewShell(origin: string): string {
+  return renderOverviewShell({
+    cspSource: origin,
+    nonce: randomBytes(16).toString('base64url'),
+    scriptUri: `${origin}/dist/webview/overview.js`,
+    baseStyleUri: `${origin}/media/webview-base.css`,
+    styleUri: `${origin}/media/overview.css`,
+    title: 'Fleet Overview',
+    loadingText: 'Loading fleet overview…',
   });
 }
 
 describe('fleet overview webview in Chromium (e2e)', function () {
   this.timeout(90_000);
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startServer>>;
+  const suite = webviewSuite(overviewShell, () =>
+    ensureWebviewBundle(path.join(REPO, 'src', 'webview', 'ui', 'overview', 'main.ts'), SCRIPT),
+  );
   let page: Page;
   let consoleErrors: string[];
   const { model, fleet } = fixture();
 
-  before(async function () {
-    if (!fs.existsSync(CHROMIUM)) {
-      console.warn(`    skipped: no Chromium at ${CHROMIUM}`);
-      this.skip();
-    }
-    await ensureBundle();
-    server = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async () => {
-    await page?.context().close();
-  });
-
   async function open(theme: ThemeFixture, saved?: OverviewPersistedState): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: theme.colorScheme });
-    page = await context.newPage();
-    consoleErrors = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await page.addInitScript(
-      ({ savedState, vars, bodyClass }) => {
-        const recorded: Recorded = { posted: [], states: [], violations: [] };
-        (window as unknown as TW).__recorded = recorded;
-        let state: unknown = savedState ?? undefined;
-        document.addEventListener('securitypolicyviolation', (e) => recorded.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-        (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({
-          postMessage: (m: unknown) => recorded.posted.push(JSON.parse(JSON.stringify(m)) as OverviewWebviewMessage),
-          getState: () => state,
-          setState: (s: unknown) => {
-            state = s;
-            recorded.states.push(JSON.parse(JSON.stringify(s)) as OverviewPersistedState);
-          },
-        });
-        // VS Code sets theme variables on <html> and the theme kind on <body>; CSSOM is what the CSP allows.
-        document.addEventListener('DOMContentLoaded', () => {
-          for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
-          document.body.classList.add(bodyClass);
-        });
-      },
-      { savedState: (saved ?? null) as unknown, vars: theme.vars, bodyClass: theme.bodyClass },
-    );
-    await page.goto(`${server.origin}/`);
-    await page.waitForFunction(() => (window as unknown as TW).__recorded.posted.some((m) => m.type === 'ready'));
+    const look = { viewport: { width: 1280, height: 900 }, colorScheme: theme.colorScheme, vars: theme.vars, bodyClass: theme.bodyClass };
+    ({ page, consoleErrors } = await suite.open(look, saved));
     return page;
   }
 
   async function show(m: OverviewModel): Promise<void> {
-    await page.evaluate((msg) => window.postMessage(msg, '*'), { type: 'state', model: m } as unknown);
+    await sendToWebview(page, { type: 'state', model: m });
     await page.locator('.section-status').waitFor();
   }
 
@@ -187,17 +88,7 @@ describe('fleet overview webview in Chromium (e2e)', function () {
     for (const [key, text] of bars) assert.equal(Number(text?.replace(/,/g, '')), expected.get(key ?? ''), `bar ${key}`);
     assert.deepEqual(
       bars.map(([k]) => k),
-      [
-        'registering',
-        'enabling',
-        'enabled',
-        'setting_standby',
-        'standby',
-        'disabling',
-        'disabled',
-        'data_limit_exceeded',
-        'unauthorized_imei',
-      ],
+      LIFECYCLE_ORDER,
       'lifecycle order',
     );
     const tableCounts = await page.locator('.section-status table tbody tr td:nth-of-type(1)').allTextContents();
@@ -244,7 +135,7 @@ describe('fleet overview webview in Chromium (e2e)', function () {
     // Hostile text is text, nothing from data became an element, and nothing broke the CSP.
     assert.equal(await page.evaluate(() => (window as unknown as TW).__pwned), undefined);
     assert.equal(await page.locator('#root img, #root script').count(), 0);
-    assert.ok(!server.requests.includes('/x'));
+    assert.ok(!suite.server.requests.includes('/x'));
     assert.equal(
       await page.locator('body [style]').count(),
       0,
@@ -280,6 +171,7 @@ describe('fleet overview webview in Chromium (e2e)', function () {
     await open(dark, { model });
     await page.locator('.section-status').waitFor();
     assert.equal(await page.locator('#root').getAttribute('aria-busy'), 'true', 'marked busy until the host answers');
+    assert.equal(await page.locator('.busy').getAttribute('aria-label'), 'Refreshing', 'the busy mark is named for screen readers');
     await page.evaluate(() => window.postMessage({ type: 'state', model: { title: '<b>x</b>' } }, '*'));
     await page.evaluate(() => window.postMessage({ type: 'html', html: '<img src=x onerror="window.__pwned=1">' }, '*'));
     assert.equal(await page.locator('.chart-hbar .bar-row').count(), model.statuses.length);

@@ -4,22 +4,20 @@
 // message, keyboard access, and that the persisted state restores the panel.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { detailsStrings } from '../../src/details/hostStrings';
 import { renderDetailsShell } from '../../src/details/html';
 import type { HostMessage, PersistedState, WebviewMessage } from '../../src/details/messages';
-import { COPY_FIELD_LABELS, COPY_FIELDS, type DetailsViewModel } from '../../src/details/model';
+import type { DetailsViewModel } from '../../src/details/model';
 import { buildDetailsViewModel } from '../../src/details/viewModel';
 import { HOSTILE, NOW, detailSim, group, listSim, log } from '../unit/details/fixtures';
 import { publishScreenshot } from '../host/screenshots';
 import { DARK_THEME } from './fixtures/darkTheme';
 import { HC_DARK_THEME, HC_LIGHT_THEME, LIGHT_THEME } from './fixtures/themes';
+import { REPO, ensureWebviewBundle, sendToWebview, webviewSuite, type HarnessWindow } from './webviewHarness';
 
-const REPO = path.resolve(__dirname, '..', '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
 const SCRIPT = path.join(REPO, 'dist', 'webview', 'details.js');
 const SCREENSHOT = path.join(REPO, 'test-results', 'details-webview', 'hostile.png');
 /** Theme and width screenshots (looked at by a person; never tracked files). */
@@ -63,14 +61,8 @@ function longModel(): DetailsViewModel {
   });
 }
 
-/** What the fake VS Code API saw in the page. */
-interface Recorded {
-  posted: WebviewMessage[];
-  states: PersistedState[];
-}
-
 /** The page's window with what the fake API and the hostile strings would set. */
-type TW = Window & { __pwned?: number; __recorded: Recorded };
+type TW = HarnessWindow<WebviewMessage, PersistedState>;
 
 const HOSTILE_TEXTS = Object.values(HOSTILE);
 
@@ -95,67 +87,23 @@ function hostileModel(): DetailsViewModel {
   });
 }
 
-/** Serves the shell and only the files a real panel may load (dist/ and media/). */
-async function startServer(): Promise<{ origin: string; requests: string[]; close(): Promise<void> }> {
-  const requests: string[] = [];
-  const types: Record<string, string> = {
-    '.js': 'text/javascript',
-    '.css': 'text/css',
-    '.ttf': 'font/ttf',
-    '.svg': 'image/svg+xml',
-    '.map': 'application/json',
-  };
-  let origin = '';
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', origin);
-    requests.push(url.pathname);
-    if (url.pathname === '/favicon.ico') {
-      // Chromium asks for it on its own; a webview in VS Code does not.
-      res.writeHead(204).end();
-      return;
-    }
-    if (url.pathname === '/') {
-      const html = renderDetailsShell({
-        cspSource: origin,
-        nonce: randomBytes(16).toString('base64url'),
-        scriptUri: `${origin}/dist/webview/details.js`,
-        styleUri: `${origin}/media/details.css`,
-        codiconUri: `${origin}/dist/codicons/codicon.css`,
-        title: 'SIM 789301',
-      });
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(html);
-      return;
-    }
-    const file = path.resolve(REPO, `.${decodeURIComponent(url.pathname)}`);
-    const inside = ['dist', 'media'].some((d) => file.startsWith(path.join(REPO, d) + path.sep));
-    if (!inside || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
+/** The production shell of a details panel, served from `origin`. */
+function detailsShell(origin: string): string {
+  return renderDetailsShell({
+    cspSource: origin,
+    nonce: randomBytes(16).toString('base64url'),
+    scriptUri: `${origin}/dist/webview/details.js`,
+    baseStyleUri: `${origin}/media/webview-base.css`,
+    styleUri: `${origin}/media/details.css`,
+    codiconUri: `${origin}/dist/codicons/codicon.css`,
+    title: 'SIM 789301',
+    strings: detailsStrings(),
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { origin, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** Builds dist/webview/details.js (and the codicons) when `node esbuild.js` has not run. */
 async function ensureBundle(): Promise<void> {
-  if (!fs.existsSync(SCRIPT)) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const esbuild = require('esbuild') as typeof import('esbuild');
-    await esbuild.build({
-      entryPoints: [path.join(REPO, 'src', 'webview', 'ui', 'main.ts')],
-      bundle: true,
-      format: 'iife',
-      platform: 'browser',
-      target: 'es2022',
-      outfile: SCRIPT,
-      logLevel: 'silent',
-    });
-  }
+  await ensureWebviewBundle(path.join(REPO, 'src', 'webview', 'ui', 'main.ts'), SCRIPT);
   const codicons = path.join(REPO, 'dist', 'codicons');
   fs.mkdirSync(codicons, { recursive: true });
   for (const f of ['codicon.css', 'codicon.ttf']) {
@@ -166,96 +114,24 @@ async function ensureBundle(): Promise<void> {
 
 describe('details webview in Chromium (e2e)', function () {
   this.timeout(60_000);
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startServer>>;
+  const suite = webviewSuite(detailsShell, ensureBundle);
   let page: Page;
   let dialogs: string[];
   let consoleErrors: string[];
-
-  before(async function () {
-    if (!fs.existsSync(CHROMIUM)) {
-      console.warn(`    skipped: no Chromium at ${CHROMIUM}`);
-      this.skip();
-    }
-    await ensureBundle();
-    server = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async () => {
-    await page?.context().close();
-  });
 
   /** Opens the panel like VS Code would, with `saved` as what getState() returns. */
   async function open(
     saved?: PersistedState,
     look: { theme?: Readonly<Record<string, string>>; width?: number; light?: boolean } = {},
   ): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: look.width ?? 1100, height: 900 },
-      colorScheme: look.light ? 'light' : 'dark',
-    });
-    page = await context.newPage();
-    dialogs = [];
-    consoleErrors = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await page.addInitScript(
-      ({ savedState, theme }) => {
-        const recorded: Recorded = { posted: [], states: [] };
-        (window as unknown as TW).__recorded = recorded;
-        let state: unknown = savedState ?? undefined;
-        let acquired = false;
-        (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => {
-          // VS Code allows one call per page; a second one is a bug in the script.
-          if (acquired) throw new Error('acquireVsCodeApi called twice');
-          acquired = true;
-          return {
-            postMessage: (m: unknown) => recorded.posted.push(JSON.parse(JSON.stringify(m)) as WebviewMessage),
-            getState: () => state,
-            setState: (s: unknown) => {
-              state = s;
-              recorded.states.push(JSON.parse(JSON.stringify(s)) as PersistedState);
-            },
-          };
-        };
-        // VS Code sets its theme variables on <html>; CSSOM is what the CSP allows.
-        document.addEventListener('DOMContentLoaded', () => {
-          for (const [k, v] of Object.entries(theme)) document.documentElement.style.setProperty(k, v);
-        });
-      },
-      { savedState: (saved ?? null) as unknown, theme: look.theme ?? DARK_THEME },
-    );
-    await page.goto(`${server.origin}/`);
-    await page.waitForFunction(() => (window as unknown as TW).__recorded.posted.some((m) => m.type === 'ready'));
+    const viewport = { width: look.width ?? 1100, height: 900 };
+    const colorScheme = look.light ? 'light' : 'dark';
+    ({ page, dialogs, consoleErrors } = await suite.open({ viewport, colorScheme, vars: look.theme ?? DARK_THEME }, saved));
     return page;
   }
 
   async function send(message: HostMessage | Record<string, unknown>): Promise<void> {
-    await page.evaluate((m) => window.postMessage(m, '*'), message as unknown);
+    await sendToWebview(page, message);
   }
 
   async function showModel(model: DetailsViewModel): Promise<void> {
@@ -283,8 +159,8 @@ describe('details webview in Chromium (e2e)', function () {
     assert.deepEqual(dialogs, []);
     assert.equal(await page.locator('#root img, #root script, #root iframe').count(), 0, 'no element was created from data');
     assert.equal(await page.locator('script').count(), 1);
-    assert.ok(!server.requests.includes('/x'), 'the hostile <img src=x> was never loaded');
-    assert.deepEqual(consoleErrors, [], `no CSP violations or script errors (requests: ${server.requests.join(' ')})`);
+    assert.ok(!suite.server.requests.includes('/x'), 'the hostile <img src=x> was never loaded');
+    assert.deepEqual(consoleErrors, [], `no CSP violations or script errors (requests: ${suite.server.requests.join(' ')})`);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp ?? '', /^default-src 'none'; .*script-src 'nonce-[A-Za-z0-9_-]+';$/);
     // The status keeps its theme colour; the reason is shown next to it.
@@ -328,19 +204,19 @@ describe('details webview in Chromium (e2e)', function () {
     await open();
     await showModel(hostileModel());
     await clearPosted();
-    const byLabel = new Map(COPY_FIELDS.map((f) => [`Copy ${COPY_FIELD_LABELS[f]}`, f]));
+    const byLabel = new Map([
+      ['Copy Group ID', 'groupId'],
+      ['Copy ICCID', 'iccid'],
+      ['Copy IMEI', 'currentImei'],
+      ['Copy IMSI', 'imsi'],
+      ['Copy IPv4 address', 'ipv4'],
+      ['Copy IPv6 address', 'ipv6'],
+      ['Copy MSISDN', 'msisdn'],
+      ['Copy SIM ID', 'id'],
+    ]);
     const buttons = page.locator('button[aria-label^="Copy "]');
     const labels = await buttons.evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') ?? ''));
-    assert.deepEqual([...labels].sort(), [
-      'Copy Group ID',
-      'Copy ICCID',
-      'Copy IMEI',
-      'Copy IMSI',
-      'Copy IPv4 address',
-      'Copy IPv6 address',
-      'Copy MSISDN',
-      'Copy SIM ID',
-    ]);
+    assert.deepEqual([...labels].sort(), [...byLabel.keys()]);
     for (const label of labels) await page.getByRole('button', { name: label, exact: true }).click();
     assert.deepEqual(
       await posted(),

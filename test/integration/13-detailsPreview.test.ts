@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { MockApi } from '../../mock-api/server';
 import type { TestApi } from '../../src/extension';
 import type { SimNode } from '../../src/fleet';
-import { loadedWith, setSetting, waitFor } from './helpers';
+import { flatTree, loadedWith, setSetting, waitFor } from './helpers';
 import { bridgeAvailable, click, webviewClick } from '../host/bridgeClient';
 
 /** Webview tabs and their labels, as the editor area shows them. */
@@ -23,9 +23,7 @@ describe('Details panel as a preview (issue 11: item 7)', () => {
 
   before(async () => {
     ({ mock, ext } = await loadedWith({ sims: 40, seed: 7 }));
-    await setSetting('groupBy', 'none');
-    await waitFor('a flat tree', () => ext.view.provider.getChildren()[0]?.kind === 'sim');
-    sims = ext.view.provider.getChildren().filter((n): n is SimNode => n.kind === 'sim');
+    sims = await flatTree(ext);
   });
   beforeEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { MockApi } from '../../mock-api/server';
 import type { TestApi } from '../../src/extension';
 import type { SimNode } from '../../src/fleet';
-import { EXTENSION_ID, loadedWith, setSetting, waitFor } from './helpers';
+import { EXTENSION_ID, flatTree, loadedWith, setSetting, waitFor } from './helpers';
 import { bridgeAvailable, pressKey } from '../host/bridgeClient';
 
 interface Keybinding {
@@ -22,9 +22,7 @@ describe('Keyboard (issue 11: item 19)', () => {
 
   before(async () => {
     ({ mock, ext } = await loadedWith({ sims: 30, seed: 19 }));
-    await setSetting('groupBy', 'none');
-    await waitFor('a flat tree', () => ext.view.provider.getChildren()[0]?.kind === 'sim');
-    sims = ext.view.provider.getChildren().filter((n): n is SimNode => n.kind === 'sim');
+    sims = await flatTree(ext);
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startMockApi, type MockApi, type MockApiOptions } from '../../mock-api/server';
 import type { TestApi } from '../../src/extension';
-import type { FleetNode } from '../../src/fleet';
+import type { FleetNode, SimNode } from '../../src/fleet';
 import { isFleetNode } from '../../src/views/simTreeProvider';
 import { click as clickElement, waitFor as waitForElement } from '../host/bridgeClient';
 
@@ -65,6 +65,13 @@ export async function setKey(key: string): Promise<boolean> {
 /** The fleet's roots (the "Needs attention" node above them left out). */
 export function roots(ext: TestApi): FleetNode[] {
   return ext.view.provider.getChildren().filter(isFleetNode);
+}
+
+/** Ungroups the tree (the `groupBy` setting: reset it to undefined after the suite); its SIM rows once it shows them. */
+export async function flatTree(ext: TestApi): Promise<SimNode[]> {
+  await setSetting('groupBy', 'none');
+  await waitFor('a flat tree', () => ext.view.provider.getChildren()[0]?.kind === 'sim');
+  return ext.view.provider.getChildren().filter((n): n is SimNode => n.kind === 'sim');
 }
 
 /** Bucket label -> SIM count, as the tree shows them. */

@@ -1,6 +1,8 @@
 // Pretty-printed, syntax-coloured JSON where every object and array is a <details> that
 // can be collapsed. Keys and values are set as text (JSON.stringify of the key/value).
 import type { JsonValue } from '../../details/json';
+import type { DetailsStrings } from '../../details/strings';
+import { fillTemplate } from '../../fleet/template';
 import { el } from './dom';
 
 /** Paths ("status", "tags.0") the user collapsed; kept across re-renders of the same SIM. */
@@ -24,7 +26,13 @@ function keyPrefix(key: string | undefined): Node[] {
   return [el('span', { className: 'json-key', text: jsonText(key) }), document.createTextNode(': ')];
 }
 
-function node(value: JsonValue, key: string | undefined, path: string, last: boolean, collapsed: CollapsedPaths): HTMLElement {
+/** What every node of one rendering shares. */
+interface JsonContext {
+  collapsed: CollapsedPaths;
+  strings: DetailsStrings;
+}
+
+function node(value: JsonValue, key: string | undefined, path: string, last: boolean, c: JsonContext): HTMLElement {
   const comma = last ? '' : ',';
   if (value === null || typeof value !== 'object') {
     return el('div', { className: 'json-line' }, [...keyPrefix(key), scalar(value), comma ? document.createTextNode(comma) : null]);
@@ -41,9 +49,11 @@ function node(value: JsonValue, key: string | undefined, path: string, last: boo
       document.createTextNode(comma),
     ]);
   }
-  const count = isArray
-    ? `${entries.length} item${entries.length === 1 ? '' : 's'}`
-    : `${entries.length} key${entries.length === 1 ? '' : 's'}`;
+  const s = c.strings;
+  const n = entries.length;
+  const [one, many] = isArray ? [s.jsonOneItem, s.jsonItems] : [s.jsonOneKey, s.jsonKeys];
+  const count = n === 1 ? one : fillTemplate(many, String(n));
+  const collapsed = c.collapsed;
   const details = el('details', { className: 'json-node', attrs: { 'data-path': path } });
   details.open = !collapsed.has(path);
   details.addEventListener('toggle', () => {
@@ -61,7 +71,7 @@ function node(value: JsonValue, key: string | undefined, path: string, last: boo
   const children = el('div', { className: 'json-children' });
   entries.forEach(([k, v], i) => {
     const childPath = path === '' ? String(k ?? i) : `${path}.${k ?? i}`;
-    children.appendChild(node(v, k, childPath, i === entries.length - 1, collapsed));
+    children.appendChild(node(v, k, childPath, i === entries.length - 1, c));
   });
   details.appendChild(children);
   details.appendChild(
@@ -73,8 +83,8 @@ function node(value: JsonValue, key: string | undefined, path: string, last: boo
   return details;
 }
 
-export function renderJson(value: JsonValue, collapsed: CollapsedPaths): HTMLElement {
-  return el('div', { className: 'json', attrs: { role: 'group', 'aria-label': 'SIM record as JSON' } }, [
-    node(value, undefined, '', true, collapsed),
+export function renderJson(value: JsonValue, collapsed: CollapsedPaths, strings: DetailsStrings): HTMLElement {
+  return el('div', { className: 'json', attrs: { role: 'group', 'aria-label': strings.jsonLabel } }, [
+    node(value, undefined, '', true, { collapsed, strings }),
   ]);
 }

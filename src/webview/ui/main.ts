@@ -2,6 +2,7 @@
 // only through validated messages and keeps the last model in webview state so the
 // panel re-renders instantly when it is restored after a reload.
 import { isHostMessage, isPersistedState, type PersistedState, type WebviewMessage } from '../../details/messages';
+import { parseDetailsStrings } from '../../details/strings';
 import { renderApp, type ViewState } from './render';
 
 interface VsCodeApi {
@@ -19,7 +20,9 @@ const MIN_BUSY_MS = 600;
 
 function start(): void {
   const root = document.getElementById('root');
-  if (!root || !acquire) return;
+  // The host's words, written into the document; without them the placeholder stays.
+  const strings = parseDetailsStrings(root?.dataset.strings);
+  if (!root || !acquire || !strings) return;
   const vscode = acquire();
   const saved = vscode.getState();
   const restored: PersistedState | undefined = isPersistedState(saved) ? saved : undefined;
@@ -51,6 +54,7 @@ function start(): void {
       }
     },
     collapsed: new Set<string>(),
+    strings,
   };
 
   window.addEventListener('message', (event: MessageEvent<unknown>) => {

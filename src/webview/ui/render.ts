@@ -1,15 +1,10 @@
 // Renders the panel from the view-model. Everything is built with createElement and
 // textContent; the only style set from script is the gauge width (CSSOM, allowed by the CSP).
 import type { DetailsErrorKind, SimActionKind, WebviewMessage } from '../../details/messages';
-import {
-  COPY_FIELD_LABELS,
-  type CopyField,
-  type DetailsViewModel,
-  type FieldRow,
-  type SessionsModel,
-  type UsageModel,
-} from '../../details/model';
+import type { CopyField, DetailsViewModel, FieldRow, SessionsModel, UsageModel } from '../../details/model';
 import { updatedText } from '../../details/format';
+import type { DetailsStrings } from '../../details/strings';
+import { fillTemplate } from '../../fleet/template';
 import { button, el, icon, timeEl } from './dom';
 import { renderJson, type CollapsedPaths } from './jsonView';
 
@@ -24,11 +19,13 @@ export interface ViewState {
 export interface RenderContext {
   post(message: WebviewMessage): void;
   collapsed: CollapsedPaths;
+  /** Every word the panel shows, worded by the host. */
+  strings: DetailsStrings;
 }
 
 function copyButton(field: CopyField, ctx: RenderContext): HTMLButtonElement {
   return button({
-    label: `Copy ${COPY_FIELD_LABELS[field]}`,
+    label: ctx.strings.copy[field],
     codicon: 'copy',
     iconOnly: true,
     focusKey: `copy-${field}`,
@@ -42,17 +39,17 @@ function copyButton(field: CopyField, ctx: RenderContext): HTMLButtonElement {
   });
 }
 
-function valueNode(r: FieldRow): HTMLElement {
+function valueNode(r: FieldRow, s: DetailsStrings): HTMLElement {
   if (r.date) return timeEl(r.date);
   if (r.items) {
-    if (r.items.length === 0) return el('span', { className: 'value empty', text: 'None' });
+    if (r.items.length === 0) return el('span', { className: 'value empty', text: s.none });
     return el(
       'ul',
       { className: `chips${r.mono ? ' mono' : ''}`, attrs: { 'aria-label': r.label } },
       r.items.map((item) => el('li', { className: 'chip' }, [el('span', { className: 'isolate', text: item })])),
     );
   }
-  if (r.value === '') return el('span', { className: 'value empty', text: 'Not set' });
+  if (r.value === '') return el('span', { className: 'value empty', text: s.notSet });
   const node = el('span', { className: `value${r.mono ? ' mono' : ''}${r.oneLine ? ' one-line' : ''}`, text: r.value });
   // Cut with an ellipsis when narrow: the whole value on hover (a DOM property, never markup) and on copy.
   if (r.oneLine) node.title = r.value;
@@ -75,7 +72,7 @@ function fieldRows(rows: readonly FieldRow[], ctx: RenderContext): HTMLElement {
       el('div', { className: 'field' }, [
         el('dt', { text: r.label }),
         el('dd', {}, [
-          el('div', { className: 'field-value' }, [valueNode(r), r.copy && r.value !== '' ? copyButton(r.copy, ctx) : null]),
+          el('div', { className: 'field-value' }, [valueNode(r, ctx.strings), r.copy && r.value !== '' ? copyButton(r.copy, ctx) : null]),
           secondaryNode(r),
         ]),
       ]),
@@ -93,12 +90,12 @@ function section(id: string, title: string, body: Node[], actions: Node[] = []):
   ]);
 }
 
-function usageBody(u: UsageModel): Node[] {
+function usageBody(u: UsageModel, s: DetailsStrings): Node[] {
   const figures = el('div', { className: 'usage-figures' }, [
-    el('span', { className: 'usage-used', text: u.usedText || 'Unknown' }),
+    el('span', { className: 'usage-used', text: u.usedText || s.unknown }),
     u.limitText
-      ? el('span', { className: 'muted', text: ` of ${u.limitText} used` })
-      : el('span', { className: 'muted', text: ' used this billing period' }),
+      ? el('span', { className: 'muted', text: ` ${fillTemplate(s.usedOfLimit, u.limitText)}` })
+      : el('span', { className: 'muted', text: ` ${s.usedThisPeriod}` }),
     u.percentText ? el('span', { className: 'usage-percent', text: u.percentText }) : null,
   ]);
   const nodes: Node[] = [figures];
@@ -112,7 +109,7 @@ function usageBody(u: UsageModel): Node[] {
           className: 'meter',
           attrs: {
             role: 'meter',
-            'aria-label': 'Data used this billing period',
+            'aria-label': s.meterLabel,
             'aria-valuemin': '0',
             'aria-valuemax': '100',
             'aria-valuenow': String(Math.round(u.barPercent * 10) / 10),
@@ -124,8 +121,8 @@ function usageBody(u: UsageModel): Node[] {
     );
   }
   const facts: Array<[string, string]> = [];
-  if (u.limitFactText) facts.push(['Limit', u.limitFactText]);
-  if (u.remainingText) facts.push(['Remaining', u.remainingText]);
+  if (u.limitFactText) facts.push([s.limit, u.limitFactText]);
+  if (u.remainingText) facts.push([s.remaining, u.remainingText]);
   if (facts.length) {
     nodes.push(
       el(
@@ -144,17 +141,17 @@ function usageBody(u: UsageModel): Node[] {
   return [el('div', { className: `usage usage-${u.state} severity-${u.severity}` }, nodes)];
 }
 
-function sessionsBody(s: SessionsModel): Node[] {
+function sessionsBody(s: SessionsModel, w: DetailsStrings): Node[] {
   if (s.rows.length === 0) {
     return [el('p', { className: `empty-state${s.status === 'error' ? ' error-text' : ''}`, text: s.message })];
   }
-  const headers = ['Start', 'Stop', 'Type', 'APN', 'Network', 'IP address', 'RAT'];
+  const headers = [w.colStart, w.colStop, w.colType, w.colApn, w.colNetwork, w.colIp, w.colRat];
   const cell = (text: string, mono = false): HTMLTableCellElement =>
     text === '' ? el('td', { className: 'empty', text: '—' }) : el('td', { className: mono ? 'mono' : '', text });
   const dateCell = (d: SessionsModel['rows'][number]['start']): HTMLTableCellElement =>
     d ? el('td', {}, [timeEl(d, false)]) : el('td', { className: 'empty', text: '—' });
   const table = el('table', { className: 'sessions' }, [
-    el('caption', { className: 'visually-hidden', text: 'Recent connectivity sessions, newest first' }),
+    el('caption', { className: 'visually-hidden', text: w.sessionsCaption }),
     el('thead', {}, [
       el(
         'tr',
@@ -178,28 +175,28 @@ function sessionsBody(s: SessionsModel): Node[] {
       ),
     ),
   ]);
-  return [
-    el('div', { className: 'table-wrap', attrs: { tabindex: '0', role: 'region', 'aria-label': 'Connectivity sessions table' } }, [table]),
-  ];
+  return [el('div', { className: 'table-wrap', attrs: { tabindex: '0', role: 'region', 'aria-label': w.sessionsTableLabel } }, [table])];
 }
 
 /** The SIM actions (same commands as the tree's context menu); a status action is hidden in its own state. */
 function actionButtons(m: DetailsViewModel, ctx: RenderContext): HTMLElement {
   const busy = ['enabling', 'disabling', 'setting_standby', 'registering'].includes(m.status.value);
+  const s = ctx.strings;
   const act = (action: SimActionKind, label: string, codicon: string): HTMLButtonElement =>
     button({ label, codicon, focusKey: `act-${action}`, secondary: true, onClick: () => ctx.post({ type: 'simAction', action }) });
-  return el('div', { className: 'sim-actions', attrs: { role: 'group', 'aria-label': 'Change this SIM' } }, [
-    busy || m.status.value === 'enabled' ? null : act('enable', 'Enable', 'play-circle'),
-    busy || m.status.value === 'disabled' ? null : act('disable', 'Disable', 'debug-stop'),
-    busy || m.status.value === 'standby' ? null : act('standby', 'Standby', 'debug-pause'),
-    act('editTags', 'Edit Tags', 'tag'),
-    act('moveToGroup', 'Move to Group', 'folder-library'),
-    act('setDataLimit', 'Data Limit', 'dashboard'),
+  return el('div', { className: 'sim-actions', attrs: { role: 'group', 'aria-label': s.actionsLabel } }, [
+    busy || m.status.value === 'enabled' ? null : act('enable', s.enable, 'play-circle'),
+    busy || m.status.value === 'disabled' ? null : act('disable', s.disable, 'debug-stop'),
+    busy || m.status.value === 'standby' ? null : act('standby', s.standby, 'debug-pause'),
+    act('editTags', s.editTags, 'tag'),
+    act('moveToGroup', s.moveToGroup, 'folder-library'),
+    act('setDataLimit', s.dataLimit, 'dashboard'),
   ]);
 }
 
 function header(m: DetailsViewModel | undefined, state: ViewState, ctx: RenderContext): HTMLElement {
-  const heading = el('span', { className: 'heading mono one-line', text: m ? m.heading : 'SIM details' });
+  const s = ctx.strings;
+  const heading = el('span', { className: 'heading mono one-line', text: m ? m.heading : s.heading });
   if (m) heading.title = m.heading;
   const titleBlock = el('div', { className: 'title-block' }, [
     el('h1', {}, [icon('credit-card', 'title-icon'), heading]),
@@ -216,9 +213,9 @@ function header(m: DetailsViewModel | undefined, state: ViewState, ctx: RenderCo
         )
       : null,
   ]);
-  const updated = m ? updatedText(m.builtAt) : '';
+  const updated = m ? updatedText(m.builtAt, s.updated) : '';
   const refresh = button({
-    label: 'Refresh',
+    label: s.refresh,
     codicon: state.loading ? 'loading' : 'refresh',
     focusKey: 'refresh',
     secondary: true,
@@ -231,15 +228,15 @@ function header(m: DetailsViewModel | undefined, state: ViewState, ctx: RenderCo
     refresh.setAttribute('aria-disabled', 'true');
     refresh.classList.add('is-busy');
   }
-  const tools = el('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'SIM actions' } }, [
+  const tools = el('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': s.toolbarLabel } }, [
     el('span', {
       className: `updated${state.loading ? ' busy' : ''}`,
       attrs: { role: 'status' },
-      text: state.loading ? 'Refreshing…' : updated,
+      text: state.loading ? s.refreshing : updated,
     }),
     state.preview
       ? button({
-          label: 'Keep Open',
+          label: s.keepOpen,
           codicon: 'pinned',
           focusKey: 'keep-open',
           secondary: true,
@@ -259,9 +256,15 @@ function errorBanner(error: NonNullable<ViewState['error']>, ctx: RenderContext)
     el('span', { className: 'banner-text', text: error.message }),
     el('span', { className: 'banner-actions' }, [
       needsKey
-        ? button({ label: 'Set API Key', codicon: 'key', focusKey: 'set-key', onClick: () => ctx.post({ type: 'setApiKey' }) })
+        ? button({ label: ctx.strings.setApiKey, codicon: 'key', focusKey: 'set-key', onClick: () => ctx.post({ type: 'setApiKey' }) })
         : null,
-      button({ label: 'Retry', codicon: 'refresh', focusKey: 'retry', secondary: needsKey, onClick: () => ctx.post({ type: 'refresh' }) }),
+      button({
+        label: ctx.strings.retry,
+        codicon: 'refresh',
+        focusKey: 'retry',
+        secondary: needsKey,
+        onClick: () => ctx.post({ type: 'refresh' }),
+      }),
     ]),
   ]);
 }
@@ -271,41 +274,42 @@ export function renderApp(root: HTMLElement, state: ViewState, ctx: RenderContex
   const focusedKey = root.contains(document.activeElement) ? document.activeElement?.getAttribute('data-focus-key') : null;
   // A SIM that no longer exists should not keep showing its old data.
   const m = state.error?.kind === 'notFound' ? undefined : state.model;
+  const s = ctx.strings;
   const parts: Node[] = [header(m, state, ctx)];
   if (state.error) parts.push(errorBanner(state.error, ctx));
   if (!m) {
     if (!state.error) {
       parts.push(
-        el('p', { className: 'state-message' }, [icon('loading', 'codicon-modifier-spin'), el('span', { text: ' Loading SIM details…' })]),
+        el('p', { className: 'state-message' }, [icon('loading', 'codicon-modifier-spin'), el('span', { text: ` ${s.loading}` })]),
       );
     }
   } else {
     parts.push(
       el('div', { className: 'columns' }, [
-        section('identifiers', 'Identifiers', [fieldRows(m.identifiers, ctx)]),
-        section('usage', 'Usage this billing period', usageBody(m.usage)),
-        section('summary', 'Summary', [fieldRows(m.summary, ctx)]),
+        section('identifiers', s.identifiers, [fieldRows(m.identifiers, ctx)]),
+        section('usage', s.usage, usageBody(m.usage, s)),
+        section('summary', s.summary, [fieldRows(m.summary, ctx)]),
         section(
           'network',
-          'Network',
-          m.network ? [fieldRows(m.network, ctx)] : [el('p', { className: 'empty-state', text: 'Live network details not loaded' })],
+          s.network,
+          m.network ? [fieldRows(m.network, ctx)] : [el('p', { className: 'empty-state', text: s.networkNotLoaded })],
         ),
       ]),
-      section('sessions', 'Recent connectivity sessions', sessionsBody(m.sessions)),
+      section('sessions', s.sessions, sessionsBody(m.sessions, s)),
       section(
         'raw',
-        'Raw record',
-        [renderJson(m.record, ctx.collapsed)],
+        s.raw,
+        [renderJson(m.record, ctx.collapsed, s)],
         [
           button({
-            label: 'Copy JSON',
+            label: s.copyJson,
             codicon: 'copy',
             focusKey: 'copy-json',
             secondary: true,
             onClick: () => ctx.post({ type: 'copyJson' }),
           }),
           button({
-            label: 'Open as Document',
+            label: s.openDocument,
             codicon: 'go-to-file',
             focusKey: 'open-document',
             secondary: true,

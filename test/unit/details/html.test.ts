@@ -1,17 +1,21 @@
 import assert from 'node:assert/strict';
+import { detailsStrings } from '../../../src/details/hostStrings';
 import { detailsCsp, escapeHtml, renderDetailsShell } from '../../../src/details/html';
+import { parseDetailsStrings } from '../../../src/details/strings';
 import { at, defined } from '../helpers/at';
 
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
 const URIS = {
   scriptUri: `${CSP_SOURCE}/ext/dist/webview/details.js`,
+  baseStyleUri: `${CSP_SOURCE}/ext/media/webview-base.css`,
   styleUri: `${CSP_SOURCE}/ext/media/details.css`,
   codiconUri: `${CSP_SOURCE}/ext/dist/codicons/codicon.css`,
 };
+const STRINGS = detailsStrings();
 const NONCE = 'AbCdEfGhIjKlMnOpQrStUv';
 
 function shell(title = 'SIM 789301'): string {
-  return renderDetailsShell({ cspSource: CSP_SOURCE, nonce: NONCE, title, ...URIS });
+  return renderDetailsShell({ cspSource: CSP_SOURCE, nonce: NONCE, title, strings: STRINGS, ...URIS });
 }
 
 function cspOf(html: string): string {
@@ -65,8 +69,20 @@ describe('details HTML shell', () => {
   it('escapes the title and refuses a weak nonce', () => {
     const html = shell('<script>alert(1)</script>"');
     assert.match(html, /<title>&#60;script&#62;alert\(1\)&#60;\/script&#62;&#34;<\/title>/);
-    assert.throws(() => renderDetailsShell({ cspSource: CSP_SOURCE, nonce: "x' 'unsafe-inline", title: 't', ...URIS }));
-    assert.throws(() => renderDetailsShell({ cspSource: CSP_SOURCE, nonce: 'short', title: 't', ...URIS }));
+    assert.throws(() => renderDetailsShell({ cspSource: CSP_SOURCE, nonce: "x' 'unsafe-inline", title: 't', strings: STRINGS, ...URIS }));
+    assert.throws(() => renderDetailsShell({ cspSource: CSP_SOURCE, nonce: 'short', title: 't', strings: STRINGS, ...URIS }));
     assert.equal(escapeHtml(`<a href="x" title='y'>&`), '&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;');
+  });
+
+  it('writes the webview strings into #root as escaped JSON that reads back whole', () => {
+    const strings = { ...STRINGS, refresh: `"><script>alert(1)</script>&'\``, loading: '<img src=x onerror=alert(1)> Loading' };
+    const html = renderDetailsShell({ cspSource: CSP_SOURCE, nonce: NONCE, title: 't', strings, ...URIS });
+    const m = /<main id="root" class="details" data-strings="([^"]*)" aria-busy="true">/.exec(html);
+    assert.ok(m, 'strings attribute on #root');
+    const json = defined(m[1], 'attribute').replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+    assert.deepEqual(parseDetailsStrings(json), strings);
+    assert.equal(html.match(/<script/g)?.length, 1, 'no markup from the strings');
+    assert.equal(html.match(/<img/g), null, 'the placeholder text is escaped');
+    assert.match(html, /&#60;img src=x onerror=alert\(1\)&#62; Loading<\/p>/);
   });
 });

@@ -283,8 +283,8 @@ describe('buildDetailsViewModel', () => {
 
   it('updatedText says "Updated hh:mm" in local time, nothing for a broken time', () => {
     const d = new Date(2024, 5, 15, 9, 5, 59);
-    assert.equal(updatedText(d.toISOString()), 'Updated 09:05');
-    assert.equal(updatedText(new Date(2024, 0, 1, 23, 40).toISOString()), 'Updated 23:40');
-    assert.equal(updatedText('not a date'), '');
+    assert.equal(updatedText(d.toISOString(), 'Updated {0}'), 'Updated 09:05');
+    assert.equal(updatedText(new Date(2024, 0, 1, 23, 40).toISOString(), 'Updated {0}'), 'Updated 23:40');
+    assert.equal(updatedText('not a date', 'Updated {0}'), '');
   });
 });

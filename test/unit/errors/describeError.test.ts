@@ -1,16 +1,5 @@
 import assert from 'node:assert/strict';
-import {
-  AuthenticationError,
-  BadRequestError,
-  CancelledError,
-  InvalidResponseError,
-  NetworkError,
-  NotFoundError,
-  RateLimitError,
-  ServerError,
-  TimeoutError,
-} from '../../../src/telnyx/errors';
-import { TELNYX_ERROR_REASONS } from '../../../src/telnyx/errors';
+import * as E from '../../../src/telnyx/errors';
 import { HOSTILE_DETAIL } from '../../../mock-api/server';
 import { HOSTILE_STRINGS, liveLinkIn } from '../security/liveLinks';
 import { ERROR_KINDS, NoApiKeyError, describeError, errorKind, type ErrorSubject } from '../../../src/telnyx/describeError';
@@ -19,15 +8,15 @@ const SUBJECTS: ErrorSubject[] = ['simCards', 'sim', 'sessions', 'apiKey', 'comm
 
 describe('describeError', () => {
   const samples = [
-    new AuthenticationError('Telnyx refused GET /sim_cards (401).', { status: 401 }),
-    new NotFoundError('Telnyx found nothing at GET /sim_cards/x (404).', { status: 404 }),
-    new RateLimitError('Telnyx rate-limited GET /sim_cards (429).', { status: 429, retryAfterMs: 2500 }),
-    new ServerError('Telnyx had a server error (503) on GET /sim_cards.', { status: 503 }),
-    new NetworkError('connect ECONNREFUSED 127.0.0.1:1', { code: 'ECONNREFUSED' }),
-    new TimeoutError('GET /sim_cards took longer than 30 s.'),
-    new InvalidResponseError('Unexpected answer from Telnyx: response of GET /sim_cards was not JSON.'),
-    new BadRequestError('The Telnyx API base URL must start with https:// (got "ftp:").'),
-    new CancelledError(),
+    new E.AuthenticationError('Telnyx refused GET /sim_cards (401).', { status: 401 }),
+    new E.NotFoundError('Telnyx found nothing at GET /sim_cards/x (404).', { status: 404 }),
+    new E.RateLimitError('Telnyx rate-limited GET /sim_cards (429).', { status: 429, retryAfterMs: 2500 }),
+    new E.ServerError('Telnyx had a server error (503) on GET /sim_cards.', { status: 503 }),
+    new E.NetworkError('connect ECONNREFUSED 127.0.0.1:1', { code: 'ECONNREFUSED' }),
+    new E.TimeoutError('GET /sim_cards took longer than 30 s.'),
+    new E.InvalidResponseError('Unexpected answer from Telnyx: response of GET /sim_cards was not JSON.'),
+    new E.BadRequestError('The Telnyx API base URL must start with https:// (got "ftp:").'),
+    new E.CancelledError(),
     new NoApiKeyError(),
     new Error('boom'),
   ];
@@ -71,22 +60,22 @@ describe('describeError', () => {
   });
 
   it('carries the useful detail: retry delay, HTTP status, the cause of a connection failure, the client sentence', () => {
-    assert.match(describeError(new RateLimitError('x', { retryAfterMs: 2500 }), 'sim'), /try again in 2\.5 s\./);
-    assert.match(describeError(new RateLimitError('x'), 'sim'), /try again in a moment\./);
-    assert.match(describeError(new ServerError('x', { status: 503 }), 'sim'), /\(503\)/);
+    assert.match(describeError(new E.RateLimitError('x', { retryAfterMs: 2500 }), 'sim'), /try again in 2\.5 s\./);
+    assert.match(describeError(new E.RateLimitError('x'), 'sim'), /try again in a moment\./);
+    assert.match(describeError(new E.ServerError('x', { status: 503 }), 'sim'), /\(503\)/);
     assert.match(
-      describeError(new NetworkError('x', { code: 'ENOTFOUND' }), 'sim', 'api.example.test'),
+      describeError(new E.NetworkError('x', { code: 'ENOTFOUND' }), 'sim', 'api.example.test'),
       /name api\.example\.test could not be found/,
     );
-    assert.match(describeError(new NetworkError('x', { code: 'ECONNREFUSED' }), 'sim'), /refused the connection/);
-    assert.equal(describeError(new BadRequestError('The base URL is not valid.'), 'command'), 'The base URL is not valid.');
+    assert.match(describeError(new E.NetworkError('x', { code: 'ECONNREFUSED' }), 'sim'), /refused the connection/);
+    assert.equal(describeError(new E.BadRequestError('The base URL is not valid.'), 'command'), 'The base URL is not valid.');
   });
 
   it('names the real cause of every client reason, in one short sentence without repeating itself', () => {
     const host = 'api.telnyx.com';
     const seen = new Set<string>();
-    for (const reason of TELNYX_ERROR_REASONS) {
-      const error = new NetworkError(`technical message for ${reason}`, { reason, status: 500, timeoutMs: 10_000, retryAfterMs: 20_000 });
+    for (const reason of E.TELNYX_ERROR_REASONS) {
+      const error = new E.NetworkError(`technical message for ${reason}`, { reason, status: 500, timeoutMs: 10_000, retryAfterMs: 20_000 });
       for (const subject of SUBJECTS) {
         const text = describeError(error, subject, host);
         assert.ok(!text.includes('technical message'), `${reason}: the technical message stays in the log: ${text}`);
@@ -99,12 +88,12 @@ describe('describeError', () => {
         seen.add(text);
       }
     }
-    assert.ok(seen.size >= TELNYX_ERROR_REASONS.length - 2, 'the reasons are told apart');
+    assert.ok(seen.size >= E.TELNYX_ERROR_REASONS.length - 2, 'the reasons are told apart');
   });
 
   it('shows server text as inert plain text: no link, URL, command URI or icon survives', () => {
     for (const hostile of [HOSTILE_DETAIL, ...HOSTILE_STRINGS]) {
-      const fromServer = new BadRequestError('Telnyx refused GET /sim_cards (422).', {
+      const fromServer = new E.BadRequestError('Telnyx refused GET /sim_cards (422).', {
         status: 422,
         reason: 'badRequest',
         errors: [{ code: '10015', title: 'Invalid', detail: hostile }],
@@ -118,7 +107,7 @@ describe('describeError', () => {
       }
     }
     const text = describeError(
-      new BadRequestError('x', { status: 422, reason: 'badRequest', errors: [{ detail: 'ICCID is not valid' }] }),
+      new E.BadRequestError('x', { status: 422, reason: 'badRequest', errors: [{ detail: 'ICCID is not valid' }] }),
       'command',
     );
     assert.equal(text, 'Telnyx refused the request (422): ICCID is not valid');

@@ -8,6 +8,7 @@ import {
   isOverviewWebviewMessage,
 } from '../../../src/fleet/overviewMessages';
 import { defaultOverviewStrings, fillTemplate } from '../../../src/fleet/overviewStrings';
+import { LIFECYCLE_ORDER } from '../helpers/lifecycle';
 import { group, mb, sim } from './fixtures';
 
 const MB = 1024 * 1024;
@@ -20,20 +21,9 @@ describe('fleet overview model', () => {
   const model = buildOverviewModel({ sims: fleet.sims, groups: fleet.groups, strings, loadedText: '2025-06-01 12:00 UTC' });
 
   it('counts SIMs by status in lifecycle order', () => {
-    const lifecycle = [
-      'registering',
-      'enabling',
-      'enabled',
-      'setting_standby',
-      'standby',
-      'disabling',
-      'disabled',
-      'data_limit_exceeded',
-      'unauthorized_imei',
-    ];
-    const expected = lifecycle
-      .map((status) => [status, fleet.sims.filter((s) => s.status?.value === status).length] as const)
-      .filter(([, n]) => n > 0);
+    const expected = LIFECYCLE_ORDER.map((status) => [status, fleet.sims.filter((s) => s.status?.value === status).length] as const).filter(
+      ([, n]) => n > 0,
+    );
     assert.deepEqual(
       model.statuses.map((s) => [s.status, s.count]),
       expected,

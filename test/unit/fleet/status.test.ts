@@ -9,24 +9,12 @@ import {
   statusLabel,
 } from '../../../src/fleet/status';
 import { SIM_STATUSES } from '../../../src/telnyx/types';
+import { LIFECYCLE_ORDER } from '../helpers/lifecycle';
 import { hostile, sim, st } from './fixtures';
 
 describe('fleet/status', () => {
   it('STATUS_ORDER lists every known status once, in lifecycle order', () => {
-    assert.deepEqual(
-      [...STATUS_ORDER],
-      [
-        'registering',
-        'enabling',
-        'enabled',
-        'setting_standby',
-        'standby',
-        'disabling',
-        'disabled',
-        'data_limit_exceeded',
-        'unauthorized_imei',
-      ],
-    );
+    assert.deepEqual([...STATUS_ORDER], LIFECYCLE_ORDER);
     assert.deepEqual([...STATUS_ORDER].sort(), [...SIM_STATUSES].sort());
   });
 

@@ -2,7 +2,7 @@
 // whatever happens, the server must have carried out at most one change per SIM.
 import * as assert from 'node:assert/strict';
 import { startMockApi, type MockApi } from '../../../mock-api/server';
-import { actionTasks, nextTags, patchTasks, runBulk } from '../../../src/telnyx/bulk';
+import { actionTasks, nextTags, patchTasks, runBulk, type BulkOptions, type BulkRunResult } from '../../../src/telnyx/bulk';
 import { TelnyxClient } from '../../../src/telnyx/client';
 import type { SimCardDetail } from '../../../src/telnyx/types';
 
@@ -42,6 +42,19 @@ describe('bulk fan-out engine (local API, fault injection)', function () {
     return body.data.length;
   }
 
+  /** Disables `sims` through the engine with `client` (the one under test unless another is given). */
+  function disable(sims: readonly SimCardDetail[], opts: BulkOptions, through = client): Promise<BulkRunResult> {
+    const ids = sims.map((s) => s.id);
+    return runBulk(actionTasks(through, 'disable', ids), opts);
+  }
+  function assertAllChanged(r: BulkRunResult): void {
+    const kinds = r.outcomes.map((o) => o.outcome);
+    assert.ok(
+      kinds.every((k) => k === 'changed'),
+      JSON.stringify(r.outcomes),
+    );
+  }
+
   async function assertOneActionEach(sims: readonly SimCardDetail[]): Promise<void> {
     for (const s of sims) assert.equal(await serverActions(s.id), 1, `exactly one action for ${s.id}`);
   }
@@ -50,14 +63,7 @@ describe('bulk fan-out engine (local API, fault injection)', function () {
     const sims = take(30);
     api.settings.rateLimitPerSecond = 8;
     const progress: [number, number][] = [];
-    const r = await runBulk(
-      actionTasks(
-        client,
-        'disable',
-        sims.map((s) => s.id),
-      ),
-      { onProgress: (d, t) => progress.push([d, t]) },
-    );
+    const r = await disable(sims, { onProgress: (d, t) => progress.push([d, t]) });
     assert.deepEqual(
       r.outcomes.map((o) => o.outcome),
       sims.map(() => 'changed'),
@@ -84,15 +90,8 @@ describe('bulk fan-out engine (local API, fault injection)', function () {
   it('waits out a burst of 429s with Retry-After and sends no duplicate', async () => {
     const sims = take(8);
     api.addFault({ kind: 'status', status: 429, retryAfterSeconds: 1, path: '/actions/', times: 5 });
-    const r = await runBulk(
-      actionTasks(
-        client,
-        'disable',
-        sims.map((s) => s.id),
-      ),
-      { concurrency: 4 },
-    );
-    assert.ok(r.outcomes.every((o) => o.outcome === 'changed'));
+    const r = await disable(sims, { concurrency: 4 });
+    assertAllChanged(r);
     assert.equal(r.rateLimited, 5);
     assert.equal(api.requests.filter((q) => q.method === 'POST').length, 8 + 5);
     await assertOneActionEach(sims);
@@ -101,18 +100,8 @@ describe('bulk fan-out engine (local API, fault injection)', function () {
   it('a 5xx after the server acted is read back, not resent', async () => {
     const sims = take(6);
     api.addFault({ kind: 'status', status: 500, after: true, path: '/actions/disable', times: 3 });
-    const r = await runBulk(
-      actionTasks(
-        client,
-        'disable',
-        sims.map((s) => s.id),
-      ),
-      { verifyDelayMs: 0 },
-    );
-    assert.ok(
-      r.outcomes.every((o) => o.outcome === 'changed'),
-      JSON.stringify(r.outcomes),
-    );
+    const r = await disable(sims, { verifyDelayMs: 0 });
+    assertAllChanged(r);
     assert.equal(api.requests.filter((q) => q.method === 'POST').length, 6);
     assert.equal(api.requests.filter((q) => q.status === 500).length, 3);
     await assertOneActionEach(sims);
@@ -121,18 +110,8 @@ describe('bulk fan-out engine (local API, fault injection)', function () {
   it('a timeout after the server acted is read back, not resent', async () => {
     const sims = take(4);
     api.addFault({ kind: 'delay', delayMs: 1500, after: true, path: '/actions/disable', times: 2 });
-    const r = await runBulk(
-      actionTasks(
-        client,
-        'disable',
-        sims.map((s) => s.id),
-      ),
-      { verifyDelayMs: 0 },
-    );
-    assert.ok(
-      r.outcomes.every((o) => o.outcome === 'changed'),
-      JSON.stringify(r.outcomes),
-    );
+    const r = await disable(sims, { verifyDelayMs: 0 });
+    assertAllChanged(r);
     assert.equal(api.requests.filter((q) => q.method === 'POST').length, 4);
     await assertOneActionEach(sims);
   });
@@ -140,18 +119,8 @@ describe('bulk fan-out engine (local API, fault injection)', function () {
   it('a 5xx before the server acted is resent once after the read-back shows nothing happened', async () => {
     const sims = take(4);
     api.addFault({ kind: 'status', status: 503, path: '/actions/disable', times: 2 });
-    const r = await runBulk(
-      actionTasks(
-        client,
-        'disable',
-        sims.map((s) => s.id),
-      ),
-      { verifyDelayMs: 0 },
-    );
-    assert.ok(
-      r.outcomes.every((o) => o.outcome === 'changed'),
-      JSON.stringify(r.outcomes),
-    );
+    const r = await disable(sims, { verifyDelayMs: 0 });
+    assertAllChanged(r);
     assert.equal(api.requests.filter((q) => q.method === 'POST').length, 4 + 2);
     await assertOneActionEach(sims);
   });
@@ -160,20 +129,13 @@ describe('bulk fan-out engine (local API, fault injection)', function () {
     const sims = take(40);
     api.settings.rateLimitPerSecond = 20;
     const ctl = new AbortController();
-    const r = await runBulk(
-      actionTasks(
-        client,
-        'disable',
-        sims.map((s) => s.id),
-      ),
-      {
-        concurrency: 2,
-        signal: ctl.signal,
-        onProgress: (done) => {
-          if (done === 5) ctl.abort();
-        },
+    const r = await disable(sims, {
+      concurrency: 2,
+      signal: ctl.signal,
+      onProgress: (done) => {
+        if (done === 5) ctl.abort();
       },
-    );
+    });
     assert.equal(r.cancelled, true);
     const skipped = r.outcomes.filter((o) => o.outcome === 'skipped');
     assert.ok(skipped.length >= 30, `skipped ${skipped.length}`);
@@ -198,14 +160,7 @@ describe('bulk fan-out engine (local API, fault injection)', function () {
   it('a rejected API key stops the run after the first answers', async () => {
     const bad = new TelnyxClient({ apiKey: 'not-the-key', baseUrl: api.url });
     const sims = take(20);
-    const r = await runBulk(
-      actionTasks(
-        bad,
-        'disable',
-        sims.map((s) => s.id),
-      ),
-      { concurrency: 2 },
-    );
+    const r = await disable(sims, { concurrency: 2 }, bad);
     assert.ok(r.outcomes.every((o) => o.outcome !== 'changed'));
     assert.ok(api.requests.length <= 2, `sent ${api.requests.length}`);
     assert.ok(r.outcomes.filter((o) => o.outcome === 'skipped').length >= 18);
@@ -217,10 +172,7 @@ describe('bulk fan-out engine (local API, fault injection)', function () {
     api.addFault({ kind: 'status', status: 500, after: true, method: 'PATCH', times: 2 });
     const items = sims.map((s) => ({ simId: s.id, patch: { tags: nextTags(s.tags, { mode: 'add', tags: ['bulk-x'] }) } }));
     const r = await runBulk(patchTasks(client, items), { verifyDelayMs: 0 });
-    assert.ok(
-      r.outcomes.every((o) => o.outcome === 'changed'),
-      JSON.stringify(r.outcomes),
-    );
+    assertAllChanged(r);
     assert.equal(api.requests.filter((q) => q.method === 'PATCH').length, 5);
     for (const s of sims) {
       const old = before.get(s.id) ?? [];

@@ -45,6 +45,11 @@ function actionable(g: SVGGElement, action: NonNullable<Bar['action']>, focusKey
 const ROW = 26;
 const BAR = 18;
 
+/** A chart's <svg> with a fixed view box (CSS scales it); `role` 'group' when its bars are controls, else 'img'. */
+function chartRoot(width: number, height: number, className: string, role: 'group' | 'img', label: string): SVGSVGElement {
+  return svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: `chart ${className}`, role, 'aria-label': label });
+}
+
 /** Horizontal bars, one row each: label, bar, value. */
 export function horizontalBarChart(bars: readonly Bar[], label: string, idPrefix: string): SVGSVGElement {
   const width = 640;
@@ -53,14 +58,7 @@ export function horizontalBarChart(bars: readonly Bar[], label: string, idPrefix
   const track = width - labelWidth - valueWidth;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const height = Math.max(ROW, bars.length * ROW) + 4;
-  const root = svg('svg', {
-    viewBox: `0 0 ${width} ${height}`,
-    width,
-    height,
-    class: 'chart chart-hbar',
-    role: 'group',
-    'aria-label': label,
-  });
+  const root = chartRoot(width, height, 'chart-hbar', 'group', label);
   bars.forEach((b, i) => {
     const y = 2 + i * ROW;
     const g = svg('g', { class: 'bar-row', 'data-key': b.key });
@@ -92,14 +90,7 @@ export function columnChart(bars: readonly Bar[], label: string): SVGSVGElement 
   const slot = width / Math.max(1, bars.length);
   const barWidth = Math.min(40, slot * 0.7);
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const root = svg('svg', {
-    viewBox: `0 0 ${width} ${height}`,
-    width,
-    height,
-    class: 'chart chart-columns',
-    role: 'img',
-    'aria-label': label,
-  });
+  const root = chartRoot(width, height, 'chart-columns', 'img', label);
   root.appendChild(svg('line', { class: 'axis', x1: 0, x2: width, y1: top + plot + 0.5, y2: top + plot + 0.5 }));
   bars.forEach((b, i) => {
     const cx = slot * i + slot / 2;

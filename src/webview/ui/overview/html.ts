@@ -7,6 +7,8 @@ export interface OverviewShellOptions {
   cspSource: string;
   nonce: string;
   scriptUri: string;
+  /** media/webview-base.css, which every panel shares. */
+  baseStyleUri: string;
   styleUri: string;
   title: string;
   /** Shown until the first model arrives (localized by the host). */
@@ -18,7 +20,7 @@ export function renderOverviewShell(o: OverviewShellOptions): string {
     cspSource: o.cspSource,
     nonce: o.nonce,
     scriptUri: o.scriptUri,
-    styleUris: [o.styleUri],
+    styleUris: [o.baseStyleUri, o.styleUri],
     title: o.title,
     rootClass: 'overview',
     placeholderHtml: `<p class="state-message">${escapeHtml(o.loadingText)}</p>`,

@@ -72,7 +72,7 @@ function header(m: OverviewModel, loading: boolean): HTMLElement {
       el('span', { className: 'total', text: m.totalText }),
       el('span', { className: `attention-total${m.attentionTotal > 0 ? ' has-attention' : ''}`, text: m.attentionText }),
       m.loadedText ? el('span', { className: 'muted', text: m.loadedText }) : null,
-      loading ? el('span', { className: 'busy muted', text: '…', attrs: { 'aria-label': 'Refreshing' } }) : null,
+      loading ? el('span', { className: 'busy muted', text: '…', attrs: { 'aria-label': m.labels.refreshing } }) : null,
     ]),
   ]);
 }
