@@ -1,6 +1,5 @@
 // Bundles the extension into dist/extension.js; webview assets are copied next to it.
 const esbuild = require('esbuild');
-const fs = require('fs');
 const path = require('path');
 const { writeCodiconSubset } = require('./scripts/codiconSubset');
 
