@@ -216,13 +216,13 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
       sleepers.add(entry);
     });
 
-  function send(res: http.ServerResponse, status: number, body: string, extra: Record<string, string> = {}): void {
+  function send(res: http.ServerResponse, status: number, body: string | Buffer, extra: Record<string, string> = {}): void {
     if (res.destroyed || res.headersSent) return;
     const record = recordOf.get(res);
     if (record) record.status = status;
     res.writeHead(status, {
       'content-type': 'application/json',
-      'content-length': String(Buffer.byteLength(body)),
+      'content-length': String(typeof body === 'string' ? Buffer.byteLength(body) : body.length),
       ...rate.headers(),
       ...extra,
     });
@@ -442,6 +442,9 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
       }
       // Whatever a write did to the fleet, cached query results must not outlive it.
       if (method !== 'GET') state.touch();
+      // Serialized now, inside the latency, as a real API's latency includes its own work: the
+      // pages of a concurrent listing do not queue behind each other's JSON once they are due.
+      const text = alter === undefined || reply.status >= 300 ? Buffer.from(JSON.stringify(reply.body)) : undefined;
       if (!(await untilReady())) return;
       // A fault "after": the change above happened, the answer is lost or late.
       if (fault?.after) {
@@ -452,7 +455,7 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
           if (closed) return;
         }
       }
-      if (alter === undefined || reply.status >= 300) return send(res, reply.status, JSON.stringify(reply.body));
+      if (text !== undefined) return send(res, reply.status, text);
       if (alter === 'wrongId' || alter === 'deepNesting') {
         const other = fleet.sims.find((sim) => sim.id !== params[0])?.id ?? 'another-sim';
         return send(res, reply.status, alterBody(alter, reply.body, other));

@@ -25,6 +25,7 @@ const DETAIL_ONLY = [
   'pin_puk_codes',
   'sim_card_group',
 ] as const;
+const DETAIL_KEYS: ReadonlySet<string> = new Set(DETAIL_ONLY);
 
 /** How actions behave; mutable at run time through /__mock/settings. */
 export interface ActionSettings {
@@ -115,8 +116,14 @@ export class MockState {
 
   /** A list item: the record without the live/detail fields. */
   simple(sim: SimCardDetail, includeGroup: boolean): Record<string, unknown> {
-    const out: Record<string, unknown> = { ...sim };
-    for (const k of DETAIL_ONLY) delete out[k];
+    // Copied key by key, not spread and deleted: deleting keys makes a slow (dictionary) object
+    // that costs serializing every page of a listing several times over.
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(sim)) {
+      if (DETAIL_KEYS.has(k)) continue;
+      if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+      else out[k] = v;
+    }
     return includeGroup ? this.withGroup(out, sim) : out;
   }
 

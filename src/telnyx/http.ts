@@ -4,6 +4,7 @@
 // wherever the Location points, and a redirecting base URL is a setting to fix anyway.
 import * as dc from 'node:diagnostics_channel';
 import * as http from 'node:http';
+import { StringDecoder } from 'node:string_decoder';
 import * as tls from 'node:tls';
 import fetch, { type RequestInit } from 'node-fetch';
 import {
@@ -228,8 +229,9 @@ export class HttpTransport {
     const totalTimer = setTimeout(() => stop({ why: 'timeout', reason: timeoutReason() }), this.opts.timeoutMs);
     let idleTimer: NodeJS.Timeout | undefined;
     const armIdle = (): void => {
-      if (idleTimer) clearTimeout(idleTimer);
-      idleTimer = setTimeout(() => stop({ why: 'timeout', reason: 'bodyTimeout' }), headerMs);
+      // refresh() re-arms the same timer: no new timer per chunk.
+      if (idleTimer) idleTimer.refresh();
+      else idleTimer = setTimeout(() => stop({ why: 'timeout', reason: 'bodyTimeout' }), headerMs);
     };
     const auth = `Bearer ${this.opts.apiKey}`;
     const unwatch = watchRequest({
@@ -275,7 +277,10 @@ export class HttpTransport {
       phase = 'body';
       armIdle();
       const expected = contentLength(res.headers);
-      const chunks: Buffer[] = [];
+      // Decoded chunk by chunk (a character split between chunks is carried over): no copy of the
+      // whole body into one large Buffer, which costs more than the JSON parse on a busy machine.
+      const decoder = new StringDecoder('utf8');
+      let text = '';
       let received = 0;
       for await (const chunk of res.body as AsyncIterable<Buffer | string>) {
         const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
@@ -284,12 +289,12 @@ export class HttpTransport {
           stop({ why: 'tooLarge' });
           break;
         }
-        chunks.push(buf);
+        text += decoder.write(buf);
         armIdle();
       }
       if (stopped) return this.stoppedOutcome(stopped, started);
       if (expected !== undefined && received < expected) return { type: 'cut' };
-      const text = Buffer.concat(chunks).toString('utf8');
+      text += decoder.end();
       return { type: 'response', status: res.status, headers: res.headers, text };
     } catch (e) {
       if (signal?.aborted) throw new CancelledError();
@@ -531,7 +536,7 @@ function looksLikeHtml(headers: HeaderSource, text: string): boolean {
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (text.trim() === '') return { ok: false };
+  // An empty or blank text throws too.
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {

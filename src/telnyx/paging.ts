@@ -250,49 +250,70 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
       emit(page.items);
     };
 
-    const worker = async (): Promise<void> => {
-      while (!failed && next <= stopAt) {
+    const fail = (e: unknown): void => {
+      if (failed) return;
+      failed = true;
+      failure = e;
+      group.abort();
+    };
+    const limit = Math.max(1, Math.min(MAX_CONCURRENCY, Math.floor(opts.concurrency) || 1));
+    /** Requests on the wire (at most limit), and pages not yet folded in (the pass ends at 0). */
+    let onWire = 0;
+    let unfinished = 0;
+    let settle = (): void => undefined;
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+
+    /** A sliding window: a page goes out as soon as any request comes back, never in rounds. */
+    const fill = (): void => {
+      while (!failed && onWire < limit && next <= stopAt) {
         const n = next++;
-        const ctl = new AbortController();
-        const onGroupAbort = (): void => ctl.abort();
-        group.signal.addEventListener('abort', onGroupAbort, { once: true });
-        inFlight.set(n, ctl);
-        let page: FetchedPage<T>;
-        try {
+        fetchOne(n).catch(fail);
+      }
+      if (unfinished === 0) settle();
+    };
+
+    const fetchOne = async (n: number): Promise<void> => {
+      unfinished++;
+      onWire++;
+      const ctl = new AbortController();
+      const onGroupAbort = (): void => ctl.abort();
+      group.signal.addEventListener('abort', onGroupAbort, { once: true });
+      inFlight.set(n, ctl);
+      let page: FetchedPage<T> | undefined;
+      try {
+        page = await opts.fetchPage(n, ctl.signal);
+        // A page short of what total_results promises (and the total unchanged): ask once more.
+        const sameTotal = totalOf(page.meta) === total;
+        if (total !== undefined && n <= (announced ?? 0) && sameTotal && page.rawCount < expected(n) && n <= stopAt) {
           page = await opts.fetchPage(n, ctl.signal);
-          // A page short of what total_results promises (and the total unchanged): ask once more.
-          const sameTotal = totalOf(page.meta) === total;
-          if (total !== undefined && n <= (announced ?? 0) && sameTotal && page.rawCount < expected(n) && n <= stopAt) {
-            page = await opts.fetchPage(n, ctl.signal);
-          }
-        } catch (e) {
-          // Aborted because an earlier page ended the pass: not an error.
-          if (n > stopAt && isCancelledError(e) && !signal?.aborted) continue;
-          if (!failed) {
-            failed = true;
-            failure = e;
-            group.abort();
-          }
-          return;
-        } finally {
-          inFlight.delete(n);
-          group.signal.removeEventListener('abort', onGroupAbort);
         }
-        if (failed || n > stopAt) continue;
+      } catch (e) {
+        page = undefined;
+        // Aborted because an earlier page ended the pass: not an error.
+        if (!(n > stopAt && isCancelledError(e) && !signal?.aborted)) fail(e);
+      } finally {
+        inFlight.delete(n);
+        group.signal.removeEventListener('abort', onGroupAbort);
+        onWire--;
+      }
+      if (page && !failed && n <= stopAt) {
+        // The next request goes out before this page is folded in and handed to onPage, so that
+        // work overlaps the next wait instead of delaying it.
+        fill();
         try {
           accept(n, page);
         } catch (e) {
-          failed = true;
-          failure = e;
-          group.abort();
-          return;
+          fail(e);
         }
       }
+      unfinished--;
+      // accept may have moved the end of the pass either way.
+      fill();
     };
 
-    const workers = Math.max(1, Math.min(MAX_CONCURRENCY, Math.floor(opts.concurrency) || 1, stopAt - 1));
     try {
-      await Promise.all(Array.from({ length: workers }, worker));
+      fill();
+      await settled;
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
@@ -302,9 +323,17 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
   if (signal?.aborted) throw new CancelledError();
 
   // Every page in page order; the first occurrence of an id wins.
+  const order = [...pages.keys()].sort((a, b) => a - b);
+  let stored = 0;
+  for (const n of order) stored += pages.get(n)?.length ?? 0;
+  if (stored === seen.size) {
+    // No id came twice (the normal case): the pages joined are the list, and `seen` its ids.
+    const items = order.flatMap((n) => pages.get(n) ?? []);
+    return { items, ids: seen, dropped, total, lastTotal, problems, aborted };
+  }
   const items: T[] = [];
   const ids = new Set<string>();
-  for (const n of [...pages.keys()].sort((a, b) => a - b)) {
+  for (const n of order) {
     for (const item of pages.get(n) ?? []) {
       const id = idOf(item);
       if (ids.has(id)) continue;
