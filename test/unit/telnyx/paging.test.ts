@@ -1,6 +1,6 @@
 // Paging edge cases a well-behaved server never produces, over real HTTP on 127.0.0.1.
 import assert from 'node:assert/strict';
-import { plannedPageCount } from '../../../src/telnyx/paging';
+import { collectPages, plannedPageCount, type FetchedPage } from '../../../src/telnyx/paging';
 import { TelnyxClient, type SimCard } from '../../../src/telnyx';
 import { delay, sims, startLocalServer, type LocalServer, type SeenRequest } from './helpers';
 
@@ -28,6 +28,54 @@ describe('telnyx/paging plannedPageCount', () => {
   });
   it('trusts the real page length over a wrong meta.page_size', () => {
     assert.equal(plannedPageCount({ page_size: 250, total_pages: 10, total_results: 1000 }, 100, 250), 10);
+  });
+});
+
+describe('telnyx/paging window', () => {
+  it('sends the next page as soon as any request comes back, before that page is handed to onPage', async () => {
+    // 9 items in 5 pages of 2 (no probe past a full last page), 2 in flight; each page answers when the test says.
+    const total = 9;
+    const answer = new Map<number, (page: FetchedPage<string>) => void>();
+    const events: string[] = [];
+    const itemsOf = (n: number): string[] => (n === 5 ? ['p5a'] : [`p${n}a`, `p${n}b`]);
+    const pageOfItems = (n: number): FetchedPage<string> => ({
+      items: itemsOf(n),
+      rawCount: itemsOf(n).length,
+      meta: { page_number: n, page_size: 2, total_pages: 5, total_results: total },
+    });
+    const listing = collectPages<string>({
+      fetchPage: (n) => {
+        events.push(`fetch ${n}`);
+        return new Promise((resolve) => answer.set(n, resolve));
+      },
+      idOf: (id) => id,
+      pageSize: 2,
+      concurrency: 2,
+      onPage: (items) => events.push(`onPage ${items[0]?.slice(1, 2) ?? '?'}`),
+    });
+    const settle = async (): Promise<void> => {
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    };
+    const release = async (n: number): Promise<void> => {
+      const resolve = answer.get(n);
+      assert.ok(resolve, `page ${n} was requested`);
+      resolve(pageOfItems(n));
+      await settle();
+    };
+    await settle();
+    await release(1);
+    assert.deepEqual(events, ['fetch 1', 'onPage 1', 'fetch 2', 'fetch 3']);
+    // Page 3 back while page 2 is still out: page 4 goes at once (no waiting for a round), then page 3 is passed on.
+    await release(3);
+    assert.deepEqual(events.slice(4), ['fetch 4', 'onPage 3']);
+    await release(2);
+    assert.deepEqual(events.slice(6), ['fetch 5', 'onPage 2']);
+    await release(4);
+    await release(5);
+    assert.deepEqual(events.slice(8), ['onPage 4', 'onPage 5']);
+    const result = await listing;
+    assert.equal(result.complete, true);
+    assert.deepEqual(result.items, ['p1a', 'p1b', 'p2a', 'p2b', 'p3a', 'p3b', 'p4a', 'p4b', 'p5a']);
   });
 });
 
