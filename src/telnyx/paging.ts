@@ -191,10 +191,10 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
   let dropped = first.rawCount - first.items.length;
   for (const item of first.items) seen.add(idOf(item));
   pages.set(1, first.items);
-  emit(first.items);
 
   let aborted = false;
-  if (stopAt > 1) {
+  if (stopAt <= 1) emit(first.items);
+  else {
     const group = new AbortController();
     const onAbort = (): void => group.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -313,6 +313,12 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
 
     try {
       fill();
+      // Page 1 is handed on once the next pages are out, so that work overlaps their wait.
+      try {
+        emit(first.items);
+      } catch (e) {
+        fail(e);
+      }
       await settled;
     } finally {
       signal?.removeEventListener('abort', onAbort);
