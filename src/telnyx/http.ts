@@ -62,6 +62,17 @@ export type RequestLogLevel = 'info' | 'warn' | 'error';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH';
 
+/**
+ * A place in a bounded window of requests (the pages of a listing). It is given back as soon as an
+ * answer's body is in, so the next request goes out while this one is parsed, and taken again
+ * before any retry.
+ */
+export interface RequestSlot {
+  release(): void;
+  /** Resolves once the place is held again (at once if it still is); rejects with CancelledError on abort. */
+  reacquire(signal?: AbortSignal): Promise<void>;
+}
+
 export interface HttpRequest {
   method: HttpMethod;
   /** API path below the base URL, e.g. '/sim_cards'. */
@@ -71,6 +82,7 @@ export interface HttpRequest {
   /** Sent as JSON (PATCH). */
   body?: unknown;
   signal?: AbortSignal;
+  slot?: RequestSlot;
 }
 
 export interface HttpResult {
@@ -170,6 +182,7 @@ export class HttpTransport {
     const label = `${method} ${path}`;
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new CancelledError();
+      if (attempt > 0) await req.slot?.reacquire(signal);
       const started = Date.now();
       const outcome = await this.attempt(url, method, new URL(url).pathname + (req.query ? `?${req.query}` : ''), signal, req.body).catch(
         (e: unknown) => {
@@ -180,6 +193,7 @@ export class HttpTransport {
       const ms = Date.now() - started;
 
       if (outcome.type === 'response' && outcome.status >= 200 && outcome.status < 300) {
+        req.slot?.release();
         const parsed = parseJson(outcome.text);
         if (parsed.ok) {
           const retries = attempt > 0 ? ` (after ${attempt} ${plural(attempt, 'retry', 'retries')})` : '';

@@ -11,6 +11,7 @@
 // A lying server cannot make this loop forever: pages are capped by total_results plus a
 // bounded overflow, a page repeating earlier ones ends the pass, and there are two passes.
 import { CancelledError, isCancelledError } from './errors';
+import type { RequestSlot } from './http';
 import type { PageMeta } from './types';
 
 export interface FetchedPage<T> {
@@ -66,7 +67,8 @@ export interface RestartInfo {
 }
 
 export interface CollectPagesOptions<T> {
-  fetchPage: (pageNumber: number, signal: AbortSignal | undefined) => Promise<FetchedPage<T>>;
+  /** `slot` (pages after the first) is released once the page's body is in, and taken again before a retry. */
+  fetchPage: (pageNumber: number, signal: AbortSignal | undefined, slot?: RequestSlot) => Promise<FetchedPage<T>>;
   idOf: (item: T) => string;
   /** The page size that was requested. */
   pageSize: number;
@@ -263,8 +265,15 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
     let settle = (): void => undefined;
     const settled = new Promise<void>((resolve) => (settle = resolve));
 
-    /** A sliding window: a page goes out as soon as any request comes back, never in rounds. */
+    /** Retries waiting for their place back (see RequestSlot). */
+    const waiting: (() => void)[] = [];
+
+    /** A sliding window: a page goes out as soon as any request comes back, never in rounds; retries go first. */
     const fill = (): void => {
+      while (onWire < limit && waiting.length > 0) {
+        onWire++;
+        waiting.shift()?.();
+      }
       while (!failed && onWire < limit && next <= stopAt) {
         const n = next++;
         fetchOne(n).catch(fail);
@@ -272,20 +281,58 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
       if (unfinished === 0) settle();
     };
 
+    /** The place of one page in the window: held from its request until its body is in. */
+    const slotFor = (): RequestSlot => {
+      let held = true;
+      return {
+        release: (): void => {
+          if (!held) return;
+          held = false;
+          onWire--;
+          fill();
+        },
+        reacquire: (s?: AbortSignal): Promise<void> => {
+          if (held) return Promise.resolve();
+          if (s?.aborted) return Promise.reject(new CancelledError());
+          if (onWire < limit) {
+            onWire++;
+            held = true;
+            return Promise.resolve();
+          }
+          return new Promise<void>((resolve, reject) => {
+            const take = (): void => {
+              s?.removeEventListener('abort', onAbort);
+              held = true;
+              resolve();
+            };
+            const onAbort = (): void => {
+              const i = waiting.indexOf(take);
+              if (i >= 0) waiting.splice(i, 1);
+              reject(new CancelledError());
+            };
+            waiting.push(take);
+            s?.addEventListener('abort', onAbort, { once: true });
+          });
+        },
+      };
+    };
+
     const fetchOne = async (n: number): Promise<void> => {
       unfinished++;
       onWire++;
+      const slot = slotFor();
       const ctl = new AbortController();
       const onGroupAbort = (): void => ctl.abort();
       group.signal.addEventListener('abort', onGroupAbort, { once: true });
       inFlight.set(n, ctl);
       let page: FetchedPage<T> | undefined;
       try {
-        page = await opts.fetchPage(n, ctl.signal);
+        page = await opts.fetchPage(n, ctl.signal, slot);
         // A page short of what total_results promises (and the total unchanged): ask once more.
         const sameTotal = totalOf(page.meta) === total;
         if (total !== undefined && n <= (announced ?? 0) && sameTotal && page.rawCount < expected(n) && n <= stopAt) {
-          page = await opts.fetchPage(n, ctl.signal);
+          await slot.reacquire(ctl.signal);
+          page = await opts.fetchPage(n, ctl.signal, slot);
         }
       } catch (e) {
         page = undefined;
@@ -294,7 +341,7 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
       } finally {
         inFlight.delete(n);
         group.signal.removeEventListener('abort', onGroupAbort);
-        onWire--;
+        slot.release();
       }
       if (page && !failed && n <= stopAt) {
         // The next request goes out before this page is folded in and handed to onPage, so that
