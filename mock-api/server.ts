@@ -357,6 +357,10 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
     };
     const fault = faults.take(method, path);
     if ((fault || !authorized || queryError || !query) && !(await untilReady())) return;
+    // Requests that came in together are all timed from their arrival before any answer is built:
+    // building a page here at once would start the next request's latency only after it, as if a
+    // real API served its concurrent requests one after another.
+    if (latencyMs > 0) await new Promise<void>((resolve) => setImmediate(resolve));
 
     let alter: ScriptedFault['kind'] | undefined;
     if (fault && !fault.after) {
