@@ -193,7 +193,12 @@ export class HttpTransport {
       const ms = Date.now() - started;
 
       if (outcome.type === 'response' && outcome.status >= 200 && outcome.status < 300) {
-        req.slot?.release();
+        if (req.slot) {
+          req.slot.release();
+          // The request that took the place is written to its socket on a later tick: let that
+          // happen before this body's parse holds the thread.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
         const parsed = parseJson(outcome.text);
         if (parsed.ok) {
           const retries = attempt > 0 ? ` (after ${attempt} ${plural(attempt, 'retry', 'retries')})` : '';

@@ -327,12 +327,15 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
       inFlight.set(n, ctl);
       let page: FetchedPage<T> | undefined;
       try {
-        page = await opts.fetchPage(n, ctl.signal, slot);
+        // Only a page total_results announced gives its place back early: the page that follows it is
+        // wanted anyway. Walking without a total, each page decides whether there is a next one.
+        const early = announced !== undefined && n <= announced ? slot : undefined;
+        page = await opts.fetchPage(n, ctl.signal, early);
         // A page short of what total_results promises (and the total unchanged): ask once more.
         const sameTotal = totalOf(page.meta) === total;
         if (total !== undefined && n <= (announced ?? 0) && sameTotal && page.rawCount < expected(n) && n <= stopAt) {
           await slot.reacquire(ctl.signal);
-          page = await opts.fetchPage(n, ctl.signal, slot);
+          page = await opts.fetchPage(n, ctl.signal, early);
         }
       } catch (e) {
         page = undefined;
