@@ -47,8 +47,11 @@ export class MockState {
   /** Filtered and sorted SIM lists per query (see selectSims). */
   readonly selections = new SelectionCache();
   readonly pagingFaults = new PagingFaults();
-  /** simpleJson's texts, with the values they were made from. */
-  private readonly itemTexts = new WeakMap<SimCardDetail, { values: unknown[]; text: string }>();
+  /**
+   * simpleJson's texts, with the values they were made from. A Map, not a WeakMap: at 100,000 SIMs a
+   * WeakMap's entries make every full garbage collection of the server much slower.
+   */
+  private readonly itemTexts = new Map<SimCardDetail, { values: unknown[]; text: string }>();
   /** Actions started per SIM: with the seed, decides failures independently of request order. */
   private readonly attempts = new Map<string, number>();
   readonly settings: ActionSettings;
@@ -127,6 +130,8 @@ export class MockState {
     const cached = this.itemTexts.get(sim);
     if (cached && cached.values.length === values.length && cached.values.every((v, i) => v === values[i])) return cached.text;
     const text = JSON.stringify(this.simple(sim, false));
+    // SIMs deleted from the fleet leave entries behind: start over when there are many.
+    if (this.itemTexts.size > 2 * this.fleet.sims.length + 1000) this.itemTexts.clear();
     this.itemTexts.set(sim, { values, text });
     return text;
   }
