@@ -1,6 +1,7 @@
 // The local Telnyx API in its own process (its CLI), as a real API would not share the
 // client's CPU; its /__mock/ control endpoints count requests.
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export const BENCH_API_KEY = 'bench-key';
@@ -41,4 +42,20 @@ export async function control<T>(mock: MockProcess, method: 'GET' | 'DELETE', ro
 /** Requests the mock has seen since the last reset. */
 export async function requestCount(mock: MockProcess): Promise<number> {
   return (await control<unknown[]>(mock, 'GET', 'requests'))?.length ?? 0;
+}
+
+/**
+ * CPU time (user + system) a process has used so far, in ms, from /proc (Linux); undefined elsewhere.
+ * On a shared machine wall-clock figures are noisy; CPU per page says what each side costs.
+ */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields after the command name: state is the 1st, utime the 12th, stime the 13th (clock ticks of 10 ms).
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -27,6 +27,9 @@ export type PagingFault =
   | { kind: 'emptyPage'; page: number; times?: number }
   | { kind: 'meta'; mode: MetaMode; by?: number; times?: number };
 
+/** List items per part of a page's text (about 40 KB). */
+const ITEMS_PER_PART = 64;
+
 export const PAGING_FAULT_KINDS: readonly string[] = ['mutate', 'emptyPage', 'meta'];
 const OPS: readonly string[] = ['insertFront', 'deleteFront', 'leaveFilter'];
 const MODES: readonly string[] = ['missing', 'stuckPage', 'zeroBased', 'lowTotal', 'ignorePage'];
@@ -77,8 +80,8 @@ export interface PagingHost {
   sims: SimCardDetail[];
   groups: Parameters<typeof makeFrontSims>[1];
   seed: number;
-  /** The list item for a SIM. */
-  simple(sim: SimCardDetail, includeGroup: boolean): Record<string, unknown>;
+  /** The list item for a SIM, as JSON text. */
+  simpleJson(sim: SimCardDetail, includeGroup: boolean): string;
   /** The fleet changed (empties query caches). */
   touch(): void;
 }
@@ -104,14 +107,18 @@ export class PagingFaults {
     return this.armed.map((a) => (Number.isFinite(a.left) ? { ...a.fault, times: a.left } : { ...a.fault }));
   }
 
-  /** The body of one `GET /sim_cards` answer, with whatever faults are armed applied. */
-  listPage(host: PagingHost, sel: SimSelection, query: Query): { data: Record<string, unknown>[]; meta?: PageMeta } {
+  /** The body of one `GET /sim_cards` answer as JSON text in parts, with whatever faults are armed applied. */
+  listPage(host: PagingHost, sel: SimSelection, query: Query): string[] {
     const asked = sel.paging.number;
     const meta = this.takeAll((f) => f.kind === 'meta') as Extract<PagingFault, { kind: 'meta' }>[];
     const ignorePage = meta.some((f) => f.mode === 'ignorePage');
     const page = paginate(sel.sims, ignorePage ? { ...sel.paging, number: 1 } : sel.paging);
     const empty = this.takeFirst((f) => f.kind === 'emptyPage' && f.page === asked) !== undefined;
-    const data = empty ? [] : page.data.map((s) => host.simple(s, sel.includeGroup));
+    // Joined from each item's text: the same bytes as JSON.stringify of the whole answer, in parts
+    // small enough for V8's ordinary heap (a string over 128 KB costs a fresh mapping each time).
+    const items = empty ? [] : page.data.map((s) => host.simpleJson(s, sel.includeGroup));
+    const parts = ['{"data":['];
+    for (let i = 0; i < items.length; i += ITEMS_PER_PART) parts.push((i > 0 ? ',' : '') + items.slice(i, i + ITEMS_PER_PART).join(','));
 
     let outMeta: PageMeta | undefined = page.meta;
     for (const f of meta) {
@@ -129,7 +136,8 @@ export class PagingFaults {
     for (const f of this.takeAll((x) => x.kind === 'mutate' && x.afterPage === asked)) {
       if (f.kind === 'mutate') mutate(host, f.op, f.count, sel.sims, query);
     }
-    return outMeta ? { data, meta: outMeta } : { data };
+    parts.push(outMeta ? `],"meta":${JSON.stringify(outMeta)}}` : ']}');
+    return parts;
   }
 
   private takeFirst(match: (f: PagingFault) => boolean): PagingFault | undefined {

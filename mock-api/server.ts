@@ -216,17 +216,21 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
       sleepers.add(entry);
     });
 
-  function send(res: http.ServerResponse, status: number, body: string, extra: Record<string, string> = {}): void {
+  function send(res: http.ServerResponse, status: number, body: string | readonly Buffer[], extra: Record<string, string> = {}): void {
     if (res.destroyed || res.headersSent) return;
     const record = recordOf.get(res);
     if (record) record.status = status;
     res.writeHead(status, {
       'content-type': 'application/json',
-      'content-length': String(Buffer.byteLength(body)),
+      'content-length': String(typeof body === 'string' ? Buffer.byteLength(body) : body.reduce((n, b) => n + b.length, 0)),
       ...rate.headers(),
       ...extra,
     });
-    res.end(body);
+    if (typeof body === 'string') return void res.end(body);
+    // Parts written in one go (corked), so a page is still one write to the socket.
+    res.cork();
+    for (const b of body) res.write(b);
+    res.end();
   }
 
   /** Announces the whole body, sends half, then stalls (or, with `fin`, ends the socket). */
@@ -354,6 +358,10 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
     };
     const fault = faults.take(method, path);
     if ((fault || !authorized || queryError || !query) && !(await untilReady())) return;
+    // Requests that came in together are all timed from their arrival before any answer is built:
+    // building a page here at once would start the next request's latency only after it, as if a
+    // real API served its concurrent requests one after another.
+    if (latencyMs > 0) await new Promise<void>((resolve) => setImmediate(resolve));
 
     let alter: ScriptedFault['kind'] | undefined;
     if (fault && !fault.after) {
@@ -443,6 +451,10 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
       }
       // Whatever a write did to the fleet, cached query results must not outlive it.
       if (method !== 'GET') state.touch();
+      // Serialized now, inside the latency, as a real API's latency includes its own work: the
+      // pages of a concurrent listing do not queue behind each other's JSON once they are due.
+      const parts = 'json' in reply ? reply.json : [JSON.stringify(reply.body)];
+      const encoded = alter === undefined || reply.status >= 300 ? parts.map((p) => Buffer.from(p)) : undefined;
       if (!(await untilReady())) return;
       // A fault "after": the change above happened, the answer is lost or late.
       if (fault?.after) {
@@ -453,12 +465,12 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
           if (closed) return;
         }
       }
-      if (alter === undefined || reply.status >= 300) return send(res, reply.status, JSON.stringify(reply.body));
+      if (encoded !== undefined) return send(res, reply.status, encoded);
       if (alter === 'wrongId' || alter === 'deepNesting') {
         const other = fleet.sims.find((sim) => sim.id !== params[0])?.id ?? 'another-sim';
-        return send(res, reply.status, alterBody(alter, reply.body, other));
+        return send(res, reply.status, alterBody(alter, JSON.parse(parts.join('')) as unknown, other));
       }
-      return sendPartial(res, reply.status, JSON.stringify(reply.body), alter === 'cutBody');
+      return sendPartial(res, reply.status, parts.join(''), alter === 'cutBody');
     }
     if (!(await untilReady())) return;
     return sendError(res, pathMatched ? methodNotAllowed() : routeNotFound());

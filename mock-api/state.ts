@@ -25,6 +25,7 @@ const DETAIL_ONLY = [
   'pin_puk_codes',
   'sim_card_group',
 ] as const;
+const DETAIL_KEYS: ReadonlySet<string> = new Set(DETAIL_ONLY);
 
 /** How actions behave; mutable at run time through /__mock/settings. */
 export interface ActionSettings {
@@ -46,6 +47,11 @@ export class MockState {
   /** Filtered and sorted SIM lists per query (see selectSims). */
   readonly selections = new SelectionCache();
   readonly pagingFaults = new PagingFaults();
+  /**
+   * simpleJson's texts, with the values they were made from. A Map, not a WeakMap: at 100,000 SIMs a
+   * WeakMap's entries make every full garbage collection of the server much slower.
+   */
+  private readonly itemTexts = new Map<SimCardDetail, { values: unknown[]; text: string }>();
   /** Actions started per SIM: with the seed, decides failures independently of request order. */
   private readonly attempts = new Map<string, number>();
   readonly settings: ActionSettings;
@@ -99,7 +105,7 @@ export class MockState {
       sims: this.fleet.sims,
       groups: this.fleet.groups,
       seed: this.seed,
-      simple: (sim, includeGroup) => this.simple(sim, includeGroup),
+      simpleJson: (sim, includeGroup) => this.simpleJson(sim, includeGroup),
       touch: () => this.touch(),
     };
   }
@@ -113,10 +119,33 @@ export class MockState {
     return this.fleet.groups.find((g) => g.id === id);
   }
 
+  /**
+   * A list item as JSON text. Without its group, it is kept per SIM and reused while the SIM's
+   * own values are the same objects (every change here and in tests assigns a new value), so a
+   * page of a long listing is a join of cached texts instead of 250 copies and a stringify.
+   */
+  simpleJson(sim: SimCardDetail, includeGroup: boolean): string {
+    if (includeGroup) return JSON.stringify(this.simple(sim, true));
+    const values = Object.values(sim);
+    const cached = this.itemTexts.get(sim);
+    if (cached && cached.values.length === values.length && cached.values.every((v, i) => v === values[i])) return cached.text;
+    const text = JSON.stringify(this.simple(sim, false));
+    // SIMs deleted from the fleet leave entries behind: start over when there are many.
+    if (this.itemTexts.size > 2 * this.fleet.sims.length + 1000) this.itemTexts.clear();
+    this.itemTexts.set(sim, { values, text });
+    return text;
+  }
+
   /** A list item: the record without the live/detail fields. */
   simple(sim: SimCardDetail, includeGroup: boolean): Record<string, unknown> {
-    const out: Record<string, unknown> = { ...sim };
-    for (const k of DETAIL_ONLY) delete out[k];
+    // Copied key by key, not spread and deleted: deleting keys makes a slow (dictionary) object
+    // that costs serializing every page of a listing several times over.
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(sim)) {
+      if (DETAIL_KEYS.has(k)) continue;
+      if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+      else out[k] = v;
+    }
     return includeGroup ? this.withGroup(out, sim) : out;
   }
 

@@ -6,16 +6,37 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import Telnyx from 'telnyx';
 import { TelnyxClient } from '../../src/telnyx';
-import { BENCH_API_KEY, control, requestCount, startMockProcess } from '../mockProcess';
+import { BENCH_API_KEY, control, processCpuMs, requestCount, startMockProcess } from '../mockProcess';
 import type { BenchArgs, BenchSection, SectionReport } from '../section';
 
 interface SizeResult {
   sims: number;
   pages: number;
   floorMs: number;
-  client?: { medianMs: number; runsMs: number[]; requests: number; complete: boolean; retainedBytesPerSim: number };
-  sdk?: { ms: number; requests: number };
+  client?: { medianMs: number; runsMs: number[]; requests: number; complete: boolean; retainedBytesPerSim: number } & CpuPerPage;
+  sdk?: { ms: number; requests: number } & CpuPerPage;
   sameIds?: boolean;
+}
+
+/** CPU per request of this process and of the local API's (less noisy than wall time on a shared machine). */
+interface CpuPerPage {
+  cpuMsPerPage?: number;
+  apiCpuMsPerPage?: number;
+}
+
+/** Starts counting CPU of both processes; the returned function gives the figures per request. */
+function cpuMeter(apiPid: number | undefined): (requests: number) => CpuPerPage {
+  const own = process.cpuUsage();
+  const api = processCpuMs(apiPid);
+  return (requests) => {
+    const used = process.cpuUsage(own);
+    const apiNow = processCpuMs(apiPid);
+    const per = (ms: number): number => Math.round((ms / Math.max(1, requests)) * 100) / 100;
+    return {
+      cpuMsPerPage: per((used.user + used.system) / 1000),
+      ...(api !== undefined && apiNow !== undefined ? { apiCpuMsPerPage: per(apiNow - api) } : {}),
+    };
+  };
 }
 
 /** A full collection, so retained-heap figures do not depend on when V8 last collected. */
@@ -48,29 +69,50 @@ async function measureSize(args: BenchArgs, sims: number, gc: () => void): Promi
       let requests = 0;
       let complete = true;
       let retained = 0;
+      let cpuMs = 0;
+      let apiMs = 0;
+      let listed = 0;
       for (let r = 0; r < args.runs; r++) {
         await control(mock, 'DELETE', 'requests');
         gc();
         const before = process.memoryUsage().heapUsed;
+        const meter = cpuMeter(mock.child.pid);
         const t0 = performance.now();
         const listing = await client.listAllSimCards();
         runsMs.push(Math.round(performance.now() - t0));
+        const cpu = meter(1);
+        cpuMs += cpu.cpuMsPerPage ?? 0;
+        apiMs += cpu.apiCpuMsPerPage ?? 0;
         gc();
         if (r === 0) retained = (process.memoryUsage().heapUsed - before) / Math.max(1, listing.items.length);
-        requests = Math.max(requests, await requestCount(mock));
+        const count = await requestCount(mock);
+        listed += count;
+        requests = Math.max(requests, count);
         complete &&= listing.complete && listing.items.length === sims;
         clientIds = listing.items.map((s) => s.id);
       }
-      out.client = { medianMs: median(runsMs), runsMs, requests, complete, retainedBytesPerSim: Math.round(retained) };
+      const per = (ms: number): number => Math.round((ms / Math.max(1, listed)) * 100) / 100;
+      out.client = {
+        medianMs: median(runsMs),
+        runsMs,
+        requests,
+        complete,
+        retainedBytesPerSim: Math.round(retained),
+        cpuMsPerPage: per(cpuMs),
+        ...(processCpuMs(mock.child.pid) !== undefined ? { apiCpuMsPerPage: per(apiMs) } : {}),
+      };
     }
     if (wants('sdk')) {
       const sdk = new Telnyx({ apiKey: BENCH_API_KEY, baseURL: mock.url });
       await sdk.simCards.list({ 'page[size]': 1 });
       await control(mock, 'DELETE', 'requests');
       const ids: string[] = [];
+      const meter = cpuMeter(mock.child.pid);
       const t0 = performance.now();
       for await (const sim of sdk.simCards.list({ 'page[size]': args.pageSize })) ids.push(sim.id ?? '');
-      out.sdk = { ms: Math.round(performance.now() - t0), requests: await requestCount(mock) };
+      const ms = Math.round(performance.now() - t0);
+      const requests = await requestCount(mock);
+      out.sdk = { ms, requests, ...meter(requests) };
       if (clientIds) out.sameIds = ids.length === clientIds.length && new Set([...ids, ...clientIds]).size === ids.length;
     }
   } finally {
@@ -90,6 +132,9 @@ export const listingSection: BenchSection = {
     const results: SizeResult[] = [];
     for (const sims of args.sims) results.push(await measureSize(args, sims, gc));
     const head = ['SIMs', 'pages', 'floor ms', 'client ms', 'client/floor', 'SDK ms', 'SDK/client', 'requests', 'heap B/SIM', 'complete'];
+    head.push('CPU ms/page client+API', 'SDK+API');
+    const cpu = (c: CpuPerPage | undefined): string =>
+      c?.cpuMsPerPage === undefined ? '-' : `${c.cpuMsPerPage.toFixed(1)}+${c.apiCpuMsPerPage?.toFixed(1) ?? '?'}`;
     const rows = results.map((r) => [
       num(r.sims),
       String(r.pages),
@@ -101,6 +146,8 @@ export const listingSection: BenchSection = {
       r.client ? String(r.client.requests) : '-',
       r.client ? String(r.client.retainedBytesPerSim) : '-',
       r.client ? (r.client.complete ? 'yes' : 'NO') : '-',
+      cpu(r.client),
+      cpu(r.sdk),
     ]);
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
     const fmt = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');

@@ -12,7 +12,7 @@ export const simCardRoutes: Route[] = [
     handle: ({ state, query }) => {
       // Filtered and sorted once per query and fleet version; paging faults bend the answer when armed.
       const sel = selectSims(state.fleet.sims, query, state.selectionCache());
-      return { status: 200, body: state.pagingFaults.listPage(state.pagingHost(), sel, query) };
+      return { status: 200, json: state.pagingFaults.listPage(state.pagingHost(), sel, query) };
     },
   },
   {

@@ -11,10 +11,8 @@ export interface RouteContext {
   body?: unknown;
 }
 
-export interface Reply {
-  status: number;
-  body: unknown;
-}
+/** An answer's body as a value, or already serialized in parts (`json`, e.g. a page built from cached texts). */
+export type Reply = { status: number; body: unknown } | { status: number; json: readonly string[] };
 
 export interface Route {
   method: string;

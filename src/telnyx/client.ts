@@ -3,7 +3,7 @@ import * as l10n from '@vscode/l10n';
 import { name, version } from '../../package.json';
 import { AuthenticationError, BadRequestError, InvalidResponseError } from './errors';
 import { checkBaseUrl, parseUrl } from './baseUrlPolicy';
-import { HttpTransport, type HttpMethod, type RetryInfo, type RequestLogLevel } from './http';
+import { HttpTransport, type HttpMethod, type RequestSlot, type RetryInfo, type RequestLogLevel } from './http';
 import { collectPages, MAX_CONCURRENCY, type FetchedPage, type ListResult, type PageProgress, type RestartInfo } from './paging';
 import {
   parseConnectivityLog,
@@ -127,7 +127,7 @@ export class TelnyxClient {
   async listAllSimCards(query: SimCardQuery = {}, opts: ListAllOptions = {}): Promise<SimCardListing> {
     const size = normalizePageSize(query.pageSize, this.pageSize);
     return collectPages<SimCard>({
-      fetchPage: (n, signal) => this.fetchSimCardPage(query, n, size, signal),
+      fetchPage: (n, signal, slot) => this.fetchSimCardPage(query, n, size, signal, slot),
       idOf: (sim) => sim.id,
       pageSize: size,
       concurrency: clampInt(opts.concurrency, 1, MAX_CONCURRENCY, this.concurrency),
@@ -160,7 +160,7 @@ export class TelnyxClient {
   async listAllSimCardGroups(signal?: AbortSignal): Promise<SimCardGroup[]> {
     const size = this.pageSize;
     const listing = await collectPages<SimCardGroup>({
-      fetchPage: (n, s) => this.getList('/sim_card_groups', encodePageQuery({ number: n, size }, size), parseSimCardGroup, s),
+      fetchPage: (n, s, slot) => this.getList('/sim_card_groups', encodePageQuery({ number: n, size }, size), parseSimCardGroup, s, slot),
       idOf: (g) => g.id,
       pageSize: size,
       concurrency: this.concurrency,
@@ -231,9 +231,15 @@ export class TelnyxClient {
 
   // --- plumbing ------------------------------------------------------------------------
 
-  private fetchSimCardPage(query: SimCardQuery, number: number, size: number, signal?: AbortSignal): Promise<FetchedPage<SimCard>> {
+  private fetchSimCardPage(
+    query: SimCardQuery,
+    number: number,
+    size: number,
+    signal?: AbortSignal,
+    slot?: RequestSlot,
+  ): Promise<FetchedPage<SimCard>> {
     const encoded = encodeSimCardQuery({ ...query, pageNumber: number, pageSize: size });
-    return this.getList('/sim_cards', encoded, parseSimCard, signal);
+    return this.getList('/sim_cards', encoded, parseSimCard, signal, slot);
   }
 
   private async getList<T>(
@@ -241,8 +247,9 @@ export class TelnyxClient {
     query: string,
     item: (raw: unknown) => T | undefined,
     signal: AbortSignal | undefined,
+    slot?: RequestSlot,
   ): Promise<FetchedPage<T>> {
-    const { body } = await this.http.requestJson({ method: 'GET', path, query, ...(signal ? { signal } : {}) });
+    const { body } = await this.http.requestJson({ method: 'GET', path, query, ...(signal ? { signal } : {}), ...(slot ? { slot } : {}) });
     const parsed = parseListEnvelope(body, item);
     if (!parsed.ok) throw invalid('GET', path, parsed.reason);
     return { items: parsed.value.items, rawCount: parsed.value.rawCount, meta: parsed.value.meta };

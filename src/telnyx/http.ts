@@ -4,6 +4,7 @@
 // wherever the Location points, and a redirecting base URL is a setting to fix anyway.
 import * as dc from 'node:diagnostics_channel';
 import * as http from 'node:http';
+import { StringDecoder } from 'node:string_decoder';
 import * as tls from 'node:tls';
 import fetch, { type RequestInit } from 'node-fetch';
 import {
@@ -61,6 +62,17 @@ export type RequestLogLevel = 'info' | 'warn' | 'error';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH';
 
+/**
+ * A place in a bounded window of requests (the pages of a listing). It is given back as soon as an
+ * answer's body is in, so the next request goes out while this one is parsed, and taken again
+ * before any retry.
+ */
+export interface RequestSlot {
+  release(): void;
+  /** Resolves once the place is held again (at once if it still is); rejects with CancelledError on abort. */
+  reacquire(signal?: AbortSignal): Promise<void>;
+}
+
 export interface HttpRequest {
   method: HttpMethod;
   /** API path below the base URL, e.g. '/sim_cards'. */
@@ -70,6 +82,7 @@ export interface HttpRequest {
   /** Sent as JSON (PATCH). */
   body?: unknown;
   signal?: AbortSignal;
+  slot?: RequestSlot;
 }
 
 export interface HttpResult {
@@ -169,6 +182,7 @@ export class HttpTransport {
     const label = `${method} ${path}`;
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new CancelledError();
+      if (attempt > 0) await req.slot?.reacquire(signal);
       const started = Date.now();
       const outcome = await this.attempt(url, method, new URL(url).pathname + (req.query ? `?${req.query}` : ''), signal, req.body).catch(
         (e: unknown) => {
@@ -179,6 +193,12 @@ export class HttpTransport {
       const ms = Date.now() - started;
 
       if (outcome.type === 'response' && outcome.status >= 200 && outcome.status < 300) {
+        if (req.slot) {
+          req.slot.release();
+          // The request that took the place is written to its socket on a later tick: let that
+          // happen before this body's parse holds the thread.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
         const parsed = parseJson(outcome.text);
         if (parsed.ok) {
           const retries = attempt > 0 ? ` (after ${attempt} ${plural(attempt, 'retry', 'retries')})` : '';
@@ -228,8 +248,9 @@ export class HttpTransport {
     const totalTimer = setTimeout(() => stop({ why: 'timeout', reason: timeoutReason() }), this.opts.timeoutMs);
     let idleTimer: NodeJS.Timeout | undefined;
     const armIdle = (): void => {
-      if (idleTimer) clearTimeout(idleTimer);
-      idleTimer = setTimeout(() => stop({ why: 'timeout', reason: 'bodyTimeout' }), headerMs);
+      // refresh() re-arms the same timer: no new timer per chunk.
+      if (idleTimer) idleTimer.refresh();
+      else idleTimer = setTimeout(() => stop({ why: 'timeout', reason: 'bodyTimeout' }), headerMs);
     };
     const auth = `Bearer ${this.opts.apiKey}`;
     const unwatch = watchRequest({
@@ -275,7 +296,10 @@ export class HttpTransport {
       phase = 'body';
       armIdle();
       const expected = contentLength(res.headers);
-      const chunks: Buffer[] = [];
+      // Decoded chunk by chunk (a character split between chunks is carried over): no copy of the
+      // whole body into one large Buffer, which costs more than the JSON parse on a busy machine.
+      const decoder = new StringDecoder('utf8');
+      let text = '';
       let received = 0;
       for await (const chunk of res.body as AsyncIterable<Buffer | string>) {
         const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
@@ -284,12 +308,12 @@ export class HttpTransport {
           stop({ why: 'tooLarge' });
           break;
         }
-        chunks.push(buf);
+        text += decoder.write(buf);
         armIdle();
       }
       if (stopped) return this.stoppedOutcome(stopped, started);
       if (expected !== undefined && received < expected) return { type: 'cut' };
-      const text = Buffer.concat(chunks).toString('utf8');
+      text += decoder.end();
       return { type: 'response', status: res.status, headers: res.headers, text };
     } catch (e) {
       if (signal?.aborted) throw new CancelledError();
@@ -531,7 +555,7 @@ function looksLikeHtml(headers: HeaderSource, text: string): boolean {
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (text.trim() === '') return { ok: false };
+  // An empty or blank text throws too.
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {

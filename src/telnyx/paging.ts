@@ -11,6 +11,7 @@
 // A lying server cannot make this loop forever: pages are capped by total_results plus a
 // bounded overflow, a page repeating earlier ones ends the pass, and there are two passes.
 import { CancelledError, isCancelledError } from './errors';
+import type { RequestSlot } from './http';
 import type { PageMeta } from './types';
 
 export interface FetchedPage<T> {
@@ -66,7 +67,8 @@ export interface RestartInfo {
 }
 
 export interface CollectPagesOptions<T> {
-  fetchPage: (pageNumber: number, signal: AbortSignal | undefined) => Promise<FetchedPage<T>>;
+  /** `slot` (pages after the first) is released once the page's body is in, and taken again before a retry. */
+  fetchPage: (pageNumber: number, signal: AbortSignal | undefined, slot?: RequestSlot) => Promise<FetchedPage<T>>;
   idOf: (item: T) => string;
   /** The page size that was requested. */
   pageSize: number;
@@ -191,10 +193,10 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
   let dropped = first.rawCount - first.items.length;
   for (const item of first.items) seen.add(idOf(item));
   pages.set(1, first.items);
-  emit(first.items);
 
   let aborted = false;
-  if (stopAt > 1) {
+  if (stopAt <= 1) emit(first.items);
+  else {
     const group = new AbortController();
     const onAbort = (): void => group.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -250,49 +252,124 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
       emit(page.items);
     };
 
-    const worker = async (): Promise<void> => {
-      while (!failed && next <= stopAt) {
+    const fail = (e: unknown): void => {
+      if (failed) return;
+      failed = true;
+      failure = e;
+      group.abort();
+    };
+    const limit = Math.max(1, Math.min(MAX_CONCURRENCY, Math.floor(opts.concurrency) || 1));
+    /** Requests on the wire (at most limit), and pages not yet folded in (the pass ends at 0). */
+    let onWire = 0;
+    let unfinished = 0;
+    let settle = (): void => undefined;
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+
+    /** Retries waiting for their place back (see RequestSlot). */
+    const waiting: (() => void)[] = [];
+
+    /** A sliding window: a page goes out as soon as any request comes back, never in rounds; retries go first. */
+    const fill = (): void => {
+      while (onWire < limit && waiting.length > 0) {
+        onWire++;
+        waiting.shift()?.();
+      }
+      while (!failed && onWire < limit && next <= stopAt) {
         const n = next++;
-        const ctl = new AbortController();
-        const onGroupAbort = (): void => ctl.abort();
-        group.signal.addEventListener('abort', onGroupAbort, { once: true });
-        inFlight.set(n, ctl);
-        let page: FetchedPage<T>;
-        try {
-          page = await opts.fetchPage(n, ctl.signal);
-          // A page short of what total_results promises (and the total unchanged): ask once more.
-          const sameTotal = totalOf(page.meta) === total;
-          if (total !== undefined && n <= (announced ?? 0) && sameTotal && page.rawCount < expected(n) && n <= stopAt) {
-            page = await opts.fetchPage(n, ctl.signal);
+        fetchOne(n).catch(fail);
+      }
+      if (unfinished === 0) settle();
+    };
+
+    /** The place of one page in the window: held from its request until its body is in. */
+    const slotFor = (): RequestSlot => {
+      let held = true;
+      return {
+        release: (): void => {
+          if (!held) return;
+          held = false;
+          onWire--;
+          fill();
+        },
+        reacquire: (s?: AbortSignal): Promise<void> => {
+          if (held) return Promise.resolve();
+          if (s?.aborted) return Promise.reject(new CancelledError());
+          if (onWire < limit) {
+            onWire++;
+            held = true;
+            return Promise.resolve();
           }
-        } catch (e) {
-          // Aborted because an earlier page ended the pass: not an error.
-          if (n > stopAt && isCancelledError(e) && !signal?.aborted) continue;
-          if (!failed) {
-            failed = true;
-            failure = e;
-            group.abort();
-          }
-          return;
-        } finally {
-          inFlight.delete(n);
-          group.signal.removeEventListener('abort', onGroupAbort);
+          return new Promise<void>((resolve, reject) => {
+            const take = (): void => {
+              s?.removeEventListener('abort', onAbort);
+              held = true;
+              resolve();
+            };
+            const onAbort = (): void => {
+              const i = waiting.indexOf(take);
+              if (i >= 0) waiting.splice(i, 1);
+              reject(new CancelledError());
+            };
+            waiting.push(take);
+            s?.addEventListener('abort', onAbort, { once: true });
+          });
+        },
+      };
+    };
+
+    const fetchOne = async (n: number): Promise<void> => {
+      unfinished++;
+      onWire++;
+      const slot = slotFor();
+      const ctl = new AbortController();
+      const onGroupAbort = (): void => ctl.abort();
+      group.signal.addEventListener('abort', onGroupAbort, { once: true });
+      inFlight.set(n, ctl);
+      let page: FetchedPage<T> | undefined;
+      try {
+        // Only a page total_results announced gives its place back early: the page that follows it is
+        // wanted anyway. Walking without a total, each page decides whether there is a next one.
+        const early = announced !== undefined && n <= announced ? slot : undefined;
+        page = await opts.fetchPage(n, ctl.signal, early);
+        // A page short of what total_results promises (and the total unchanged): ask once more.
+        const sameTotal = totalOf(page.meta) === total;
+        if (total !== undefined && n <= (announced ?? 0) && sameTotal && page.rawCount < expected(n) && n <= stopAt) {
+          await slot.reacquire(ctl.signal);
+          page = await opts.fetchPage(n, ctl.signal, early);
         }
-        if (failed || n > stopAt) continue;
+      } catch (e) {
+        page = undefined;
+        // Aborted because an earlier page ended the pass: not an error.
+        if (!(n > stopAt && isCancelledError(e) && !signal?.aborted)) fail(e);
+      } finally {
+        inFlight.delete(n);
+        group.signal.removeEventListener('abort', onGroupAbort);
+        slot.release();
+      }
+      if (page && !failed && n <= stopAt) {
+        // The next request goes out before this page is folded in and handed to onPage, so that
+        // work overlaps the next wait instead of delaying it.
+        fill();
         try {
           accept(n, page);
         } catch (e) {
-          failed = true;
-          failure = e;
-          group.abort();
-          return;
+          fail(e);
         }
       }
+      unfinished--;
+      // accept may have moved the end of the pass either way.
+      fill();
     };
 
-    const workers = Math.max(1, Math.min(MAX_CONCURRENCY, Math.floor(opts.concurrency) || 1, stopAt - 1));
     try {
-      await Promise.all(Array.from({ length: workers }, worker));
+      fill();
+      // Page 1 is handed on once the next pages are out, so that work overlaps their wait.
+      try {
+        emit(first.items);
+      } catch (e) {
+        fail(e);
+      }
+      await settled;
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
@@ -302,9 +379,17 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
   if (signal?.aborted) throw new CancelledError();
 
   // Every page in page order; the first occurrence of an id wins.
+  const order = [...pages.keys()].sort((a, b) => a - b);
+  let stored = 0;
+  for (const n of order) stored += pages.get(n)?.length ?? 0;
+  if (stored === seen.size) {
+    // No id came twice (the normal case): the pages joined are the list, and `seen` its ids.
+    const items = order.flatMap((n) => pages.get(n) ?? []);
+    return { items, ids: seen, dropped, total, lastTotal, problems, aborted };
+  }
   const items: T[] = [];
   const ids = new Set<string>();
-  for (const n of [...pages.keys()].sort((a, b) => a - b)) {
+  for (const n of order) {
     for (const item of pages.get(n) ?? []) {
       const id = idOf(item);
       if (ids.has(id)) continue;

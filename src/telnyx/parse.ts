@@ -46,7 +46,8 @@ function num(v: unknown): number | null | undefined {
 function strArray(v: unknown): string[] | null | undefined {
   if (v === null) return null;
   if (!Array.isArray(v)) return undefined;
-  return v.filter((x): x is string => typeof x === 'string');
+  // The common case keeps the parsed array (no copy per record); anything else is filtered.
+  return v.every((x) => typeof x === 'string') ? (v as string[]) : v.filter((x): x is string => typeof x === 'string');
 }
 
 /** Sets `key` to the coerced value, or removes it when the value is unusable. */
@@ -142,21 +143,27 @@ const LOG_STRING_FIELDS = [
 
 /** How each known field of a record is coerced; a field whose coerced value is undefined is removed. */
 type FieldParsers = Readonly<Record<string, (v: unknown) => unknown>>;
+/** The same as a list, made once per table: records are parsed by the hundred thousand. */
+type FieldTable = ReadonlyArray<readonly [string, (v: unknown) => unknown]>;
 
 function strings(keys: readonly string[], parse: (v: unknown) => unknown = str): FieldParsers {
   return Object.fromEntries(keys.map((k) => [k, parse]));
 }
 
+function table(fields: FieldParsers): FieldTable {
+  return Object.entries(fields);
+}
+
 /** Coerces the known fields `raw` has, in `out` (a copy of `raw`). */
-function coerceFields(raw: Json, out: Json, fields: FieldParsers): void {
-  for (const [k, parse] of Object.entries(fields)) if (k in raw) put(out, k, parse(raw[k]));
+function coerceFields(raw: Json, out: Json, fields: FieldTable): void {
+  for (const [k, parse] of fields) if (Object.hasOwn(raw, k)) put(out, k, parse(raw[k]));
 }
 
 /**
  * A record: `input` must be an object whose id `parseId` accepts; the result is its copy
  * with that id and the known fields coerced. Undefined otherwise.
  */
-function parseRecord(input: unknown, parseId: (v: unknown) => string | number | null | undefined, fields: FieldParsers): Json | undefined {
+function parseRecord(input: unknown, parseId: (v: unknown) => string | number | null | undefined, fields: FieldTable): Json | undefined {
   if (!isObject(input)) return undefined;
   const recordId = parseId(input.id);
   if (recordId === undefined || recordId === null) return undefined;
@@ -166,15 +173,15 @@ function parseRecord(input: unknown, parseId: (v: unknown) => string | number | 
   return out;
 }
 
-const GROUP_FIELDS: FieldParsers = {
+const GROUP_FIELDS: FieldTable = table({
   ...strings(['record_type', 'name', 'private_wireless_gateway_id', 'wireless_blocklist_id', 'created_at', 'updated_at']),
   default: bool,
   data_limit: parseDataAmount,
   consumed_data: parseDataAmount,
   sim_card_count: num,
-};
+});
 
-const SIM_FIELDS: FieldParsers = {
+const SIM_FIELDS: FieldTable = table({
   ...strings(SIM_STRING_FIELDS),
   status: parseStatus,
   tags: strArray,
@@ -184,20 +191,20 @@ const SIM_FIELDS: FieldParsers = {
   actions_in_progress: bool,
   resources_with_in_progress_actions: (r) => (r === null || Array.isArray(r) ? r : undefined),
   sim_card_group: (g) => (g === null ? null : parseRecord(g, id, GROUP_FIELDS)),
-};
+});
 
-const DETAIL_FIELDS: FieldParsers = {
+const DETAIL_FIELDS: FieldTable = table({
   ...strings(DETAIL_STRING_FIELDS),
   current_device_location: parseLocation,
   live_data_session: (s) => (s === null || typeof s === 'string' || isObject(s) ? s : undefined),
-};
+});
 
-const ACTION_FIELDS: FieldParsers = {
+const ACTION_FIELDS: FieldTable = table({
   // A null here is removed, not kept.
   ...strings(['record_type', 'sim_card_id', 'action_type', 'created_at', 'updated_at'], (v) => str(v) ?? undefined),
   status: parseStatus,
   settings: (s) => (s === null || isObject(s) ? s : undefined),
-};
+});
 
 /** A SIM list item, or undefined when it is not an object with a string id. */
 export function parseSimCard(raw: unknown): SimCard | undefined {
@@ -220,9 +227,11 @@ export function parseSimCardAction(raw: unknown): SimCardAction | undefined {
   return parseRecord(raw, id, ACTION_FIELDS) as unknown as SimCardAction | undefined;
 }
 
+const LOG_FIELDS: FieldTable = table(strings(LOG_STRING_FIELDS));
+
 /** Connectivity logs carry an integer id; numeric strings are accepted. */
 export function parseConnectivityLog(raw: unknown): WirelessConnectivityLog | undefined {
-  return parseRecord(raw, num, strings(LOG_STRING_FIELDS)) as unknown as WirelessConnectivityLog | undefined;
+  return parseRecord(raw, num, LOG_FIELDS) as unknown as WirelessConnectivityLog | undefined;
 }
 
 // --- envelopes -------------------------------------------------------------------------

@@ -83,5 +83,37 @@ describe('mock-api query cache', () => {
       assert.ok(gone.every((id) => !second.includes(id)));
       assert.deepEqual(new Set(second), new Set(api.fleet.sims.map((s) => s.id)));
     });
+
+    it('a page is the canonical JSON of its answer, and the list items follow direct changes to a SIM', async () => {
+      const page = async (): Promise<{ text: string; body: Page<SimCard> }> => {
+        const r = await call<Page<SimCard>>(api, '/sim_cards?page[number]=1&page[size]=250');
+        assert.equal(r.status, 200, r.text);
+        return r;
+      };
+      const first = await page();
+      // Joined from cached item texts, yet the same bytes JSON.stringify gives for the whole answer.
+      assert.equal(first.text, JSON.stringify(first.body));
+      assert.equal(first.body.data.length, 250);
+      const total = api.fleet.sims.length;
+      assert.deepEqual(first.body.meta, { page_number: 1, page_size: 250, total_pages: Math.ceil(total / 250), total_results: total });
+      const listed = first.body.data[3];
+      const sim = api.fleet.sims.find((s) => s.id === listed?.id);
+      assert.ok(sim);
+      // Tests (and the demo) change the fleet by assigning fields, without telling the server.
+      sim.tags = ['changed-by-test'];
+      const hadLimit = sim.data_limit !== undefined;
+      if (hadLimit) delete sim.data_limit;
+      else sim.data_limit = { amount: '7', unit: 'MB' };
+      const second = await page();
+      assert.equal(second.text, JSON.stringify(second.body));
+      const item = second.body.data.find((s) => s.id === sim.id);
+      assert.deepEqual(item?.tags, ['changed-by-test']);
+      assert.deepEqual(item?.data_limit, hadLimit ? undefined : { amount: '7', unit: 'MB' });
+      // Every other item is unchanged.
+      assert.deepEqual(
+        second.body.data.filter((s) => s.id !== sim.id),
+        first.body.data.filter((s) => s.id !== sim.id),
+      );
+    });
   });
 });

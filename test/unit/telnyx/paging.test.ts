@@ -1,6 +1,6 @@
 // Paging edge cases a well-behaved server never produces, over real HTTP on 127.0.0.1.
 import assert from 'node:assert/strict';
-import { plannedPageCount } from '../../../src/telnyx/paging';
+import { collectPages, plannedPageCount, type FetchedPage } from '../../../src/telnyx/paging';
 import { TelnyxClient, type SimCard } from '../../../src/telnyx';
 import { delay, sims, startLocalServer, type LocalServer, type SeenRequest } from './helpers';
 
@@ -28,6 +28,102 @@ describe('telnyx/paging plannedPageCount', () => {
   });
   it('trusts the real page length over a wrong meta.page_size', () => {
     assert.equal(plannedPageCount({ page_size: 250, total_pages: 10, total_results: 1000 }, 100, 250), 10);
+  });
+});
+
+describe('telnyx/paging window', () => {
+  it('sends the next pages as soon as any request comes back, before that page is handed to onPage', async () => {
+    // 9 items in 5 pages of 2 (no probe past a full last page), 2 in flight; each page answers when the test says.
+    const total = 9;
+    const answer = new Map<number, (page: FetchedPage<string>) => void>();
+    const events: string[] = [];
+    const itemsOf = (n: number): string[] => (n === 5 ? ['p5a'] : [`p${n}a`, `p${n}b`]);
+    const pageOfItems = (n: number): FetchedPage<string> => ({
+      items: itemsOf(n),
+      rawCount: itemsOf(n).length,
+      meta: { page_number: n, page_size: 2, total_pages: 5, total_results: total },
+    });
+    const listing = collectPages<string>({
+      fetchPage: (n) => {
+        events.push(`fetch ${n}`);
+        return new Promise((resolve) => answer.set(n, resolve));
+      },
+      idOf: (id) => id,
+      pageSize: 2,
+      concurrency: 2,
+      onPage: (items) => events.push(`onPage ${items[0]?.slice(1, 2) ?? '?'}`),
+    });
+    const settle = async (): Promise<void> => {
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    };
+    const release = async (n: number): Promise<void> => {
+      const resolve = answer.get(n);
+      assert.ok(resolve, `page ${n} was requested`);
+      resolve(pageOfItems(n));
+      await settle();
+    };
+    await settle();
+    await release(1);
+    // Page 1 tells how many pages there are; it is handed on once the next ones are out.
+    assert.deepEqual(events, ['fetch 1', 'fetch 2', 'fetch 3', 'onPage 1']);
+    // Page 3 back while page 2 is still out: page 4 goes at once (no waiting for a round), then page 3 is passed on.
+    await release(3);
+    assert.deepEqual(events.slice(4), ['fetch 4', 'onPage 3']);
+    await release(2);
+    assert.deepEqual(events.slice(6), ['fetch 5', 'onPage 2']);
+    await release(4);
+    await release(5);
+    assert.deepEqual(events.slice(8), ['onPage 4', 'onPage 5']);
+    const result = await listing;
+    assert.equal(result.complete, true);
+    assert.deepEqual(result.items, ['p1a', 'p1b', 'p2a', 'p2b', 'p3a', 'p3b', 'p4a', 'p4b', 'p5a']);
+  });
+});
+
+describe('telnyx/paging window places', () => {
+  it("frees a page's place once its body is in, and a retry waits for a free place", async () => {
+    // 5 items in 3 pages of 2, one in flight. Page 2 gives its place back (body in), then retries.
+    const answer = new Map<number, () => void>();
+    const events: string[] = [];
+    const items = (n: number): string[] => (n === 3 ? ['p3a'] : [`p${n}a`, `p${n}b`]);
+    const listing = collectPages<string>({
+      fetchPage: async (n, _signal, slot) => {
+        events.push(`fetch ${n}`);
+        if (n === 2) {
+          assert.ok(slot, 'pages after the first have a place in the window');
+          slot.release();
+          await slot.reacquire();
+          events.push('retry 2');
+        }
+        await new Promise<void>((resolve) => answer.set(n, resolve));
+        return { items: items(n), rawCount: items(n).length, meta: { page_number: n, page_size: 2, total_pages: 3, total_results: 5 } };
+      },
+      idOf: (id) => id,
+      pageSize: 2,
+      concurrency: 1,
+      onPage: (page) => events.push(`onPage ${page[0]?.slice(1, 2) ?? '?'}`),
+    });
+    const settle = async (): Promise<void> => {
+      for (let i = 0; i < 8; i++) await Promise.resolve();
+    };
+    const release = async (n: number): Promise<void> => {
+      const resolve = answer.get(n);
+      assert.ok(resolve, `page ${n} is waiting for its answer`);
+      resolve();
+      await settle();
+    };
+    await settle();
+    await release(1);
+    // Page 2's place came free at once: page 3 went out; page 2's retry waits (one in flight).
+    assert.deepEqual(events, ['fetch 1', 'fetch 2', 'fetch 3', 'onPage 1']);
+    assert.equal(answer.has(2), false, 'the retry has not gone out');
+    await release(3);
+    assert.deepEqual(events.slice(4), ['onPage 3', 'retry 2']);
+    await release(2);
+    assert.deepEqual(events.slice(6), ['onPage 2']);
+    const result = await listing;
+    assert.equal(result.complete, true);
+    assert.deepEqual(result.items, ['p1a', 'p1b', 'p2a', 'p2b', 'p3a']);
   });
 });
 
@@ -168,7 +264,16 @@ describe('telnyx/paging listAllSimCards over HTTP', () => {
     assert.equal(result.items.length, 20);
     assert.deepEqual({ complete: result.complete, expectedTotal: result.expectedTotal }, { complete: false, expectedTotal: 50 });
     // Each pass: pages 1, 2, then 3, 4 and 5 twice each (one refetch of a short page), and a probe past the end.
-    assert.deepEqual(server.seen.map(pageOf), [1, 2, 3, 3, 4, 4, 5, 5, 6, 1, 2, 3, 3, 4, 4, 5, 5, 6]);
+    // A page's place in the window is free once its body is in, so the next page may go before a refetch.
+    const seen = server.seen.map(pageOf);
+    const passes = [seen.slice(0, 9), seen.slice(9)];
+    for (const pass of passes) {
+      assert.deepEqual(pass.slice(0, 2), [1, 2]);
+      assert.deepEqual(
+        [...pass].sort((a, b) => a - b),
+        [1, 2, 3, 3, 4, 4, 5, 5, 6],
+      );
+    }
   });
 
   it('reads past a low total_results only within bounds (fresh records forever)', async () => {
