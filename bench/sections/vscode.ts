@@ -42,7 +42,12 @@ export const vscodeSection: BenchSection = {
       const clientMs = performance.now() - t0;
       const result = await runInHost({
         testsPath: path.join(__dirname, '..', 'vscode', 'hostBench'),
-        env: { BENCH_API_URL: mock.url, BENCH_API_KEY, BENCH_VSCODE_OUT: out },
+        env: {
+          BENCH_API_URL: mock.url,
+          BENCH_API_KEY,
+          BENCH_VSCODE_OUT: out,
+          ...(process.env.BENCH_HOST_PROFILE ? { BENCH_HOST_PROFILE: process.env.BENCH_HOST_PROFILE } : {}),
+        },
         timeoutMs: 15 * 60_000,
         log: () => undefined,
       });

@@ -2,11 +2,32 @@
 // loads the fleet of the local Telnyx API named by the environment into the SIM Cards view and
 // times what a person sees. Writes its figures as JSON to BENCH_VSCODE_OUT. Figures, not tests.
 import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 
 const EXTENSION_ID = 'telnyx-sim-explorer.telnyx-sim-explorer';
+
+/** With BENCH_HOST_PROFILE=<dir>: a CPU profile of the extension host during the load (slows it; for finding causes only). */
+function startProfile(dir: string | undefined): (() => Promise<void>) | undefined {
+  if (!dir) return undefined;
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object): Promise<unknown> =>
+    new Promise((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
+  const started = post('Profiler.enable')
+    .then(() => post('Profiler.setSamplingInterval', { interval: 500 }))
+    .then(() => post('Profiler.start'));
+  return async () => {
+    await started;
+    const res = (await post('Profiler.stop')) as { profile: unknown };
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'host-load.cpuprofile'), JSON.stringify(res.profile));
+    session.disconnect();
+  };
+}
 
 async function until(what: string, check: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -51,6 +72,7 @@ export async function run(): Promise<void> {
   let firstCountsMs: number | undefined;
   const started = performance.now();
   const cpu0 = process.cpuUsage();
+  const stopProfile = startProfile(process.env.BENCH_HOST_PROFILE);
   const sub = view.provider.onDidChangeTreeData(() => {
     if (firstCountsMs === undefined && model.roots().some((n) => n.kind === 'bucket' && n.count > 0))
       firstCountsMs = performance.now() - started;
@@ -59,6 +81,7 @@ export async function run(): Promise<void> {
   await until('the load to settle', () => fleet.settled && model.size > 0, 600_000);
   const finalCountsMs = performance.now() - started;
   const cpu = process.cpuUsage(cpu0);
+  await stopProfile?.();
   sub.dispose();
   clearInterval(lag);
 

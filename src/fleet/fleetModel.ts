@@ -15,6 +15,7 @@ import { groupsByIdFrom } from './groups';
 import type { LoadResult, LoadStatus, RetryInfo } from './loadStatus';
 import { DEFAULT_RANGE_SIZE, chunkRanges } from './ranges';
 import { SearchIndex } from './searchIndex';
+import { simStatus } from './status';
 import { apiSortFor, compareSortValues, simSortValue, sortOption, type SimSortValue } from './sorting';
 import { DEFAULT_VIEW_OPTIONS, compareOptions, filterKey, type OptionsChange, type ViewOptions } from './viewOptions';
 
@@ -41,6 +42,8 @@ class Dataset {
   readonly byId = new Map<string, Entry>();
   readonly buckets = new Map<string, Bucket>();
   readonly search = new SearchIndex();
+  /** SIMs per status key, kept as SIMs come and go (the status bar reads it on every page). */
+  readonly statusCounts = new Map<string, number>();
   seq = 0;
   received = 0;
   private readonly filterActive: boolean;
@@ -55,6 +58,13 @@ class Dataset {
 
   matches(sim: SimCard): boolean {
     return !this.filterActive || matchesFilter(sim, this.filter);
+  }
+
+  countStatus(sim: SimCard, delta: 1 | -1): void {
+    const status = simStatus(sim);
+    const n = (this.statusCounts.get(status) ?? 0) + delta;
+    if (n > 0) this.statusCounts.set(status, n);
+    else this.statusCounts.delete(status);
   }
 }
 
@@ -392,6 +402,11 @@ export class FleetModel {
     return bucket ? this.sortedEntries(bucket).map((e) => e.sim) : [];
   }
 
+  /** Shown SIMs per status key (simStatus), kept current as pages arrive: O(statuses) to read. */
+  statusCounts(): ReadonlyMap<string, number> {
+    return this.visible.statusCounts;
+  }
+
   /** Bucket counts by key (what the roots show), for summaries and tests. */
   bucketCounts(): Map<string, number> {
     const out = new Map<string, number>();
@@ -584,6 +599,8 @@ export class FleetModel {
     }
     if (existing) {
       this.removeFromBuckets(ds, existing, touched);
+      ds.countStatus(existing.sim, -1);
+      ds.countStatus(sim, 1);
       existing.sim = sim;
       existing.valueVersion = -1;
       this.addToBuckets(ds, existing, touched);
@@ -601,6 +618,7 @@ export class FleetModel {
     }
     const entry: Entry = { sim, seq: ds.seq++, value: undefined, valueVersion: -1 };
     ds.byId.set(sim.id, entry);
+    ds.countStatus(sim, 1);
     this.addToBuckets(ds, entry, touched);
     ds.search.set(sim);
     return [];
@@ -610,6 +628,7 @@ export class FleetModel {
     const existing = ds.byId.get(id);
     if (!existing) return;
     this.removeFromBuckets(ds, existing, touched);
+    ds.countStatus(existing.sim, -1);
     ds.byId.delete(id);
     ds.search.delete(id);
   }

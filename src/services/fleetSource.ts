@@ -30,6 +30,8 @@ export interface FleetQuery {
 export interface FleetSnapshotSource {
   /** The SIMs shown (after the filter); partial while a load runs. */
   sims(): readonly SimCard[];
+  /** Shown SIMs per status key, without copying the list (cheap enough for every page). */
+  statusCounts(): ReadonlyMap<string, number>;
   groupsById(): ReadonlyMap<string, SimCardGroup>;
   status(): FleetSourceStatus;
   /** True while a load is in flight. */
@@ -67,6 +69,7 @@ export function createFleetSource(p: FleetSourceParts): FleetSnapshotSource {
   model.onDidChange(() => changed.fire());
   return {
     sims: () => [...model.sims()],
+    statusCounts: () => model.statusCounts(),
     groupsById: () => model.groupsById,
     status: () => {
       const phase = p.fleet.phase;

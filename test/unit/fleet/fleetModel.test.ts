@@ -125,6 +125,35 @@ describe('fleet/FleetModel', () => {
     assert.equal(model.getSim(target.id)?.status?.value, 'disabled');
   });
 
+  it('statusCounts follow pages, updates and removals, equal to a plain count of the shown SIMs', () => {
+    const plain = (sims: Iterable<SimCard>): [string, number][] => {
+      const out = new Map<string, number>();
+      for (const s of sims) {
+        const v = typeof s.status?.value === 'string' && s.status.value.trim() !== '' ? s.status.value.trim() : 'unknown';
+        out.set(v, (out.get(v) ?? 0) + 1);
+      }
+      return sortedMap(out);
+    };
+    const model = new FleetModel({ filter: {}, sort: 'iccid', groupBy: 'tag' });
+    const l = model.beginLoad();
+    const pages = shuffledPages(SIMS, 9);
+    const seen: SimCard[] = [];
+    for (const p of pages.slice(0, 3)) {
+      l.addPage(p, { total: SIMS.length });
+      seen.push(...p);
+      assert.deepEqual(sortedMap(new Map(model.statusCounts())), plain(seen));
+    }
+    for (const p of pages.slice(3)) l.addPage(p, { total: SIMS.length });
+    l.end({ kind: 'complete' });
+    const a = SIMS.find((s) => s.status?.value === 'enabled') as SimCard;
+    const b = SIMS.find((s) => s.status?.value === 'standby') as SimCard;
+    model.updateSim({ ...a, status: { value: 'disabled', reason: null } });
+    model.updateSim({ ...b, status: null });
+    model.removeSim((SIMS[10] as SimCard).id);
+    assert.deepEqual(sortedMap(new Map(model.statusCounts())), plain(model.sims()));
+    assert.equal(model.statusCounts().get('unknown'), 1);
+  });
+
   it('updateSim drops a SIM that leaves the filter; an emptied bucket leaves the roots', () => {
     const a = sim({ status: { value: 'standby' } });
     const b = sim({ status: { value: 'enabled' } });
