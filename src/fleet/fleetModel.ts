@@ -1,6 +1,7 @@
 // The one owner of the fleet in the view: options (filter, sort, grouping), the loaded SIMs,
 // their SIM card groups and the load status. Pages are bucketed as they arrive (O(page));
-// a bucket is sorted only when shown and kept sorted by merging later pages into it.
+// each bucket keeps its SIMs as a few sorted runs (each page sorted on its own, runs merged like a
+// binary counter: sortedRuns.ts), so showing a bucket merges a handful of runs instead of sorting it.
 // During a refresh of the same filter the previous list stays visible and the new one is
 // staged, then swapped in when it is complete or clearly partial.
 import * as l10n from '@vscode/l10n';
@@ -15,12 +16,14 @@ import { groupsByIdFrom } from './groups';
 import type { LoadResult, LoadStatus, RetryInfo } from './loadStatus';
 import { DEFAULT_RANGE_SIZE, chunkRanges } from './ranges';
 import { SearchIndex } from './searchIndex';
+import { collapseRuns, pushRun, type Compare } from './sortedRuns';
 import { simStatus } from './status';
 import { apiSortFor, compareSortValues, simSortValue, sortOption, type SimSortValue } from './sorting';
 import { DEFAULT_VIEW_OPTIONS, compareOptions, filterKey, type OptionsChange, type ViewOptions } from './viewOptions';
 
+/** One SIM in a dataset; replaced by a new entry when the SIM changes, so sorted runs can tell stale copies. */
 interface Entry {
-  sim: SimCard;
+  readonly sim: SimCard;
   /** Arrival order: ties of the sort keep it. */
   readonly seq: number;
   value: SimSortValue;
@@ -29,10 +32,12 @@ interface Entry {
 
 interface Bucket {
   readonly entries: Map<string, Entry>;
-  /** Sorted entries, or undefined until shown (or after a removal). */
-  sorted: Entry[] | undefined;
-  /** Added since `sorted` was made; merged in when the bucket is shown next. */
+  /** Sorted runs holding every entry of `entries` (and, when `stale`, entries that left). */
+  runs: Entry[][];
+  /** Added since the last page ended; sorted into a run at the end of the page or when shown. */
   pending: Entry[];
+  /** An entry left the bucket: `runs` may hold it; filtered out when the bucket is shown. */
+  stale: boolean;
   /** A group copy embedded in a SIM record, to name a group before the groups arrive. */
   embedded: SimCardGroup | undefined;
 }
@@ -244,6 +249,12 @@ export class FleetModel {
     for (const sim of sims) {
       if (sim == null || typeof sim.id !== 'string') continue;
       this.upsert(target, sim, touched);
+    }
+    // O(page log n) amortized: the page's SIMs become a sorted run in each bucket they joined.
+    const cmp = this.compareEntries();
+    for (const key of touched.keys) {
+      const bucket = target.buckets.get(key);
+      if (bucket) this.settle(bucket, cmp);
     }
     this.setLoading(progress?.retry);
     if (target === this.visible) this.fireTouched(touched, true);
@@ -499,8 +510,9 @@ export class FleetModel {
     for (const ds of [this.visible, this.staging]) {
       if (!ds) continue;
       for (const b of ds.buckets.values()) {
-        b.sorted = undefined;
-        b.pending = [];
+        b.runs = [];
+        b.pending = [...b.entries.values()];
+        b.stale = false;
       }
     }
   }
@@ -521,48 +533,39 @@ export class FleetModel {
     return entry.value;
   }
 
-  private compareEntries(): (a: Entry, b: Entry) => number {
+  /** Sort order of entries: the sort key's values, ties in arrival order (so never 0 for two entries). */
+  private compareEntries(): Compare<Entry> {
     const cmp = compareSortValues(this.optionsValue.sort);
     return (a, b) => cmp(this.valueOf(a), this.valueOf(b)) || a.seq - b.seq;
   }
 
-  /** The bucket's entries in sort order: a full sort the first time, then merges of new pages. */
+  /** Sorts what was added since the last call into a run of the bucket. */
+  private settle(bucket: Bucket, cmp: Compare<Entry>): void {
+    if (bucket.pending.length === 0) return;
+    const run = bucket.pending;
+    bucket.pending = [];
+    for (const e of run) this.valueOf(e);
+    pushRun(bucket.runs, run.sort(cmp), cmp);
+  }
+
+  /** The bucket's entries in sort order: its runs merged into one (kept for the next call). */
   private sortedEntries(bucket: Bucket): Entry[] {
     const cmp = this.compareEntries();
-    if (bucket.sorted === undefined) {
-      bucket.sorted = [...bucket.entries.values()].sort(cmp);
-      bucket.pending = [];
-    } else if (bucket.pending.length > 0) {
-      const add = bucket.pending.sort(cmp);
-      const old = bucket.sorted;
-      const merged: Entry[] = new Array<Entry>(old.length + add.length);
-      let i = 0;
-      let j = 0;
-      let k = 0;
-      while (i < old.length && j < add.length) {
-        const a = old[i] as Entry;
-        const b = add[j] as Entry;
-        if (cmp(a, b) <= 0) {
-          merged[k++] = a;
-          i++;
-        } else {
-          merged[k++] = b;
-          j++;
-        }
-      }
-      while (i < old.length) merged[k++] = old[i++] as Entry;
-      while (j < add.length) merged[k++] = add[j++] as Entry;
-      bucket.sorted = merged;
-      bucket.pending = [];
+    if (bucket.stale) {
+      const current = (e: Entry): boolean => bucket.entries.get(e.sim.id) === e;
+      bucket.runs = bucket.runs.map((r) => r.filter(current)).filter((r) => r.length > 0);
+      bucket.pending = bucket.pending.filter(current);
+      bucket.stale = false;
     }
-    return bucket.sorted;
+    this.settle(bucket, cmp);
+    return collapseRuns(bucket.runs, cmp);
   }
 
   private addToBuckets(ds: Dataset, entry: Entry, touched: Touched): void {
     for (const key of bucketKeysOf(entry.sim, ds.groupBy)) {
       let bucket = ds.buckets.get(key);
       if (!bucket) {
-        bucket = { entries: new Map(), sorted: undefined, pending: [], embedded: undefined };
+        bucket = { entries: new Map(), runs: [], pending: [], stale: false, embedded: undefined };
         ds.buckets.set(key, bucket);
         touched.rootChanged = true;
       }
@@ -570,7 +573,7 @@ export class FleetModel {
         bucket.embedded = entry.sim.sim_card_group;
       }
       bucket.entries.set(entry.sim.id, entry);
-      if (bucket.sorted !== undefined) bucket.pending.push(entry);
+      bucket.pending.push(entry);
       touched.keys.add(key);
     }
   }
@@ -579,9 +582,8 @@ export class FleetModel {
     for (const key of bucketKeysOf(entry.sim, ds.groupBy)) {
       const bucket = ds.buckets.get(key);
       if (!bucket?.entries.delete(entry.sim.id)) continue;
-      // Removing from a sorted array is O(n) anyway; sort again when shown next.
-      bucket.sorted = undefined;
-      bucket.pending = [];
+      // Dropped from the runs when the bucket is shown next (one pass for a burst of updates).
+      bucket.stale = true;
       touched.keys.add(key);
       if (bucket.entries.size === 0) {
         ds.buckets.delete(key);
@@ -601,9 +603,10 @@ export class FleetModel {
       this.removeFromBuckets(ds, existing, touched);
       ds.countStatus(existing.sim, -1);
       ds.countStatus(sim, 1);
-      existing.sim = sim;
-      existing.valueVersion = -1;
-      this.addToBuckets(ds, existing, touched);
+      // A new entry (same arrival order): the old one may still sit in sorted runs until they are filtered.
+      const entry: Entry = { sim, seq: existing.seq, value: undefined, valueVersion: -1 };
+      ds.byId.set(sim.id, entry);
+      this.addToBuckets(ds, entry, touched);
       ds.search.set(sim);
       if (ds !== this.visible) return [];
       const nodes: SimNode[] = [];
