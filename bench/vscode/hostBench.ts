@@ -11,7 +11,7 @@ import type { TestApi } from '../../src/extension';
 const EXTENSION_ID = 'telnyx-sim-explorer.telnyx-sim-explorer';
 
 /** With BENCH_HOST_PROFILE=<dir>: a CPU profile of the extension host during the load (slows it; for finding causes only). */
-function startProfile(dir: string | undefined): (() => Promise<void>) | undefined {
+function startProfile(dir: string | undefined, name: string): (() => Promise<void>) | undefined {
   if (!dir) return undefined;
   const session = new inspector.Session();
   session.connect();
@@ -24,7 +24,7 @@ function startProfile(dir: string | undefined): (() => Promise<void>) | undefine
     await started;
     const res = (await post('Profiler.stop')) as { profile: unknown };
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'host-load.cpuprofile'), JSON.stringify(res.profile));
+    fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(res.profile));
     session.disconnect();
   };
 }
@@ -72,7 +72,7 @@ export async function run(): Promise<void> {
   let firstCountsMs: number | undefined;
   const started = performance.now();
   const cpu0 = process.cpuUsage();
-  const stopProfile = startProfile(process.env.BENCH_HOST_PROFILE);
+  const stopProfile = startProfile(process.env.BENCH_HOST_PROFILE, 'host-load');
   const sub = view.provider.onDidChangeTreeData(() => {
     if (firstCountsMs === undefined && model.roots().some((n) => n.kind === 'bucket' && n.count > 0))
       firstCountsMs = performance.now() - started;
@@ -82,6 +82,7 @@ export async function run(): Promise<void> {
   const finalCountsMs = performance.now() - started;
   const cpu = process.cpuUsage(cpu0);
   await stopProfile?.();
+  const stopAfterProfile = startProfile(process.env.BENCH_HOST_PROFILE, 'host-after-load');
   sub.dispose();
   clearInterval(lag);
 
@@ -106,6 +107,7 @@ export async function run(): Promise<void> {
   const found = model.findSims(text, 50);
   const findMs = performance.now() - t;
   clearInterval(rss);
+  await stopAfterProfile?.();
 
   const figures = {
     sims: model.size,

@@ -28,15 +28,18 @@ interface Entry {
   readonly seq: number;
   value: SimSortValue;
   valueVersion: number;
+  /** Left the dataset or replaced by a newer entry of the same SIM: sorted runs drop it when read. */
+  dead: boolean;
 }
 
 interface Bucket {
-  readonly entries: Map<string, Entry>;
-  /** Sorted runs holding every entry of `entries` (and, when `stale`, entries that left). */
+  /** SIMs in the bucket (live entries in runs and pending). */
+  count: number;
+  /** Sorted runs holding every live entry of the bucket (and, when `stale`, dead ones). */
   runs: Entry[][];
   /** Added since the last page ended; sorted into a run at the end of the page or when shown. */
   pending: Entry[];
-  /** An entry left the bucket: `runs` may hold it; filtered out when the bucket is shown. */
+  /** An entry left the bucket: `runs` and `pending` may hold it; filtered out when the bucket is shown. */
   stale: boolean;
   /** A group copy embedded in a SIM record, to name a group before the groups arrive. */
   embedded: SimCardGroup | undefined;
@@ -357,7 +360,7 @@ export class FleetModel {
       const node = this.bucketNode(r.key);
       node.label = r.label;
       node.description = r.description;
-      node.count = bucket.entries.size;
+      node.count = bucket.count;
       out.push(node);
     }
     return out;
@@ -421,7 +424,7 @@ export class FleetModel {
   /** Bucket counts by key (what the roots show), for summaries and tests. */
   bucketCounts(): Map<string, number> {
     const out = new Map<string, number>();
-    for (const [key, b] of this.visible.buckets) out.set(key, b.entries.size);
+    for (const [key, b] of this.visible.buckets) out.set(key, b.count);
     return out;
   }
 
@@ -434,11 +437,11 @@ export class FleetModel {
 
   private locateIn(bucketKey: string, simId: string): { index: number; rangeStart: number | undefined; total: number } | undefined {
     const bucket = this.visible.buckets.get(bucketKey);
-    const entry = bucket?.entries.get(simId);
+    const entry = this.visible.byId.get(simId);
     if (!bucket || !entry) return undefined;
     const index = this.sortedEntries(bucket).indexOf(entry);
     if (index < 0) return undefined;
-    const total = bucket.entries.size;
+    const total = bucket.count;
     const rangeStart = total > this.rangeSize ? Math.floor(index / this.rangeSize) * this.rangeSize + 1 : undefined;
     return { index, rangeStart, total };
   }
@@ -446,7 +449,7 @@ export class FleetModel {
   private bucketChildren(key: string): FleetNode[] {
     const bucket = this.visible.buckets.get(key);
     if (!bucket) return [];
-    const total = bucket.entries.size;
+    const total = bucket.count;
     const ranges = chunkRanges(total, this.rangeSize);
     if (ranges.length === 0) return this.sortedEntries(bucket).map((e) => this.simNode(key, e.sim));
     return ranges.map((r) => this.rangeNode(key, r.start, total));
@@ -458,7 +461,7 @@ export class FleetModel {
       node = { kind: 'bucket', id: `bucket/${key}`, key, groupBy: this.optionsValue.groupBy, label: key, description: undefined, count: 0 };
       this.bucketNodes.set(key, node);
     }
-    node.count = this.visible.buckets.get(key)?.entries.size ?? 0;
+    node.count = this.visible.buckets.get(key)?.count ?? 0;
     return node;
   }
 
@@ -511,7 +514,7 @@ export class FleetModel {
       if (!ds) continue;
       for (const b of ds.buckets.values()) {
         b.runs = [];
-        b.pending = [...b.entries.values()];
+        b.pending = [...b.runs.flat(), ...b.pending].filter((e) => !e.dead);
         b.stale = false;
       }
     }
@@ -533,10 +536,14 @@ export class FleetModel {
     return entry.value;
   }
 
-  /** Sort order of entries: the sort key's values, ties in arrival order (so never 0 for two entries). */
+  /**
+   * Sort order of entries: the sort key's values, ties in arrival order (so never 0 for two entries).
+   * Reads `value` as stored: settle() brings it up to date before an entry joins a run, and a new
+   * sort key (or new groups under usage of limit) empties the runs (invalidateOrder).
+   */
   private compareEntries(): Compare<Entry> {
     const cmp = compareSortValues(this.optionsValue.sort);
-    return (a, b) => cmp(this.valueOf(a), this.valueOf(b)) || a.seq - b.seq;
+    return (a, b) => cmp(a.value, b.value) || a.seq - b.seq;
   }
 
   /** Sorts what was added since the last call into a run of the bucket. */
@@ -552,7 +559,7 @@ export class FleetModel {
   private sortedEntries(bucket: Bucket): Entry[] {
     const cmp = this.compareEntries();
     if (bucket.stale) {
-      const current = (e: Entry): boolean => bucket.entries.get(e.sim.id) === e;
+      const current = (e: Entry): boolean => !e.dead;
       bucket.runs = bucket.runs.map((r) => r.filter(current)).filter((r) => r.length > 0);
       bucket.pending = bucket.pending.filter(current);
       bucket.stale = false;
@@ -565,27 +572,31 @@ export class FleetModel {
     for (const key of bucketKeysOf(entry.sim, ds.groupBy)) {
       let bucket = ds.buckets.get(key);
       if (!bucket) {
-        bucket = { entries: new Map(), runs: [], pending: [], stale: false, embedded: undefined };
+        bucket = { count: 0, runs: [], pending: [], stale: false, embedded: undefined };
         ds.buckets.set(key, bucket);
         touched.rootChanged = true;
       }
       if (bucket.embedded === undefined && entry.sim.sim_card_group != null && typeof entry.sim.sim_card_group === 'object') {
         bucket.embedded = entry.sim.sim_card_group;
       }
-      bucket.entries.set(entry.sim.id, entry);
+      bucket.count++;
       bucket.pending.push(entry);
       touched.keys.add(key);
     }
   }
 
+  /** Takes a live entry out of its buckets (the ones bucketKeysOf gave when it was added: same SIM, same grouping). */
   private removeFromBuckets(ds: Dataset, entry: Entry, touched: Touched): void {
+    if (entry.dead) return;
+    entry.dead = true;
     for (const key of bucketKeysOf(entry.sim, ds.groupBy)) {
       const bucket = ds.buckets.get(key);
-      if (!bucket?.entries.delete(entry.sim.id)) continue;
+      if (!bucket) continue;
+      bucket.count--;
       // Dropped from the runs when the bucket is shown next (one pass for a burst of updates).
       bucket.stale = true;
       touched.keys.add(key);
-      if (bucket.entries.size === 0) {
+      if (bucket.count === 0) {
         ds.buckets.delete(key);
         touched.rootChanged = true;
       }
@@ -604,7 +615,7 @@ export class FleetModel {
       ds.countStatus(existing.sim, -1);
       ds.countStatus(sim, 1);
       // A new entry (same arrival order): the old one may still sit in sorted runs until they are filtered.
-      const entry: Entry = { sim, seq: existing.seq, value: undefined, valueVersion: -1 };
+      const entry: Entry = { sim, seq: existing.seq, value: undefined, valueVersion: -1, dead: false };
       ds.byId.set(sim.id, entry);
       this.addToBuckets(ds, entry, touched);
       ds.search.set(sim);
@@ -619,7 +630,7 @@ export class FleetModel {
       }
       return nodes;
     }
-    const entry: Entry = { sim, seq: ds.seq++, value: undefined, valueVersion: -1 };
+    const entry: Entry = { sim, seq: ds.seq++, value: undefined, valueVersion: -1, dead: false };
     ds.byId.set(sim.id, entry);
     ds.countStatus(sim, 1);
     this.addToBuckets(ds, entry, touched);
