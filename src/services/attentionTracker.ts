@@ -106,7 +106,7 @@ export class AttentionTracker implements vscode.Disposable {
       const end = Math.min(sims.length, at + SLICE);
       for (; at < end; at++) {
         const sim = sims[at];
-        if (sim) index.set(sim);
+        if (sim) index.add(sim); // the model's SIMs have distinct ids
       }
       if (at < sims.length) {
         this.slice = setImmediate(step);
