@@ -53,6 +53,7 @@ describe('fleet/sortedRuns', () => {
 
   it('pages pushed as runs read back as one sorted list, equal to a plain sort, with few runs', () => {
     for (const seed of [1, 2, 3]) {
+      const maxRun = seed === 3 ? 300 : Infinity;
       const r = rng(seed);
       const runs: Item[][] = [];
       const all: Item[] = [];
@@ -63,16 +64,21 @@ describe('fleet/sortedRuns', () => {
         const items: Item[] = [];
         for (let i = 0; i < size; i++) items.push({ key: Math.floor(r() * 500), seq: seq++ });
         all.push(...items);
-        pushRun(runs, [...items].sort(byKeyThenSeq), byKeyThenSeq);
+        pushRun(runs, [...items].sort(byKeyThenSeq), byKeyThenSeq, maxRun);
         maxRuns = Math.max(maxRuns, runs.length);
-        // Each run is more than twice the next, so runs stay logarithmic in the items.
-        for (let i = 1; i < runs.length; i++) assert.ok((runs[i - 1] as Item[]).length > 2 * (runs[i] as Item[]).length);
+        // Each run is more than twice the next (or the two together would pass the cap), so runs stay few.
+        for (let i = 1; i < runs.length; i++) {
+          const [before, after] = [(runs[i - 1] as Item[]).length, (runs[i] as Item[]).length];
+          assert.ok(before > 2 * after || before + after > maxRun, `${before} then ${after}`);
+          if (after > 60) assert.ok(after <= maxRun, 'no merge past the cap');
+        }
         if (page % 50 === 49) {
           assert.deepEqual(collapseRuns(runs, byKeyThenSeq), insertionSorted(all), `seed ${seed} page ${page}`);
           assert.equal(runs.length, 1);
         }
       }
-      assert.ok(maxRuns <= Math.ceil(Math.log2(all.length)) + 1, `runs ${maxRuns} for ${all.length} items`);
+      const bound = Math.ceil(Math.log2(Math.min(all.length, maxRun))) + 1 + (maxRun < Infinity ? Math.ceil(all.length / (maxRun / 2)) : 0);
+      assert.ok(maxRuns <= bound, `runs ${maxRuns} for ${all.length} items`);
       assert.deepEqual(collapseRuns(runs, byKeyThenSeq), insertionSorted(all));
     }
   });
