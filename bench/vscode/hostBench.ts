@@ -2,11 +2,34 @@
 // loads the fleet of the local Telnyx API named by the environment into the SIM Cards view and
 // times what a person sees. Writes its figures as JSON to BENCH_VSCODE_OUT. Figures, not tests.
 import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 
 const EXTENSION_ID = 'telnyx-sim-explorer.telnyx-sim-explorer';
+
+/** With BENCH_HOST_PROFILE=<dir>: a CPU profile of the extension host during the load (slows it; for finding causes only). */
+function startProfile(dir: string | undefined, name: string): (() => Promise<void>) | undefined {
+  if (!dir) return undefined;
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object): Promise<unknown> =>
+    new Promise((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
+  const started = post('Profiler.enable')
+    .then(() => post('Profiler.setSamplingInterval', { interval: 500 }))
+    .then(() => post('Profiler.start'));
+  return async () => {
+    await started;
+    const res = (await post('Profiler.stop')) as { profile: unknown };
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(res.profile));
+    session.disconnect();
+  };
+}
 
 async function until(what: string, check: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -45,12 +68,14 @@ export async function run(): Promise<void> {
     last = now;
   }, 10);
   let peakRss = process.memoryUsage().rss;
-  const rss = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  // memoryUsage.rss() alone: the full memoryUsage() walks the heap spaces, host CPU the load would be charged for.
+  const rss = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100);
 
   // The first load, as a person sees it after setting the key (the key check is one request).
   let firstCountsMs: number | undefined;
   const started = performance.now();
   const cpu0 = process.cpuUsage();
+  const stopProfile = startProfile(process.env.BENCH_HOST_PROFILE, 'host-load');
   const sub = view.provider.onDidChangeTreeData(() => {
     if (firstCountsMs === undefined && model.roots().some((n) => n.kind === 'bucket' && n.count > 0))
       firstCountsMs = performance.now() - started;
@@ -59,6 +84,8 @@ export async function run(): Promise<void> {
   await until('the load to settle', () => fleet.settled && model.size > 0, 600_000);
   const finalCountsMs = performance.now() - started;
   const cpu = process.cpuUsage(cpu0);
+  await stopProfile?.();
+  const stopAfterProfile = startProfile(process.env.BENCH_HOST_PROFILE, 'host-after-load');
   sub.dispose();
   clearInterval(lag);
 
@@ -83,6 +110,14 @@ export async function run(): Promise<void> {
   const found = model.findSims(text, 50);
   const findMs = performance.now() - t;
   clearInterval(rss);
+  await stopAfterProfile?.();
+
+  const heapUsed = process.memoryUsage().heapUsed;
+  // What the heap retains (the target's "retained heap"): heap used after a full collection.
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as (() => void) | undefined;
+  gc?.();
+  const retainedHeap = process.memoryUsage().heapUsed;
 
   const figures = {
     sims: model.size,
@@ -96,7 +131,8 @@ export async function run(): Promise<void> {
     extensionHostCpuMs: (cpu.user + cpu.system) / 1000,
     maxEventLoopLagMs: maxLagMs,
     peakRssMb: peakRss / 2 ** 20,
-    heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20,
+    heapUsedMb: heapUsed / 2 ** 20,
+    retainedHeapMb: retainedHeap / 2 ** 20,
   };
   fs.writeFileSync(out, JSON.stringify(figures));
 }

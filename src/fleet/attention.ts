@@ -100,6 +100,14 @@ export class AttentionIndex {
   /** Recomputes one SIM; returns its reasons. */
   set(sim: SimCard): readonly AttentionReason[] {
     this.delete(sim.id);
+    return this.add(sim);
+  }
+
+  /**
+   * Adds a SIM the index does not hold (e.g. each SIM of a list of distinct ids, into a new index):
+   * `set` without the look-up, which is most of the cost when few SIMs need attention.
+   */
+  add(sim: SimCard): readonly AttentionReason[] {
     const reasons = attentionReasons(sim, this.groupsById, this.threshold);
     if (reasons.length > 0) {
       this.bySim.set(sim.id, reasons);

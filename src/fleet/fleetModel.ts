@@ -1,6 +1,7 @@
 // The one owner of the fleet in the view: options (filter, sort, grouping), the loaded SIMs,
 // their SIM card groups and the load status. Pages are bucketed as they arrive (O(page));
-// a bucket is sorted only when shown and kept sorted by merging later pages into it.
+// each bucket keeps its SIMs as a few sorted runs (each page sorted on its own, runs merged like a
+// binary counter: sortedRuns.ts), so showing a bucket merges a handful of runs instead of sorting it.
 // During a refresh of the same filter the previous list stays visible and the new one is
 // staged, then swapped in when it is complete or clearly partial.
 import * as l10n from '@vscode/l10n';
@@ -15,23 +16,31 @@ import { groupsByIdFrom } from './groups';
 import type { LoadResult, LoadStatus, RetryInfo } from './loadStatus';
 import { DEFAULT_RANGE_SIZE, chunkRanges } from './ranges';
 import { SearchIndex } from './searchIndex';
+import { collapseRuns, pushRun, type Compare } from './sortedRuns';
+import { simStatus } from './status';
 import { apiSortFor, compareSortValues, simSortValue, sortOption, type SimSortValue } from './sorting';
 import { DEFAULT_VIEW_OPTIONS, compareOptions, filterKey, type OptionsChange, type ViewOptions } from './viewOptions';
 
+/** One SIM in a dataset; replaced by a new entry when the SIM changes, so sorted runs can tell stale copies. */
 interface Entry {
-  sim: SimCard;
+  readonly sim: SimCard;
   /** Arrival order: ties of the sort keep it. */
   readonly seq: number;
   value: SimSortValue;
   valueVersion: number;
+  /** Left the dataset or replaced by a newer entry of the same SIM: sorted runs drop it when read. */
+  dead: boolean;
 }
 
 interface Bucket {
-  readonly entries: Map<string, Entry>;
-  /** Sorted entries, or undefined until shown (or after a removal). */
-  sorted: Entry[] | undefined;
-  /** Added since `sorted` was made; merged in when the bucket is shown next. */
+  /** SIMs in the bucket (live entries in runs and pending). */
+  count: number;
+  /** Sorted runs holding every live entry of the bucket (and, when `stale`, dead ones). */
+  runs: Entry[][];
+  /** Added since the last page ended; sorted into a run at the end of the page or when shown. */
   pending: Entry[];
+  /** An entry left the bucket: `runs` and `pending` may hold it; filtered out when the bucket is shown. */
+  stale: boolean;
   /** A group copy embedded in a SIM record, to name a group before the groups arrive. */
   embedded: SimCardGroup | undefined;
 }
@@ -41,6 +50,8 @@ class Dataset {
   readonly byId = new Map<string, Entry>();
   readonly buckets = new Map<string, Bucket>();
   readonly search = new SearchIndex();
+  /** SIMs per status key, kept as SIMs come and go (the status bar reads it on every page). */
+  readonly statusCounts = new Map<string, number>();
   seq = 0;
   received = 0;
   private readonly filterActive: boolean;
@@ -55,6 +66,13 @@ class Dataset {
 
   matches(sim: SimCard): boolean {
     return !this.filterActive || matchesFilter(sim, this.filter);
+  }
+
+  countStatus(sim: SimCard, delta: 1 | -1): void {
+    const status = simStatus(sim);
+    const n = (this.statusCounts.get(status) ?? 0) + delta;
+    if (n > 0) this.statusCounts.set(status, n);
+    else this.statusCounts.delete(status);
   }
 }
 
@@ -235,6 +253,12 @@ export class FleetModel {
       if (sim == null || typeof sim.id !== 'string') continue;
       this.upsert(target, sim, touched);
     }
+    // O(page log n) amortized: the page's SIMs become a sorted run in each bucket they joined.
+    const cmp = this.compareEntries();
+    for (const key of touched.keys) {
+      const bucket = target.buckets.get(key);
+      if (bucket) this.settle(bucket, cmp);
+    }
     this.setLoading(progress?.retry);
     if (target === this.visible) this.fireTouched(touched, true);
     else this.fire({ status: true });
@@ -336,7 +360,7 @@ export class FleetModel {
       const node = this.bucketNode(r.key);
       node.label = r.label;
       node.description = r.description;
-      node.count = bucket.entries.size;
+      node.count = bucket.count;
       out.push(node);
     }
     return out;
@@ -392,10 +416,15 @@ export class FleetModel {
     return bucket ? this.sortedEntries(bucket).map((e) => e.sim) : [];
   }
 
+  /** Shown SIMs per status key (simStatus), kept current as pages arrive: O(statuses) to read. */
+  statusCounts(): ReadonlyMap<string, number> {
+    return this.visible.statusCounts;
+  }
+
   /** Bucket counts by key (what the roots show), for summaries and tests. */
   bucketCounts(): Map<string, number> {
     const out = new Map<string, number>();
-    for (const [key, b] of this.visible.buckets) out.set(key, b.entries.size);
+    for (const [key, b] of this.visible.buckets) out.set(key, b.count);
     return out;
   }
 
@@ -408,11 +437,11 @@ export class FleetModel {
 
   private locateIn(bucketKey: string, simId: string): { index: number; rangeStart: number | undefined; total: number } | undefined {
     const bucket = this.visible.buckets.get(bucketKey);
-    const entry = bucket?.entries.get(simId);
+    const entry = this.visible.byId.get(simId);
     if (!bucket || !entry) return undefined;
     const index = this.sortedEntries(bucket).indexOf(entry);
     if (index < 0) return undefined;
-    const total = bucket.entries.size;
+    const total = bucket.count;
     const rangeStart = total > this.rangeSize ? Math.floor(index / this.rangeSize) * this.rangeSize + 1 : undefined;
     return { index, rangeStart, total };
   }
@@ -420,7 +449,7 @@ export class FleetModel {
   private bucketChildren(key: string): FleetNode[] {
     const bucket = this.visible.buckets.get(key);
     if (!bucket) return [];
-    const total = bucket.entries.size;
+    const total = bucket.count;
     const ranges = chunkRanges(total, this.rangeSize);
     if (ranges.length === 0) return this.sortedEntries(bucket).map((e) => this.simNode(key, e.sim));
     return ranges.map((r) => this.rangeNode(key, r.start, total));
@@ -432,7 +461,7 @@ export class FleetModel {
       node = { kind: 'bucket', id: `bucket/${key}`, key, groupBy: this.optionsValue.groupBy, label: key, description: undefined, count: 0 };
       this.bucketNodes.set(key, node);
     }
-    node.count = this.visible.buckets.get(key)?.entries.size ?? 0;
+    node.count = this.visible.buckets.get(key)?.count ?? 0;
     return node;
   }
 
@@ -484,8 +513,9 @@ export class FleetModel {
     for (const ds of [this.visible, this.staging]) {
       if (!ds) continue;
       for (const b of ds.buckets.values()) {
-        b.sorted = undefined;
-        b.pending = [];
+        b.runs = [];
+        b.pending = [...b.runs.flat(), ...b.pending].filter((e) => !e.dead);
+        b.stale = false;
       }
     }
   }
@@ -506,69 +536,67 @@ export class FleetModel {
     return entry.value;
   }
 
-  private compareEntries(): (a: Entry, b: Entry) => number {
+  /**
+   * Sort order of entries: the sort key's values, ties in arrival order (so never 0 for two entries).
+   * Reads `value` as stored: settle() brings it up to date before an entry joins a run, and a new
+   * sort key (or new groups under usage of limit) empties the runs (invalidateOrder).
+   */
+  private compareEntries(): Compare<Entry> {
     const cmp = compareSortValues(this.optionsValue.sort);
-    return (a, b) => cmp(this.valueOf(a), this.valueOf(b)) || a.seq - b.seq;
+    return (a, b) => cmp(a.value, b.value) || a.seq - b.seq;
   }
 
-  /** The bucket's entries in sort order: a full sort the first time, then merges of new pages. */
+  /** Sorts what was added since the last call into a run of the bucket. */
+  private settle(bucket: Bucket, cmp: Compare<Entry>): void {
+    if (bucket.pending.length === 0) return;
+    const run = bucket.pending;
+    bucket.pending = [];
+    for (const e of run) this.valueOf(e);
+    pushRun(bucket.runs, run.sort(cmp), cmp);
+  }
+
+  /** The bucket's entries in sort order: its runs merged into one (kept for the next call). */
   private sortedEntries(bucket: Bucket): Entry[] {
     const cmp = this.compareEntries();
-    if (bucket.sorted === undefined) {
-      bucket.sorted = [...bucket.entries.values()].sort(cmp);
-      bucket.pending = [];
-    } else if (bucket.pending.length > 0) {
-      const add = bucket.pending.sort(cmp);
-      const old = bucket.sorted;
-      const merged: Entry[] = new Array<Entry>(old.length + add.length);
-      let i = 0;
-      let j = 0;
-      let k = 0;
-      while (i < old.length && j < add.length) {
-        const a = old[i] as Entry;
-        const b = add[j] as Entry;
-        if (cmp(a, b) <= 0) {
-          merged[k++] = a;
-          i++;
-        } else {
-          merged[k++] = b;
-          j++;
-        }
-      }
-      while (i < old.length) merged[k++] = old[i++] as Entry;
-      while (j < add.length) merged[k++] = add[j++] as Entry;
-      bucket.sorted = merged;
-      bucket.pending = [];
+    if (bucket.stale) {
+      const current = (e: Entry): boolean => !e.dead;
+      bucket.runs = bucket.runs.map((r) => r.filter(current)).filter((r) => r.length > 0);
+      bucket.pending = bucket.pending.filter(current);
+      bucket.stale = false;
     }
-    return bucket.sorted;
+    this.settle(bucket, cmp);
+    return collapseRuns(bucket.runs, cmp);
   }
 
   private addToBuckets(ds: Dataset, entry: Entry, touched: Touched): void {
     for (const key of bucketKeysOf(entry.sim, ds.groupBy)) {
       let bucket = ds.buckets.get(key);
       if (!bucket) {
-        bucket = { entries: new Map(), sorted: undefined, pending: [], embedded: undefined };
+        bucket = { count: 0, runs: [], pending: [], stale: false, embedded: undefined };
         ds.buckets.set(key, bucket);
         touched.rootChanged = true;
       }
       if (bucket.embedded === undefined && entry.sim.sim_card_group != null && typeof entry.sim.sim_card_group === 'object') {
         bucket.embedded = entry.sim.sim_card_group;
       }
-      bucket.entries.set(entry.sim.id, entry);
-      if (bucket.sorted !== undefined) bucket.pending.push(entry);
+      bucket.count++;
+      bucket.pending.push(entry);
       touched.keys.add(key);
     }
   }
 
+  /** Takes a live entry out of its buckets (the ones bucketKeysOf gave when it was added: same SIM, same grouping). */
   private removeFromBuckets(ds: Dataset, entry: Entry, touched: Touched): void {
+    if (entry.dead) return;
+    entry.dead = true;
     for (const key of bucketKeysOf(entry.sim, ds.groupBy)) {
       const bucket = ds.buckets.get(key);
-      if (!bucket?.entries.delete(entry.sim.id)) continue;
-      // Removing from a sorted array is O(n) anyway; sort again when shown next.
-      bucket.sorted = undefined;
-      bucket.pending = [];
+      if (!bucket) continue;
+      bucket.count--;
+      // Dropped from the runs when the bucket is shown next (one pass for a burst of updates).
+      bucket.stale = true;
       touched.keys.add(key);
-      if (bucket.entries.size === 0) {
+      if (bucket.count === 0) {
         ds.buckets.delete(key);
         touched.rootChanged = true;
       }
@@ -584,9 +612,12 @@ export class FleetModel {
     }
     if (existing) {
       this.removeFromBuckets(ds, existing, touched);
-      existing.sim = sim;
-      existing.valueVersion = -1;
-      this.addToBuckets(ds, existing, touched);
+      ds.countStatus(existing.sim, -1);
+      ds.countStatus(sim, 1);
+      // A new entry (same arrival order): the old one may still sit in sorted runs until they are filtered.
+      const entry: Entry = { sim, seq: existing.seq, value: undefined, valueVersion: -1, dead: false };
+      ds.byId.set(sim.id, entry);
+      this.addToBuckets(ds, entry, touched);
       ds.search.set(sim);
       if (ds !== this.visible) return [];
       const nodes: SimNode[] = [];
@@ -599,8 +630,9 @@ export class FleetModel {
       }
       return nodes;
     }
-    const entry: Entry = { sim, seq: ds.seq++, value: undefined, valueVersion: -1 };
+    const entry: Entry = { sim, seq: ds.seq++, value: undefined, valueVersion: -1, dead: false };
     ds.byId.set(sim.id, entry);
+    ds.countStatus(sim, 1);
     this.addToBuckets(ds, entry, touched);
     ds.search.set(sim);
     return [];
@@ -610,6 +642,7 @@ export class FleetModel {
     const existing = ds.byId.get(id);
     if (!existing) return;
     this.removeFromBuckets(ds, existing, touched);
+    ds.countStatus(existing.sim, -1);
     ds.byId.delete(id);
     ds.search.delete(id);
   }

@@ -91,6 +91,8 @@ export class SearchIndex {
       chunk.parts.push(rec);
       chunk.length += rec.length;
       chunk.text = undefined;
+      // A full chunk gets no more appends: join it now (O(chunk), once), not on the first keystroke after a load.
+      if (chunk.sims.length === CHUNK_SIZE) this.build(chunk);
     }
   }
 

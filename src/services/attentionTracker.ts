@@ -1,14 +1,18 @@
 // The needs-attention summary of the loaded fleet, shared by the badge, the status bar and the
-// tree's "Needs attention" node. Recomputed at once when a load ends or the settings change (not
-// on every page of a load in progress); other changes (a SIM updated by an action, groups
-// arriving) are coalesced, so a bulk action over many SIMs costs one pass per burst, not one per SIM.
+// tree's "Needs attention" node. Recomputed when a load ends (in slices, so 100,000 SIMs never
+// hold the extension host for long; readers keep the previous summary until the pass is done) or
+// the settings change (not on every page of a load in progress); other changes (a SIM updated by
+// an action, groups arriving) are coalesced, so a bulk action over many SIMs costs one pass per
+// burst, not one per SIM.
 import * as vscode from 'vscode';
-import { summarizeAttention, type AttentionSummary } from '../fleet/attention';
+import { AttentionIndex, summarizeAttention, type AttentionSummary } from '../fleet/attention';
 import type { FleetSnapshotSource } from './fleetSource';
 import { affectsAny, GlanceSettingKeys, readGlanceSettings } from './glanceSettings';
 
 /** How long changes outside a load are gathered before listeners hear of them. */
 const COALESCE_MS = 150;
+/** SIMs per slice of the pass after a load (a few milliseconds each). */
+const SLICE = 5000;
 
 export class AttentionTracker implements vscode.Disposable {
   private summaryValue: AttentionSummary;
@@ -16,6 +20,9 @@ export class AttentionTracker implements vscode.Disposable {
   /** The fleet changed since the last pass: readers get a fresh summary on demand. */
   private dirty = false;
   private timer: NodeJS.Timeout | undefined;
+  /** The sliced pass running after a load, if any; bumped to drop it. */
+  private pass = 0;
+  private slice: NodeJS.Immediate | undefined;
   private wasLoading: boolean;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -33,7 +40,7 @@ export class AttentionTracker implements vscode.Disposable {
         if (loading) {
           this.changed.fire(); // status only (e.g. a spinner)
         } else if (ended) {
-          this.recompute();
+          this.recomputeInSlices();
         } else {
           this.schedule();
         }
@@ -41,7 +48,12 @@ export class AttentionTracker implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affectsAny(e, [GlanceSettingKeys.usageThreshold, GlanceSettingKeys.showAttention])) this.recompute();
       }),
-      { dispose: () => clearTimeout(this.timer) },
+      {
+        dispose: () => {
+          clearTimeout(this.timer);
+          this.stopPass();
+        },
+      },
     );
   }
 
@@ -66,6 +78,7 @@ export class AttentionTracker implements vscode.Disposable {
   }
 
   private schedule(): void {
+    this.stopPass();
     this.dirty = true;
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
@@ -80,7 +93,42 @@ export class AttentionTracker implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** The same summary as compute(), built a slice per turn of the event loop; listeners hear when it is done. */
+  private recomputeInSlices(): void {
+    this.stopPass();
+    const pass = this.pass;
+    const sims = this.source.sims();
+    const index = new AttentionIndex(this.source.groupsById(), readGlanceSettings().usageThreshold);
+    let at = 0;
+    const step = (): void => {
+      this.slice = undefined;
+      if (pass !== this.pass) return;
+      const end = Math.min(sims.length, at + SLICE);
+      for (; at < end; at++) {
+        const sim = sims[at];
+        if (sim) index.add(sim); // the model's SIMs have distinct ids
+      }
+      if (at < sims.length) {
+        this.slice = setImmediate(step);
+        return;
+      }
+      this.pass++;
+      this.dirty = false;
+      this.summaryValue = index.summary();
+      this.totalValue = sims.length;
+      this.changed.fire();
+    };
+    step();
+  }
+
+  private stopPass(): void {
+    this.pass++;
+    if (this.slice !== undefined) clearImmediate(this.slice);
+    this.slice = undefined;
+  }
+
   private compute(): void {
+    this.stopPass();
     this.dirty = false;
     const sims = this.source.sims();
     this.summaryValue = summarizeAttention(sims, this.source.groupsById(), readGlanceSettings().usageThreshold);

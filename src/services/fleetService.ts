@@ -2,7 +2,8 @@
 // client, progress, persisted options). The model decides what a change means; this class
 // only fetches when it says so.
 import * as vscode from 'vscode';
-import { FleetModel, parseStoredOptions, toSimCardQuery, type LoadResult, type ViewOptions } from '../fleet';
+import { FleetModel, parseStoredOptions, toSimCardQuery, type FleetLoad, type LoadResult, type ViewOptions } from '../fleet';
+import { TurnQueue } from '../fleet/turnQueue';
 import { AuthenticationError, errorKind, isTelnyxError, type TelnyxClient } from '../telnyx';
 import type { SimCardListing } from '../telnyx/client';
 import type { SimCard } from '../telnyx/types';
@@ -136,21 +137,33 @@ export class FleetService implements vscode.Disposable {
     const options = this.model.options;
     // Page size and concurrency are the client's (set once from the settings).
     const query = toSimCardQuery(options.filter, options.sort);
+    // Pages (and retry notes, to keep their order) reach the model one per turn of the event loop:
+    // pages arriving together never hold the extension host for long. Each goes to the load that was
+    // current when it arrived (a load replaced by a restart ignores it).
+    const queue = new TurnQueue();
+    const later = (task: (l: FleetLoad) => void): void => {
+      const l = load;
+      queue.push(() => task(l));
+    };
     // A retried request shows as "Retrying (2 of 3)…" until the next page arrives.
     const retries = this.clients.onDidRetry((info) => {
-      if (!signal.aborted) load.progress({ retry: { attempt: info.attempt, maxAttempts: info.maxAttempts, delayMs: info.delayMs } });
+      if (!signal.aborted)
+        later((l) => l.progress({ retry: { attempt: info.attempt, maxAttempts: info.maxAttempts, delayMs: info.delayMs } }));
     });
     try {
       const listing = await client.listAllSimCards(query, {
         signal,
-        onPage: (page, progress) => load.addPage(page, { total: progress.totalResults }),
+        onPage: (page, progress) => later((l) => l.addPage(page, { total: progress.totalResults })),
         // The listing starts over: what came so far is void, the staged list starts again.
         onRestart: () => {
           load = this.model.beginLoad();
         },
       });
+      await queue.drained();
       load.end(toLoadResult(listing));
     } catch (error) {
+      // The pages that came before the failure still show.
+      await queue.drained().catch(() => undefined);
       const cancelled = isTelnyxError(error) && error.kind === 'cancelled';
       load.end(cancelled ? { kind: 'cancelled' } : { kind: 'error', error });
     } finally {

@@ -10,6 +10,9 @@ import type { ClientProvider } from './clientProvider';
 import type { FleetService } from './fleetService';
 import type { SimCardsView } from '../views/simCardsView';
 
+/** How often the glance features hear of a load in progress (each hearing costs them a little work). */
+const LOADING_CHANGE_MS = 200;
+
 export type FleetSourceStatusKind = 'noKey' | 'loading' | 'loaded' | 'error';
 
 export interface FleetSourceStatus {
@@ -30,6 +33,8 @@ export interface FleetQuery {
 export interface FleetSnapshotSource {
   /** The SIMs shown (after the filter); partial while a load runs. */
   sims(): readonly SimCard[];
+  /** Shown SIMs per status key, without copying the list (cheap enough for every page). */
+  statusCounts(): ReadonlyMap<string, number>;
   groupsById(): ReadonlyMap<string, SimCardGroup>;
   status(): FleetSourceStatus;
   /** True while a load is in flight. */
@@ -63,10 +68,24 @@ export function createFleetSource(p: FleetSourceParts): FleetSnapshotSource {
     return lastLoadedAt;
   };
   const changed = new vscode.EventEmitter<void>();
-  // The model fires per page; the glance features only need to know something changed.
-  model.onDidChange(() => changed.fire());
+  // The model fires per page; the glance features only need to know something changed. While a
+  // load runs that is at most every LOADING_CHANGE_MS (the first at once, the last always);
+  // otherwise (a load ending, options, an action's update) at once.
+  let timer: NodeJS.Timeout | undefined;
+  let lastFired = Number.NEGATIVE_INFINITY;
+  const fire = (): void => {
+    clearTimeout(timer);
+    timer = undefined;
+    lastFired = Date.now();
+    changed.fire();
+  };
+  model.onDidChange((change) => {
+    if (model.status.kind !== 'loading' || change.options) fire();
+    else timer ??= setTimeout(fire, Math.max(0, lastFired + LOADING_CHANGE_MS - Date.now()));
+  });
   return {
     sims: () => [...model.sims()],
+    statusCounts: () => model.statusCounts(),
     groupsById: () => model.groupsById,
     status: () => {
       const phase = p.fleet.phase;

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { formatCount } from '../fleet/dataAmount';
 import { escapeMarkdown } from '../fleet/markdown';
-import { compareStatus, simStatus, statusLabel } from '../fleet/status';
+import { compareStatus, statusLabel } from '../fleet/status';
 import { VIEW_ID } from '../util/ids';
 import type { AttentionTracker } from './attentionTracker';
 import type { FleetSnapshotSource } from './fleetSource';
@@ -65,11 +65,8 @@ export class FleetStatusBar implements vscode.Disposable {
     const md = new vscode.MarkdownString('', false);
     md.isTrusted = false;
     md.supportHtml = false;
-    const counts = new Map<string, number>();
-    for (const sim of this.source.sims()) {
-      const s = simStatus(sim);
-      counts.set(s, (counts.get(s) ?? 0) + 1);
-    }
+    // Kept by the model as pages arrive: this runs on every page of a load.
+    const counts = this.source.statusCounts();
     const lines: string[] = [`**${escapeMarkdown(vscode.l10n.t('Telnyx SIM cards'))}**`, ''];
     for (const s of [...counts.keys()].sort(compareStatus)) {
       lines.push(`- ${escapeMarkdown(statusLabel(s))}: ${formatCount(counts.get(s) ?? 0)}`);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { FleetModel, FleetModelChange, FleetNode } from '../fleet';
 import type { AttentionSummary } from '../fleet/attention';
 import { AttentionNodes, isAttentionNode, isAttentionSim, type AttentionNode } from '../fleet/attentionNodes';
-import { toTreeItem } from './treeItems';
+import { resolveSimTooltip, toTreeItem } from './treeItems';
 
 /** Every element of the SIM Cards tree: the fleet model's nodes and the "Needs attention" nodes above them. */
 export type SimTreeNode = FleetNode | AttentionNode;
@@ -93,6 +93,12 @@ export class SimTreeProvider implements vscode.TreeDataProvider<SimTreeNode>, vs
     // The root's count may have moved since it was handed out (same object, refreshed in place).
     if (node.kind === 'attentionRoot') this.attention?.root();
     return toTreeItem(node, { sort: this.model.options.sort, groupsById: this.model.groupsById });
+  }
+
+  /** Fills in a SIM row's tooltip when it is hovered (building it for every row shown is what made ranges slow). */
+  resolveTreeItem(item: vscode.TreeItem, node: SimTreeNode): vscode.TreeItem {
+    if (node.kind !== 'sim' || item.tooltip !== undefined) return item;
+    return resolveSimTooltip(item, node, { sort: this.model.options.sort, groupsById: this.model.groupsById });
   }
 
   getChildren(node?: SimTreeNode): SimTreeNode[] {

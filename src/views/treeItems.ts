@@ -75,24 +75,30 @@ function simItem(node: SimNode, ctx: ItemContext): vscode.TreeItem {
   const { sim } = node;
   const item = new vscode.TreeItem(rowLabel(sim), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  const group = groupForSim(sim, ctx.groupsById);
   // Under "Recently updated" or "Usage of limit" the row shows the key it is sorted by.
   item.description = rowDescription(sim, ctx.sort, ctx.groupsById);
   const icon = statusIcon(sim.status?.value);
   // A spinning icon says "this SIM is changing state" without a word.
   const codicon = isTransitional(sim.status?.value) ? `${icon.codicon}~spin` : icon.codicon;
   item.iconPath = new vscode.ThemeIcon(codicon, new vscode.ThemeColor(icon.color));
-  // Untrusted API text: no command links, no HTML, escaped by simTooltipMarkdown.
-  const tooltip = new vscode.MarkdownString(simTooltipMarkdown(sim, group));
-  tooltip.isTrusted = false;
-  tooltip.supportHtml = false;
-  item.tooltip = tooltip;
+  // The tooltip comes on hover (resolveSimTooltip): VS Code parses every Markdown tooltip it is
+  // handed, which made a range of 500 rows cost a few hundred milliseconds to show.
   // Type and status, so context menus offer only the actions that apply (no Enable on an enabled SIM).
   item.contextValue = simContextValue(sim);
   item.command = { command: CommandId.showDetails, title: vscode.l10n.t('Show Details'), arguments: [node] };
   item.accessibilityInformation = {
     label: vscode.l10n.t('SIM {0}, {1}', simLabel(sim), sim.status?.value ?? vscode.l10n.t('unknown status')),
   };
+  return item;
+}
+
+/** The tooltip of a SIM row, filled in when the row is hovered (TreeDataProvider.resolveTreeItem). */
+export function resolveSimTooltip(item: vscode.TreeItem, node: SimNode, ctx: ItemContext): vscode.TreeItem {
+  // Untrusted API text: no command links, no HTML, escaped by simTooltipMarkdown.
+  const tooltip = new vscode.MarkdownString(simTooltipMarkdown(node.sim, groupForSim(node.sim, ctx.groupsById)));
+  tooltip.isTrusted = false;
+  tooltip.supportHtml = false;
+  item.tooltip = tooltip;
   return item;
 }
 

@@ -93,9 +93,13 @@ describe('SIM Cards tree', () => {
     assert.ok(String(record.iccid).endsWith(label.slice(1)), `${label} ends ${record.iccid}`);
     if (record.msisdn) assert.match(String(item.description), new RegExp(`\\${record.msisdn}`));
     assert.match(String(item.description), /MB|GB/);
-    assert.ok(item.tooltip instanceof vscode.MarkdownString);
-    assert.match((item.tooltip as vscode.MarkdownString).value, /ICCID/);
-    assert.equal((item.tooltip as vscode.MarkdownString).isTrusted, false);
+    // The tooltip is filled in on hover (resolveTreeItem), as VS Code asks for it.
+    assert.equal(item.tooltip, undefined);
+    const resolved = ext.view.provider.resolveTreeItem(item, simNode);
+    assert.ok(resolved.tooltip instanceof vscode.MarkdownString);
+    assert.match(resolved.tooltip.value, /ICCID/);
+    assert.ok(resolved.tooltip.value.includes(String(record.iccid)));
+    assert.equal(resolved.tooltip.isTrusted, false);
     assert.match(String(item.contextValue), /^sim/);
     assert.equal(ext.view.provider.getParent(simNode), range, 'parents are known, so reveal works');
   });

@@ -45,6 +45,8 @@ async function fleetOf(
   before(mock);
   await setSetting('apiBaseUrl', mock.url);
   if (ext.fleet.phase === 'noKey') await setKey(TEST_KEY);
+  // The list of an earlier suite's API stays on screen until the new load begins (it may have as many SIMs).
+  await waitFor('the list requested from the new local API', () => mock.requests.some((r) => r.path.endsWith('/sim_cards')));
   return { mock, ext };
 }
 

@@ -125,6 +125,78 @@ describe('fleet/FleetModel', () => {
     assert.equal(model.getSim(target.id)?.status?.value, 'disabled');
   });
 
+  it('statusCounts follow pages, updates and removals, equal to a plain count of the shown SIMs', () => {
+    const plain = (sims: Iterable<SimCard>): [string, number][] => {
+      const out = new Map<string, number>();
+      for (const s of sims) {
+        const v = typeof s.status?.value === 'string' && s.status.value.trim() !== '' ? s.status.value.trim() : 'unknown';
+        out.set(v, (out.get(v) ?? 0) + 1);
+      }
+      return sortedMap(out);
+    };
+    const model = new FleetModel({ filter: {}, sort: 'iccid', groupBy: 'tag' });
+    const l = model.beginLoad();
+    const pages = shuffledPages(SIMS, 9);
+    const seen: SimCard[] = [];
+    for (const p of pages.slice(0, 3)) {
+      l.addPage(p, { total: SIMS.length });
+      seen.push(...p);
+      assert.deepEqual(sortedMap(new Map(model.statusCounts())), plain(seen));
+    }
+    for (const p of pages.slice(3)) l.addPage(p, { total: SIMS.length });
+    l.end({ kind: 'complete' });
+    const a = SIMS.find((s) => s.status?.value === 'enabled') as SimCard;
+    const b = SIMS.find((s) => s.status?.value === 'standby') as SimCard;
+    model.updateSim({ ...a, status: { value: 'disabled', reason: null } });
+    model.updateSim({ ...b, status: null });
+    model.removeSim((SIMS[10] as SimCard).id);
+    assert.deepEqual(sortedMap(new Map(model.statusCounts())), plain(model.sims()));
+    assert.equal(model.statusCounts().get('unknown'), 1);
+  });
+
+  it('keeps each bucket in order through pages, updates that move a SIM, and removals (checked against a plain sort)', () => {
+    const bytes = (s: SimCard): number => {
+      const amount = Number(s.current_billing_period_consumed_data?.amount);
+      const unit = s.current_billing_period_consumed_data?.unit;
+      const scale: Record<string, number> = { B: 1, KB: 2 ** 10, MB: 2 ** 20, GB: 2 ** 30, TB: 2 ** 40 }; // Telnyx bills in binary multiples
+      return amount * (scale[unit ?? ''] ?? NaN);
+    };
+    const model = new FleetModel({ filter: {}, sort: 'dataUsedDesc', groupBy: 'none' });
+    const l = model.beginLoad();
+    const pages = shuffledPages(SIMS, 11);
+    const loaded: SimCard[] = [];
+    pages.forEach((p, i) => {
+      l.addPage(p, { total: SIMS.length });
+      loaded.push(...p);
+      if (i % 4 === 0) model.childrenOf(); // shown while loading, as the tree does
+    });
+    l.end({ kind: 'complete' });
+    const current = new Map(loaded.map((s, i) => [s.id, { sim: s, seq: i }]));
+    // Move some SIMs to the top and the bottom, and drop some.
+    const r = rng(12);
+    for (let i = 0; i < 40; i++) {
+      const s = loaded[Math.floor(r() * loaded.length)] as SimCard;
+      const amount = i % 2 === 0 ? '999999.0' : '0.0';
+      const changed = { ...s, current_billing_period_consumed_data: { amount, unit: 'GB' } };
+      model.updateSim(changed);
+      const seq = current.get(s.id)?.seq ?? -1;
+      current.set(s.id, { sim: changed, seq });
+      if (i % 10 === 0) model.childrenOf();
+    }
+    for (let i = 0; i < 25; i++) {
+      const s = loaded[Math.floor(r() * loaded.length)] as SimCard;
+      model.removeSim(s.id);
+      current.delete(s.id);
+    }
+    const expected = [...current.values()]
+      .filter((x) => Number.isFinite(bytes(x.sim)))
+      .sort((a, b) => bytes(b.sim) - bytes(a.sim) || a.seq - b.seq)
+      .map((x) => x.sim.id);
+    const shown = model.bucketSims('all').map((s) => s.id);
+    assert.equal(shown.length, current.size);
+    assert.deepEqual(shown.slice(0, expected.length), expected, 'SIMs with usage, most first, ties in arrival order');
+  });
+
   it('updateSim drops a SIM that leaves the filter; an emptied bucket leaves the roots', () => {
     const a = sim({ status: { value: 'standby' } });
     const b = sim({ status: { value: 'enabled' } });

@@ -1,0 +1,62 @@
+// A list kept sorted as pages arrive, without re-sorting it or merging every page into all of it:
+// each page becomes a sorted run, and runs are merged like a binary counter (a run is merged into
+// the one before it while that one is at most twice its size), up to MAX_RUN items so that no
+// single page pays for merging a whole large list. So there are O(log MAX_RUN + n / MAX_RUN) runs,
+// each item is moved O(log MAX_RUN) times while pages arrive, and reading the list merges the runs
+// pairwise (O(n log runs)).
+
+export type Compare<T> = (a: T, b: T) => number;
+
+/** Runs are not merged past this length while pages arrive (a merge of 8,192 items takes a few milliseconds). */
+export const MAX_RUN = 8192;
+
+/** Merges two sorted arrays into a new one; on ties the item of `a` comes first. */
+export function mergeSorted<T>(a: readonly T[], b: readonly T[], cmp: Compare<T>): T[] {
+  const out = new Array<T>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as T;
+    const y = b[j] as T;
+    if (cmp(x, y) <= 0) {
+      out[k++] = x;
+      i++;
+    } else {
+      out[k++] = y;
+      j++;
+    }
+  }
+  while (i < a.length) out[k++] = a[i++] as T;
+  while (j < b.length) out[k++] = b[j++] as T;
+  return out;
+}
+
+/**
+ * Adds a sorted run (taken over, not copied) and merges the last runs while the one before is at
+ * most twice as long and the merge stays within `maxRun` items.
+ */
+export function pushRun<T>(runs: T[][], run: T[], cmp: Compare<T>, maxRun = MAX_RUN): void {
+  if (run.length === 0) return;
+  runs.push(run);
+  while (runs.length >= 2) {
+    const last = runs[runs.length - 1] as T[];
+    const before = runs[runs.length - 2] as T[];
+    if (before.length > 2 * last.length || before.length + last.length > maxRun) break;
+    runs.splice(runs.length - 2, 2, mergeSorted(before, last, cmp));
+  }
+}
+
+/** Merges every run into one, neighbours pairwise in rounds; `runs` is left holding just that one. Returns it. */
+export function collapseRuns<T>(runs: T[][], cmp: Compare<T>): T[] {
+  while (runs.length > 1) {
+    const next: T[][] = [];
+    for (let i = 0; i < runs.length; i += 2) {
+      const a = runs[i] as T[];
+      const b = runs[i + 1];
+      next.push(b ? mergeSorted(a, b, cmp) : a);
+    }
+    runs.splice(0, runs.length, ...next);
+  }
+  return runs[0] ?? [];
+}

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { collapseRuns, mergeSorted, pushRun } from '../../../src/fleet/sortedRuns';
+
+/** A small deterministic PRNG so the random inputs repeat. */
+function rng(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => {
+    x = (x * 1664525 + 1013904223) >>> 0;
+    return x / 2 ** 32;
+  };
+}
+
+interface Item {
+  key: number;
+  /** Arrival order: the tie-breaker, and what tells equal keys apart. */
+  seq: number;
+}
+
+const byKey = (a: Item, b: Item): number => a.key - b.key;
+const byKeyThenSeq = (a: Item, b: Item): number => a.key - b.key || a.seq - b.seq;
+
+/** The expected order, by a plain insertion sort (stable, independent of the code under test). */
+function insertionSorted(items: readonly Item[]): Item[] {
+  const out: Item[] = [];
+  for (const it of items) {
+    let i = out.length;
+    while (i > 0 && (out[i - 1] as Item).key > it.key) i--;
+    out.splice(i, 0, it);
+  }
+  return out;
+}
+
+describe('fleet/sortedRuns', () => {
+  it('mergeSorted merges two sorted lists and keeps the first list first on ties', () => {
+    const a = [
+      { key: 1, seq: 0 },
+      { key: 3, seq: 1 },
+      { key: 3, seq: 2 },
+      { key: 7, seq: 3 },
+    ];
+    const b = [
+      { key: 0, seq: 4 },
+      { key: 3, seq: 5 },
+      { key: 9, seq: 6 },
+    ];
+    assert.deepEqual(
+      mergeSorted(a, b, byKey).map((x) => x.seq),
+      [4, 0, 1, 2, 5, 3, 6],
+    );
+    assert.deepEqual(mergeSorted([], b, byKey), b);
+    assert.deepEqual(mergeSorted(a, [], byKey), a);
+  });
+
+  it('pages pushed as runs read back as one sorted list, equal to a plain sort, with few runs', () => {
+    for (const seed of [1, 2, 3]) {
+      const maxRun = seed === 3 ? 300 : Infinity;
+      const r = rng(seed);
+      const runs: Item[][] = [];
+      const all: Item[] = [];
+      let seq = 0;
+      let maxRuns = 0;
+      for (let page = 0; page < 200; page++) {
+        const size = Math.floor(r() * 60); // empty pages too
+        const items: Item[] = [];
+        for (let i = 0; i < size; i++) items.push({ key: Math.floor(r() * 500), seq: seq++ });
+        all.push(...items);
+        pushRun(runs, [...items].sort(byKeyThenSeq), byKeyThenSeq, maxRun);
+        maxRuns = Math.max(maxRuns, runs.length);
+        // Each run is more than twice the next (or the two together would pass the cap), so runs stay few.
+        for (let i = 1; i < runs.length; i++) {
+          const [before, after] = [(runs[i - 1] as Item[]).length, (runs[i] as Item[]).length];
+          assert.ok(before > 2 * after || before + after > maxRun, `${before} then ${after}`);
+          if (after > 60) assert.ok(after <= maxRun, 'no merge past the cap');
+        }
+        if (page % 50 === 49) {
+          assert.deepEqual(collapseRuns(runs, byKeyThenSeq), insertionSorted(all), `seed ${seed} page ${page}`);
+          assert.equal(runs.length, 1);
+        }
+      }
+      const bound = Math.ceil(Math.log2(Math.min(all.length, maxRun))) + 1 + (maxRun < Infinity ? Math.ceil(all.length / (maxRun / 2)) : 0);
+      assert.ok(maxRuns <= bound, `runs ${maxRuns} for ${all.length} items`);
+      assert.deepEqual(collapseRuns(runs, byKeyThenSeq), insertionSorted(all));
+    }
+  });
+
+  it('collapseRuns of no runs is empty', () => {
+    const runs: Item[][] = [];
+    assert.deepEqual(collapseRuns(runs, byKey), []);
+    pushRun(runs, [], byKey);
+    assert.equal(runs.length, 0);
+  });
+});
