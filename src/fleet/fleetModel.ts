@@ -618,7 +618,7 @@ export class FleetModel {
       const entry: Entry = { sim, seq: existing.seq, value: undefined, valueVersion: -1, dead: false };
       ds.byId.set(sim.id, entry);
       this.addToBuckets(ds, entry, touched);
-      ds.search.set(sim);
+      ds.search.set(sim, entry.seq);
       if (ds !== this.visible) return [];
       const nodes: SimNode[] = [];
       for (const key of touched.keys) {
@@ -634,7 +634,7 @@ export class FleetModel {
     ds.byId.set(sim.id, entry);
     ds.countStatus(sim, 1);
     this.addToBuckets(ds, entry, touched);
-    ds.search.set(sim);
+    ds.search.set(sim, entry.seq);
     return [];
   }
 
@@ -644,7 +644,7 @@ export class FleetModel {
     this.removeFromBuckets(ds, existing, touched);
     ds.countStatus(existing.sim, -1);
     ds.byId.delete(id);
-    ds.search.delete(id);
+    ds.search.delete(existing.seq);
   }
 
   private fireTouched(touched: Touched, status: boolean, simNodes: readonly SimNode[] = []): void {

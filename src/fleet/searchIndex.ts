@@ -56,38 +56,47 @@ export function searchTerms(query: string): string[] {
   return [q];
 }
 
+/**
+ * Text search over the loaded SIMs, in chunks of joined record text. Slots are the caller's
+ * arrival numbers (the fleet model's entry seq), so the index keeps no map of its own: at
+ * 100,000 SIMs every id-keyed map that doubles costs a pause of its own, all on the same page.
+ */
 export class SearchIndex {
   private readonly chunks: Chunk[] = [];
-  private readonly slotById = new Map<string, number>();
-  private nextSlot = 0;
+  private count = 0;
 
   get size(): number {
-    return this.slotById.size;
+    return this.count;
   }
 
-  /** Adds or replaces a SIM (by id). */
-  set(sim: SimCard): void {
-    const slot = this.slotById.get(sim.id);
-    if (slot !== undefined) {
-      const chunk = this.chunks[Math.floor(slot / CHUNK_SIZE)];
-      if (chunk) {
-        chunk.sims[slot % CHUNK_SIZE] = sim;
-        chunk.dirty = true;
-      }
+  /** Adds a SIM at `slot`, or replaces the SIM there (an update keeps its slot). */
+  set(sim: SimCard, slot: number): void {
+    const chunkNo = Math.floor(slot / CHUNK_SIZE);
+    while (this.chunks.length <= chunkNo) {
+      this.chunks.push({ sims: [], parts: [], text: undefined, starts: [], slots: [], length: 0, dirty: false });
+    }
+    const chunk = this.chunks[chunkNo];
+    if (!chunk) return;
+    const at = slot % CHUNK_SIZE;
+    const previous = chunk.sims[at];
+    if (previous !== undefined || at < chunk.sims.length) {
+      // A replacement, or a slot filled out of order: the chunk's text is rebuilt when next searched.
+      if (previous === undefined) this.count++;
+      chunk.sims[at] = sim;
+      chunk.dirty = true;
       return;
     }
-    const at = this.nextSlot++;
-    this.slotById.set(sim.id, at);
-    let chunk = this.chunks[Math.floor(at / CHUNK_SIZE)];
-    if (!chunk) {
-      chunk = { sims: [], parts: [], text: undefined, starts: [], slots: [], length: 0, dirty: false };
-      this.chunks.push(chunk);
+    this.count++;
+    if (at > chunk.sims.length) {
+      chunk.sims[at] = sim;
+      chunk.dirty = true;
+      return;
     }
     chunk.sims.push(sim);
     if (!chunk.dirty) {
       const rec = recordText(sim);
       chunk.starts.push(chunk.length);
-      chunk.slots.push(chunk.sims.length - 1);
+      chunk.slots.push(at);
       chunk.parts.push(rec);
       chunk.length += rec.length;
       chunk.text = undefined;
@@ -96,15 +105,14 @@ export class SearchIndex {
     }
   }
 
-  delete(id: string): void {
-    const slot = this.slotById.get(id);
-    if (slot === undefined) return;
-    this.slotById.delete(id);
+  /** Removes the SIM at `slot` (it left the list). */
+  delete(slot: number): void {
     const chunk = this.chunks[Math.floor(slot / CHUNK_SIZE)];
-    if (chunk) {
-      chunk.sims[slot % CHUNK_SIZE] = undefined;
-      chunk.dirty = true;
-    }
+    const at = slot % CHUNK_SIZE;
+    if (!chunk || chunk.sims[at] === undefined) return;
+    chunk.sims[at] = undefined;
+    chunk.dirty = true;
+    this.count--;
   }
 
   private build(chunk: Chunk): string {

@@ -147,8 +147,8 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
   const { signal, idOf } = opts;
   const problems = new Set<Problem>();
   const pages = new Map<number, T[]>();
+  /** Ids of the pages folded in so far (also what onPage was given: one set, not two, at 100,000 ids). */
   const seen = new Set<string>();
-  const emitted = new Set<string>();
 
   let first = await opts.fetchPage(1, signal);
   const total0 = totalOf(first.meta);
@@ -173,29 +173,34 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
   else stopAt = Math.min(overflowCap, Math.max(1, announced) + (total !== undefined && total % size === 0 ? PAGE_MARGIN : 0));
 
   let loadedPages = 0;
-  const emit = (items: T[]): void => {
+  /** Adds a page's ids to `seen`; returns its items not seen before (in order, each id once). */
+  const fold = (items: T[]): T[] => {
+    const fresh: T[] = [];
+    for (const item of items) {
+      const id = idOf(item);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      fresh.push(item);
+    }
+    return fresh;
+  };
+  const emit = (fresh: T[]): void => {
     loadedPages++;
     if (!opts.onPage) return;
-    const fresh = items.filter((item) => {
-      const id = idOf(item);
-      if (emitted.has(id)) return false;
-      emitted.add(id);
-      return true;
-    });
     const walking = announced === undefined;
     opts.onPage(fresh, {
       loadedPages,
       totalPages: Math.max(walking ? loadedPages : Math.min(stopAt, Math.max(1, announced)), loadedPages),
-      totalResults: total ?? emitted.size,
+      totalResults: total ?? seen.size,
       pass: passNo,
     });
   };
   let dropped = first.rawCount - first.items.length;
-  for (const item of first.items) seen.add(idOf(item));
+  const firstFresh = fold(first.items);
   pages.set(1, first.items);
 
   let aborted = false;
-  if (stopAt <= 1) emit(first.items);
+  if (stopAt <= 1) emit(firstFresh);
   else {
     const group = new AbortController();
     const onAbort = (): void => group.abort();
@@ -232,7 +237,7 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
         stopAfter(n - 1);
         return;
       }
-      for (const id of ids) seen.add(id);
+      const fresh = fold(page.items);
       pages.set(n, page.items);
       dropped += page.rawCount - page.items.length;
       const wanted = expected(n);
@@ -249,7 +254,7 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
         stopAfter(n);
         return;
       }
-      emit(page.items);
+      emit(fresh);
     };
 
     const fail = (e: unknown): void => {
@@ -365,7 +370,7 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
       fill();
       // Page 1 is handed on once the next pages are out, so that work overlaps their wait.
       try {
-        emit(first.items);
+        emit(firstFresh);
       } catch (e) {
         fail(e);
       }

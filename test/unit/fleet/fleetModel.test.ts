@@ -329,4 +329,34 @@ describe('fleet/FleetModel', () => {
     model.updateSim({ ...t, tags: ['renamed-tag'] });
     assert.equal(model.findSims('renamed-tag')[0]?.id, t.id);
   });
+
+  it('findSims forgets a SIM that leaves the filtered list, and finds it once when it comes back', () => {
+    const model = new FleetModel({ filter: { status: ['enabled'] }, sort: 'iccid', groupBy: 'status' });
+    const enabled = SIMS.filter((s) => s.status?.value === 'enabled');
+    model.replaceAll(enabled);
+    const t = enabled[100] as SimCard;
+    const iccid = t.iccid ?? '';
+    assert.deepEqual(
+      model.findSims(iccid).map((s) => s.id),
+      [t.id],
+    );
+    model.updateSim({ ...t, status: { value: 'disabled' } });
+    assert.deepEqual(model.findSims(iccid), [], 'a disabled SIM left the enabled-only list');
+    model.updateSim({ ...t, tags: ['back-again'] });
+    assert.deepEqual(
+      model.findSims(iccid).map((s) => s.id),
+      [t.id],
+      'found once after coming back',
+    );
+    assert.deepEqual(
+      model.findSims('back-again').map((s) => s.id),
+      [t.id],
+    );
+    // Every other enabled SIM is still found by its ICCID after the index was rebuilt around the change.
+    const other = enabled[101] as SimCard;
+    assert.deepEqual(
+      model.findSims(other.iccid ?? '').map((s) => s.id),
+      [other.id],
+    );
+  });
 });
