@@ -335,6 +335,8 @@ describe('fleet at a glance (4x-glance)', () => {
       }
       await waitForUi('.quick-input-list .monaco-list-row', 'JSON');
       await typeText(format);
+      // Enter only once the typed filter has moved the focus to the format (else it may accept nothing).
+      await waitForUi('.quick-input-list .monaco-list-row.focused', format);
       await pressKey('Enter');
       await done;
       await waitFor(`${file} written`, () => fs.existsSync(file));
