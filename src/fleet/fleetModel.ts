@@ -513,8 +513,9 @@ export class FleetModel {
     for (const ds of [this.visible, this.staging]) {
       if (!ds) continue;
       for (const b of ds.buckets.values()) {
-        b.runs = [];
+        // Every live entry goes back to pending (sorted again under the new order when shown).
         b.pending = [...b.runs.flat(), ...b.pending].filter((e) => !e.dead);
+        b.runs = [];
         b.stale = false;
       }
     }

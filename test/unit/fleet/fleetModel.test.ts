@@ -251,6 +251,28 @@ describe('fleet/FleetModel', () => {
     assert.equal(model.size, 3);
   });
 
+  it('a new sort after a paged load (bucket already shown) keeps every SIM, in the new order', () => {
+    const model = new FleetModel({ filter: {}, sort: 'iccid', groupBy: 'status' });
+    load(model, shuffledPages(SIMS, 9), true);
+    model.bucketSims('status:enabled'); // merged into one run while sorted by ICCID
+    model.setOptions({ sort: 'msisdn' });
+    const digits = (s: SimCard): string => (s.msisdn ?? '').replace(/\D/g, '');
+    const shown = model.bucketSims('status:enabled');
+    const enabled = SIMS.filter((s) => s.status?.value === 'enabled');
+    assert.equal(shown.length, enabled.length, 'no SIM lost by the new sort');
+    assert.deepEqual(shown.map((s) => s.id).sort(), enabled.map((s) => s.id).sort());
+    const withNumber = shown.filter((s) => digits(s) !== '').map(digits);
+    assert.deepEqual(
+      withNumber,
+      [...withNumber].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+      'in MSISDN order',
+    );
+    // And back, and through a regroup: counts and contents still equal a plain count.
+    model.setOptions({ sort: 'iccid' });
+    model.setOptions({ groupBy: 'tag' });
+    for (const [key, count] of expectedCounts(SIMS, 'tag')) assert.equal(model.bucketSims(key).length, count, key);
+  });
+
   it('setOptions: client sorts and regrouping need no request; a filter or a new API sort does', () => {
     const model = new FleetModel({ filter: {}, sort: 'iccid', groupBy: 'status' });
     model.replaceAll(SIMS);
