@@ -16,7 +16,7 @@ import { groupsByIdFrom } from './groups';
 import type { LoadResult, LoadStatus, RetryInfo } from './loadStatus';
 import { DEFAULT_RANGE_SIZE, chunkRanges } from './ranges';
 import { SearchIndex } from './searchIndex';
-import { collapseRuns, pushRun, type Compare } from './sortedRuns';
+import { collapseRuns, mergeSmallestNeighbours, pushRun, type Compare } from './sortedRuns';
 import { simStatus } from './status';
 import { apiSortFor, compareSortValues, simSortValue, sortOption, type SimSortValue } from './sorting';
 import { DEFAULT_VIEW_OPTIONS, compareOptions, filterKey, type OptionsChange, type ViewOptions } from './viewOptions';
@@ -303,6 +303,31 @@ export class FleetModel {
         break;
     }
     this.fire({ root, status: true });
+    this.scheduleCompaction();
+  }
+
+  /**
+   * After a load, merges each bucket's sorted runs into one in the background, one merge per
+   * turn of the event loop (a few milliseconds each), so the first expand of a large bucket
+   * finds it ready instead of merging tens of thousands of SIMs then. Reading a bucket before
+   * this is done merges what is left, with the same result.
+   */
+  private scheduleCompaction(): void {
+    const generation = this.generation;
+    const order = this.valueVersion;
+    const step = (): void => {
+      // A new load or a new sort order takes over (the next read sorts what it shows).
+      if (generation !== this.generation || order !== this.valueVersion) return;
+      const cmp = this.compareEntries();
+      for (const bucket of this.visible.buckets.values()) {
+        this.settle(bucket, cmp);
+        if (mergeSmallestNeighbours(bucket.runs, cmp)) {
+          setImmediate(step);
+          return;
+        }
+      }
+    };
+    setImmediate(step);
   }
 
   private setLoading(retry: RetryInfo | undefined): void {

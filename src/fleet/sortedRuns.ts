@@ -60,3 +60,23 @@ export function collapseRuns<T>(runs: T[][], cmp: Compare<T>): T[] {
   }
   return runs[0] ?? [];
 }
+
+/**
+ * One step of merging runs into one: the two neighbouring runs with the fewest items between
+ * them are merged (so each step stays small and items move few times). Returns false when
+ * there was nothing left to merge.
+ */
+export function mergeSmallestNeighbours<T>(runs: T[][], cmp: Compare<T>): boolean {
+  if (runs.length < 2) return false;
+  let at = 0;
+  let best = Infinity;
+  for (let i = 0; i + 1 < runs.length; i++) {
+    const size = (runs[i] as T[]).length + (runs[i + 1] as T[]).length;
+    if (size < best) {
+      best = size;
+      at = i;
+    }
+  }
+  runs.splice(at, 2, mergeSorted(runs[at] as T[], runs[at + 1] as T[], cmp));
+  return true;
+}

@@ -273,6 +273,27 @@ describe('fleet/FleetModel', () => {
     for (const [key, count] of expectedCounts(SIMS, 'tag')) assert.equal(model.bucketSims(key).length, count, key);
   });
 
+  it('merges buckets in the background after a load; updates meanwhile still read back in order', async () => {
+    const model = new FleetModel({ filter: {}, sort: 'iccid', groupBy: 'status' });
+    load(model, shuffledPages(SIMS, 13));
+    // While the background merge runs, a SIM changes status and another changes ICCID order.
+    const moved = SIMS.find((s) => s.status?.value === 'enabled') as SimCard;
+    model.updateSim({ ...moved, status: { value: 'disabled' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const expected = SIMS.map((s) => (s.id === moved.id ? { ...s, status: { value: 'disabled' } } : s));
+    for (const status of ['enabled', 'disabled']) {
+      const want = expected
+        .filter((s) => s.status?.value === status)
+        .map((s) => s.iccid ?? '')
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      assert.deepEqual(
+        model.bucketSims(`status:${status}`).map((s) => s.iccid ?? ''),
+        want,
+        status,
+      );
+    }
+  });
+
   it('setOptions: client sorts and regrouping need no request; a filter or a new API sort does', () => {
     const model = new FleetModel({ filter: {}, sort: 'iccid', groupBy: 'status' });
     model.replaceAll(SIMS);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { collapseRuns, mergeSorted, pushRun } from '../../../src/fleet/sortedRuns';
+import { collapseRuns, mergeSmallestNeighbours, mergeSorted, pushRun } from '../../../src/fleet/sortedRuns';
 
 /** A small deterministic PRNG so the random inputs repeat. */
 function rng(seed: number): () => number {
@@ -81,6 +81,31 @@ describe('fleet/sortedRuns', () => {
       assert.ok(maxRuns <= bound, `runs ${maxRuns} for ${all.length} items`);
       assert.deepEqual(collapseRuns(runs, byKeyThenSeq), insertionSorted(all));
     }
+  });
+
+  it('mergeSmallestNeighbours merges one pair per step, the smallest, down to one run equal to a plain sort', () => {
+    const r = rng(11);
+    const runs: Item[][] = [];
+    const all: Item[] = [];
+    let seq = 0;
+    for (const size of [900, 40, 35, 700, 10, 300]) {
+      const items: Item[] = [];
+      for (let i = 0; i < size; i++) items.push({ key: Math.floor(r() * 100), seq: seq++ });
+      all.push(...items);
+      runs.push([...items].sort(byKeyThenSeq));
+    }
+    // 40 + 35 is the smallest neighbouring pair.
+    assert.equal(mergeSmallestNeighbours(runs, byKeyThenSeq), true);
+    assert.deepEqual(
+      runs.map((x) => x.length),
+      [900, 75, 700, 10, 300],
+    );
+    let steps = 1;
+    while (mergeSmallestNeighbours(runs, byKeyThenSeq)) steps++;
+    assert.equal(steps, 5, 'six runs take five merges');
+    assert.equal(runs.length, 1);
+    assert.deepEqual(runs[0], insertionSorted(all));
+    assert.equal(mergeSmallestNeighbours(runs, byKeyThenSeq), false);
   });
 
   it('collapseRuns of no runs is empty', () => {
