@@ -56,6 +56,15 @@ export function searchTerms(query: string): string[] {
   return [q];
 }
 
+/** Appends one SIM's record text to a chunk's parts, remembering where it starts and its slot. */
+function appendRecord(chunk: Chunk, sim: SimCard, slot: number): void {
+  const rec = recordText(sim);
+  chunk.starts.push(chunk.length);
+  chunk.slots.push(slot);
+  chunk.parts.push(rec);
+  chunk.length += rec.length;
+}
+
 /**
  * Text search over the loaded SIMs, in chunks of joined record text. Slots are the caller's
  * arrival numbers (the fleet model's entry seq), so the index keeps no map of its own: at
@@ -94,11 +103,7 @@ export class SearchIndex {
     }
     chunk.sims.push(sim);
     if (!chunk.dirty) {
-      const rec = recordText(sim);
-      chunk.starts.push(chunk.length);
-      chunk.slots.push(at);
-      chunk.parts.push(rec);
-      chunk.length += rec.length;
+      appendRecord(chunk, sim, at);
       chunk.text = undefined;
       // A full chunk gets no more appends: join it now (O(chunk), once), not on the first keystroke after a load.
       if (chunk.sims.length === CHUNK_SIZE) this.build(chunk);
@@ -122,12 +127,7 @@ export class SearchIndex {
       chunk.slots = [];
       chunk.length = 0;
       chunk.sims.forEach((sim, i) => {
-        if (!sim) return;
-        const rec = recordText(sim);
-        chunk.starts.push(chunk.length);
-        chunk.slots.push(i);
-        chunk.parts.push(rec);
-        chunk.length += rec.length;
+        if (sim) appendRecord(chunk, sim, i);
       });
       chunk.dirty = false;
       chunk.text = undefined;
