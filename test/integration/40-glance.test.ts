@@ -329,8 +329,10 @@ describe('fleet at a glance (4x-glance)', () => {
     async function runExport(format: 'CSV' | 'JSON', file: string): Promise<void> {
       ext.setSaveDialogAnswer(vscode.Uri.file(file));
       const done = vscode.commands.executeCommand('telnyxSims.exportSimCards');
-      if (ext.view.treeView.selection.some((n) => n.kind === 'sim')) {
-        await waitForUi('.quick-input-list .monaco-list-row', 'Current view');
+      // With SIM rows selected (an earlier test may leave one), a first step asks what to export:
+      // read what the picker shows rather than the selection, which reaches the host later.
+      await waitForUi('.quick-input-list .monaco-list-row');
+      if ((await text('.quick-input-list .monaco-list-row')).some((row) => row.includes('Current view'))) {
         await pressKey('Enter'); // "Current view" comes first
       }
       await waitForUi('.quick-input-list .monaco-list-row', 'JSON');
