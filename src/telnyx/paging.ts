@@ -11,6 +11,7 @@
 // A lying server cannot make this loop forever: pages are capped by total_results plus a
 // bounded overflow, a page repeating earlier ones ends the pass, and there are two passes.
 import { CancelledError, isCancelledError } from './errors';
+import { IdSet } from './idSet';
 import type { RequestSlot } from './http';
 import type { PageMeta } from './types';
 
@@ -110,7 +111,7 @@ type Problem = 'changed' | 'repeat' | 'short' | 'limit' | 'noTotal';
 
 interface Pass<T> {
   items: T[];
-  ids: Set<string>;
+  ids: IdSet;
   /** Records the server sent that parsing dropped (hostile): they count towards total_results. */
   dropped: number;
   /** total_results of page 1. */
@@ -148,7 +149,7 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
   const problems = new Set<Problem>();
   const pages = new Map<number, T[]>();
   /** Ids of the pages folded in so far (also what onPage was given: one set, not two, at 100,000 ids). */
-  const seen = new Set<string>();
+  const seen = new IdSet();
 
   let first = await opts.fetchPage(1, signal);
   const total0 = totalOf(first.meta);
@@ -178,9 +179,7 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
     const fresh: T[] = [];
     for (const item of items) {
       const id = idOf(item);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      fresh.push(item);
+      if (seen.add(id)) fresh.push(item);
     }
     return fresh;
   };
@@ -393,13 +392,10 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
     return { items, ids: seen, dropped, total, lastTotal, problems, aborted };
   }
   const items: T[] = [];
-  const ids = new Set<string>();
+  const ids = new IdSet();
   for (const n of order) {
     for (const item of pages.get(n) ?? []) {
-      const id = idOf(item);
-      if (ids.has(id)) continue;
-      ids.add(id);
-      items.push(item);
+      if (ids.add(idOf(item))) items.push(item);
     }
   }
   return { items, ids, dropped, total, lastTotal, problems, aborted };
