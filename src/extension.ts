@@ -89,9 +89,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     },
   });
   let saveDialogAnswer: vscode.Uri | undefined;
+  const source = createFleetSource({ fleet, view, clients });
   const glance = new Glance({
     extensionUri: context.extensionUri,
-    source: createFleetSource({ fleet, view, clients }),
+    source,
     treeView: view.treeView,
     openSim: (sim) => panels.show(sim),
     reportError: (error, what) => reporter.report(error, 'command', what),
@@ -116,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     clients,
     fleet,
     view,
+    source,
     rawRecords,
     panels,
     glance,

@@ -8,6 +8,7 @@ import type { TelnyxClient } from '../telnyx';
 import { readSettings } from '../config';
 import type { ClientProvider } from './clientProvider';
 import type { FleetService } from './fleetService';
+import { RedrawCoalescer } from '../views/redrawCoalescer';
 import type { SimCardsView } from '../views/simCardsView';
 
 /** How often the glance features hear of a load in progress (each hearing costs them a little work). */
@@ -59,7 +60,7 @@ export interface FleetSourceParts {
 }
 
 /** The adapter over the fleet model and the SIM Cards view (the only file of the glance features that knows them). */
-export function createFleetSource(p: FleetSourceParts): FleetSnapshotSource {
+export function createFleetSource(p: FleetSourceParts): FleetSnapshotSource & vscode.Disposable {
   const model = p.fleet.model;
   let lastLoadedAt: number | undefined;
   const loadedAt = (): number | undefined => {
@@ -71,17 +72,10 @@ export function createFleetSource(p: FleetSourceParts): FleetSnapshotSource {
   // The model fires per page; the glance features only need to know something changed. While a
   // load runs that is at most every LOADING_CHANGE_MS (the first at once, the last always);
   // otherwise (a load ending, options, an action's update) at once.
-  let timer: NodeJS.Timeout | undefined;
-  let lastFired = Number.NEGATIVE_INFINITY;
-  const fire = (): void => {
-    clearTimeout(timer);
-    timer = undefined;
-    lastFired = Date.now();
-    changed.fire();
-  };
-  model.onDidChange((change) => {
-    if (model.status.kind !== 'loading' || change.options) fire();
-    else timer ??= setTimeout(fire, Math.max(0, lastFired + LOADING_CHANGE_MS - Date.now()));
+  const coalescer = new RedrawCoalescer(() => changed.fire(), LOADING_CHANGE_MS);
+  const subscription = model.onDidChange((change) => {
+    coalescer.push(change);
+    if (model.status.kind !== 'loading' || change.options) coalescer.flushNow();
   });
   return {
     sims: () => [...model.sims()],
@@ -112,5 +106,10 @@ export function createFleetSource(p: FleetSourceParts): FleetSnapshotSource {
     selectedSims: () => p.view.selectedSims({ node: undefined, nodes: [] }),
     refresh: () => p.fleet.refresh(),
     getClient: () => p.clients.get(),
+    dispose: () => {
+      subscription.dispose();
+      coalescer.dispose();
+      changed.dispose();
+    },
   };
 }

@@ -21,6 +21,7 @@ import {
   webviewClick,
   webviewText,
 } from '../host/bridgeClient';
+import { parseCsv } from '../unit/helpers/csv';
 import { TEST_KEY, loadedWith, setSetting, waitFor, waitForLoaded } from './helpers';
 
 const UNITS: Record<string, number> = { KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
@@ -76,40 +77,6 @@ function expectedAttention(mock: MockApi, threshold = 80): Expected {
 const fmt = (n: number): string => n.toLocaleString('en-US');
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const simListRequests = (mock: MockApi): number => mock.requests.filter((r) => r.path === '/v2/sim_cards').length;
-
-/** An RFC 4180 parser, written here so the test does not trust the exporter's quoting. */
-function parseCsv(textIn: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const s = textIn.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && s[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** Every SIM the local API lists for `filter[status]=<status>`, fetched here over plain HTTP. */
 async function serverSims(mock: MockApi, status: string): Promise<Record<string, unknown>[]> {
@@ -363,7 +330,7 @@ describe('fleet at a glance (4x-glance)', () => {
       const listed = mock.requests.slice(before).filter((r) => r.path === '/v2/sim_cards');
       assert.ok(listed.length > 0 && listed.every((r) => r.query['filter[status]'] === 'enabled'), 'fetched fresh with the filter');
       const server = await serverSims(mock, 'enabled');
-      const rows = parseCsv(fs.readFileSync(file, 'utf8'));
+      const rows = parseCsv(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
       const head = rows[0] ?? [];
       assert.equal(head[0], 'id');
       const col = (name: string): number => head.indexOf(name);

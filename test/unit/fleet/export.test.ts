@@ -6,45 +6,8 @@ import { PassThrough, Writable } from 'node:stream';
 import { generateFleet } from '../../../mock-api/fleet';
 import { EXPORT_COLUMNS, csvField, exportToFile, writeExport } from '../../../src/fleet/export';
 import type { SimCard } from '../../../src/telnyx/types';
+import { parseCsv } from '../helpers/csv';
 import { group, mb, sim } from './fixtures';
-
-/** An RFC 4180 reader written for the test, independent of the writer. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 2;
-        continue;
-      }
-      if (c === '"') quoted = false;
-      else field += c;
-      i++;
-      continue;
-    }
-    if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-    i++;
-  }
-  assert.equal(quoted, false, 'no unterminated quote');
-  assert.equal(field + row.join(''), '', 'the file ends with CRLF');
-  return rows;
-}
 
 /** What a spreadsheet user sees once the guard apostrophe is taken off. */
 const unguard = (cell: string): string => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
