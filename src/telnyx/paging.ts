@@ -201,10 +201,14 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
   let aborted = false;
   if (stopAt <= 1) emit(firstFresh);
   else {
-    const group = new AbortController();
-    const onAbort = (): void => group.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
     const inFlight = new Map<number, AbortController>();
+    let groupAborted = false;
+    /** Aborts every request of the pass: one listener on the caller's signal, not one per page in flight. */
+    const abortAll = (): void => {
+      groupAborted = true;
+      for (const ctl of inFlight.values()) ctl.abort();
+    };
+    signal?.addEventListener('abort', abortAll, { once: true });
     let failure: unknown;
     let failed = false;
     let next = 2;
@@ -260,7 +264,7 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
       if (failed) return;
       failed = true;
       failure = e;
-      group.abort();
+      abortAll();
     };
     const limit = Math.max(1, Math.min(MAX_CONCURRENCY, Math.floor(opts.concurrency) || 1));
     /** Requests on the wire (at most limit), and pages not yet folded in (the pass ends at 0). */
@@ -326,8 +330,7 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
       onWire++;
       const slot = slotFor();
       const ctl = new AbortController();
-      const onGroupAbort = (): void => ctl.abort();
-      group.signal.addEventListener('abort', onGroupAbort, { once: true });
+      if (groupAborted) ctl.abort();
       inFlight.set(n, ctl);
       let page: FetchedPage<T> | undefined;
       try {
@@ -347,7 +350,6 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
         if (!(n > stopAt && isCancelledError(e) && !signal?.aborted)) fail(e);
       } finally {
         inFlight.delete(n);
-        group.signal.removeEventListener('abort', onGroupAbort);
         slot.release();
       }
       if (page && !failed && n <= stopAt) {
@@ -375,7 +377,7 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
       }
       await settled;
     } finally {
-      signal?.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', abortAll);
     }
     if (signal?.aborted) throw new CancelledError();
     if (failed) throw failure;

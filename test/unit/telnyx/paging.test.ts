@@ -1,5 +1,6 @@
 // Paging edge cases a well-behaved server never produces, over real HTTP on 127.0.0.1.
 import assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { collectPages, plannedPageCount, type FetchedPage } from '../../../src/telnyx/paging';
 import { TelnyxClient, type SimCard } from '../../../src/telnyx';
 import { delay, sims, startLocalServer, type LocalServer, type SeenRequest } from './helpers';
@@ -124,6 +125,45 @@ describe('telnyx/paging window places', () => {
     const result = await listing;
     assert.equal(result.complete, true);
     assert.deepEqual(result.items, ['p1a', 'p1b', 'p2a', 'p2b', 'p3a']);
+  });
+  it('adds one abort listener per listing to the caller\'s signal, however many pages are under way', async () => {
+    // Every page gives its place back at once and answers later, so many pages are under way together.
+    const total = 60 * 2;
+    const caller = new AbortController();
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w.name);
+    process.on('warning', onWarning);
+    let mostListeners = 0;
+    let mostUnderWay = 0;
+    let underWay = 0;
+    try {
+      const result = await collectPages<string>({
+        fetchPage: async (n, _signal, slot) => {
+          mostListeners = Math.max(mostListeners, getEventListeners(caller.signal, 'abort').length);
+          slot?.release();
+          underWay++;
+          mostUnderWay = Math.max(mostUnderWay, underWay);
+          await delay(20);
+          underWay--;
+          // Past the last page (the probe after a full one): nothing.
+          const items = n <= 60 ? [`p${n}a`, `p${n}b`] : [];
+          return { items, rawCount: items.length, meta: { page_number: n, page_size: 2, total_pages: 60, total_results: total } };
+        },
+        idOf: (id) => id,
+        pageSize: 2,
+        concurrency: 4,
+        signal: caller.signal,
+      });
+      await delay(10);
+      assert.equal(result.complete, true);
+      assert.equal(result.items.length, total);
+      assert.ok(mostUnderWay > 10, `the test had ${mostUnderWay} pages under way at once (needs more than 10)`);
+      assert.equal(mostListeners, 1);
+      assert.equal(getEventListeners(caller.signal, 'abort').length, 0, 'the listing removes its listener');
+      assert.deepEqual(warnings, []);
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 });
 
