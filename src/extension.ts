@@ -122,7 +122,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     panels,
     glance,
     view.provider.followAttention(glance.tracker),
-    fleet.onDidCompleteLoad((sims) => panels.simsRefreshed(sims)),
+    fleet.onDidCompleteLoad(() => panels.simsRefreshed((simId) => fleet.model.getSim(simId))),
     clients.onDidRejectKey(() => panels.keyRejected()),
     registerAuthPrompt(clients),
     vscode.workspace.registerTextDocumentContentProvider(RAW_RECORD_SCHEME, rawRecords),

@@ -20,6 +20,8 @@ interface HostFigures {
   findMs: number;
   extensionHostCpuMs: number;
   maxEventLoopLagMs: number;
+  longStretches: { ms: number; gcMs: number; atMs: number }[];
+  gcDuringLoad: { count: number; totalMs: number; longestMs: number; longestMajorMs: number; majors: number };
   peakRssMb: number;
   heapUsedMb: number;
   retainedHeapMb: number;
@@ -63,7 +65,10 @@ export const vscodeSection: BenchSection = {
         `expand a range (first sort)   ${ms(f.expandRangeMs)}   (target ≤ 300 ms)`,
         `reveal a SIM inside a range   ${ms(f.revealMs)}   revealed: ${String(f.revealed)} (target ≤ 1,000 ms)`,
         `Find keystroke                ${ms(f.findMs)}   (target ≤ 100 ms)`,
-        `longest host task during load ${ms(f.maxEventLoopLagMs)}`,
+        `longest host task during load ${ms(f.maxEventLoopLagMs)}   (target ≤ 50 ms); stretches over 30 ms: ${
+          f.longStretches.map((l) => `${Math.round(l.ms)} (GC ${Math.round(l.gcMs)}, at ${ms(l.atMs)})`).join(', ') || 'none'
+        }`,
+        `garbage collection in load   ${f.gcDuringLoad.count} pauses, ${ms(f.gcDuringLoad.totalMs)} in all, longest ${ms(f.gcDuringLoad.longestMs)}; ${f.gcDuringLoad.majors} full, longest ${ms(f.gcDuringLoad.longestMajorMs)}`,
         `extension host CPU for load   ${ms(f.extensionHostCpuMs)}`,
         `extension host peak RSS       ${Math.round(f.peakRssMb)} MB (target < 400 MB); heap used ${Math.round(f.heapUsedMb)} MB (target < 200 MB), after a full GC ${Math.round(f.retainedHeapMb)} MB`,
       ];

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as inspector from 'node:inspector';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
@@ -62,11 +62,25 @@ export async function run(): Promise<void> {
   // Event-loop lag: the longest stretch the extension host could not run a 10 ms timer.
   let maxLagMs = 0;
   let last = performance.now();
+  /** Stretches over 30 ms (start and length), to tell which ones a garbage collection filled. */
+  const longLags: { start: number; ms: number }[] = [];
   const lag = setInterval(() => {
     const now = performance.now();
-    maxLagMs = Math.max(maxLagMs, now - last - 10);
+    const stretch = now - last - 10;
+    maxLagMs = Math.max(maxLagMs, stretch);
+    if (stretch > 30) longLags.push({ start: last, ms: stretch });
     last = now;
   }, 10);
+  // Garbage collections during the load: a long stretch is often a collection, not our code.
+  const gcs: { start: number; ms: number; major: boolean }[] = [];
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      // detail.kind: 1 minor (scavenge), 2 major (mark-compact), 4 incremental marking, 8 weak callbacks.
+      const kind = (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? 0;
+      gcs.push({ start: e.startTime, ms: e.duration, major: kind === 2 });
+    }
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
   let peakRss = process.memoryUsage().rss;
   // memoryUsage.rss() alone: the full memoryUsage() walks the heap spaces, host CPU the load would be charged for.
   const rss = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100);
@@ -76,18 +90,29 @@ export async function run(): Promise<void> {
   const started = performance.now();
   const cpu0 = process.cpuUsage();
   const stopProfile = startProfile(process.env.BENCH_HOST_PROFILE, 'host-load');
+  // BENCH_HOST_PROFILE_TAIL=<dir>: a profile of the last tenth of the load only (its end, unslowed before).
+  let stopTail: (() => Promise<void>) | undefined;
   const sub = view.provider.onDidChangeTreeData(() => {
     if (firstCountsMs === undefined && model.roots().some((n) => n.kind === 'bucket' && n.count > 0))
       firstCountsMs = performance.now() - started;
+    if (!stopTail && model.size >= 90_000) stopTail = startProfile(process.env.BENCH_HOST_PROFILE_TAIL, 'host-tail');
   });
   if (!(await api.setApiKey(key))) throw new Error('bench: the key was refused');
   await until('the load to settle', () => fleet.settled && model.size > 0, 600_000);
   const finalCountsMs = performance.now() - started;
   const cpu = process.cpuUsage(cpu0);
   await stopProfile?.();
+  if (stopTail) {
+    await new Promise((r) => setTimeout(r, 300));
+    await stopTail();
+  }
   const stopAfterProfile = startProfile(process.env.BENCH_HOST_PROFILE, 'host-after-load');
   sub.dispose();
   clearInterval(lag);
+  gcObserver.disconnect();
+  const inLoad = gcs.filter((g) => g.start >= started);
+  const gcInside = (l: { start: number; ms: number }): number =>
+    inLoad.filter((g) => g.start < l.start + l.ms + 10 && g.start + g.ms > l.start).reduce((sum, g) => sum + g.ms, 0);
 
   // Expand the first range of the largest bucket (sorting it the first time), then reveal a SIM deep inside it.
   const buckets = model.roots().flatMap((n) => (n.kind === 'bucket' ? [n] : []));
@@ -130,6 +155,18 @@ export async function run(): Promise<void> {
     findHits: found.length,
     extensionHostCpuMs: (cpu.user + cpu.system) / 1000,
     maxEventLoopLagMs: maxLagMs,
+    /** Stretches over 30 ms, longest first, with the garbage collection time inside each. */
+    longStretches: longLags
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5)
+      .map((l) => ({ ms: l.ms, gcMs: gcInside(l), atMs: l.start - started })),
+    gcDuringLoad: {
+      count: inLoad.length,
+      totalMs: inLoad.reduce((sum, g) => sum + g.ms, 0),
+      longestMs: inLoad.reduce((m, g) => Math.max(m, g.ms), 0),
+      longestMajorMs: inLoad.filter((g) => g.major).reduce((m, g) => Math.max(m, g.ms), 0),
+      majors: inLoad.filter((g) => g.major).length,
+    },
     peakRssMb: peakRss / 2 ** 20,
     heapUsedMb: heapUsed / 2 ** 20,
     retainedHeapMb: retainedHeap / 2 ** 20,

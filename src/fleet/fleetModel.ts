@@ -20,6 +20,7 @@ import { collapseRuns, mergeSmallestNeighbours, pushRun, type Compare } from './
 import { simStatus } from './status';
 import { apiSortFor, compareSortValues, simSortValue, sortOption, type SimSortValue } from './sorting';
 import { DEFAULT_VIEW_OPTIONS, compareOptions, filterKey, type OptionsChange, type ViewOptions } from './viewOptions';
+import { onNextTurn } from '../telnyx/eventLoopTurns';
 
 /** One SIM in a dataset; replaced by a new entry when the SIM changes, so sorted runs can tell stale copies. */
 interface Entry {
@@ -322,12 +323,12 @@ export class FleetModel {
       for (const bucket of this.visible.buckets.values()) {
         this.settle(bucket, cmp);
         if (mergeSmallestNeighbours(bucket.runs, cmp)) {
-          setImmediate(step);
+          onNextTurn(step);
           return;
         }
       }
     };
-    setImmediate(step);
+    onNextTurn(step);
   }
 
   private setLoading(retry: RetryInfo | undefined): void {

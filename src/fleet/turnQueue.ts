@@ -1,6 +1,8 @@
 // Runs tasks in the order they were queued, one per turn of the event loop. Pages of a listing
 // that arrive together would otherwise be added back to back in one stretch, and nothing else
-// (a redraw, a click, a timer) could run in between.
+// (a redraw, a click, a timer) could run in between. The turns are shared with the listing's
+// page parses (eventLoopTurns), so a turn never holds both a parse and an add.
+import { onNextTurn } from '../telnyx/eventLoopTurns';
 
 export class TurnQueue {
   private readonly tasks: (() => void)[] = [];
@@ -23,7 +25,7 @@ export class TurnQueue {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => this.runOne());
+    onNextTurn(() => this.runOne());
   }
 
   private runOne(): void {

@@ -97,26 +97,28 @@ export class AttentionTracker implements vscode.Disposable {
   private recomputeInSlices(): void {
     this.stopPass();
     const pass = this.pass;
-    const sims = this.source.sims();
+    // Read a slice at a time, not copied first: a copy of 100,000 SIMs alone held the host for tens of ms.
+    // A load that starts meanwhile replaces the model's list (it is not changed under the iterator).
+    const sims = this.source.simIterator();
     const index = new AttentionIndex(this.source.groupsById(), readGlanceSettings().usageThreshold);
-    let at = 0;
+    let count = 0;
     const step = (): void => {
       this.slice = undefined;
       if (pass !== this.pass) return;
-      const end = Math.min(sims.length, at + SLICE);
-      for (; at < end; at++) {
-        const sim = sims[at];
-        if (sim) index.add(sim); // the model's SIMs have distinct ids
+      for (let i = 0; i < SLICE; i++) {
+        const next = sims.next();
+        if (next.done) {
+          this.pass++;
+          this.dirty = false;
+          this.summaryValue = index.summary();
+          this.totalValue = count;
+          this.changed.fire();
+          return;
+        }
+        index.add(next.value); // the model's SIMs have distinct ids
+        count++;
       }
-      if (at < sims.length) {
-        this.slice = setImmediate(step);
-        return;
-      }
-      this.pass++;
-      this.dirty = false;
-      this.summaryValue = index.summary();
-      this.totalValue = sims.length;
-      this.changed.fire();
+      this.slice = setImmediate(step);
     };
     step();
   }

@@ -6,7 +6,6 @@ import { FleetModel, parseStoredOptions, toSimCardQuery, type FleetLoad, type Lo
 import { TurnQueue } from '../fleet/turnQueue';
 import { AuthenticationError, errorKind, isTelnyxError, type TelnyxClient } from '../telnyx';
 import type { SimCardListing } from '../telnyx/client';
-import type { SimCard } from '../telnyx/types';
 import { readSettings } from '../config';
 import { StorageKeys } from '../util/ids';
 import type { ClientProvider } from './clientProvider';
@@ -42,8 +41,8 @@ export class FleetService implements vscode.Disposable {
   readonly model: FleetModel;
   private noKey = false;
   private inFlight: AbortController | undefined;
-  private readonly completed = new vscode.EventEmitter<readonly SimCard[]>();
-  /** Each completed (or clearly partial) load, with its SIMs: open details panels follow it. */
+  private readonly completed = new vscode.EventEmitter<void>();
+  /** Each completed (or clearly partial) load: open details panels follow it (reading only their own SIMs). */
   readonly onDidCompleteLoad = this.completed.event;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -60,7 +59,7 @@ export class FleetService implements vscode.Disposable {
       this.model.onDidChange((change) => {
         if (change.options) this.memento.update(StorageKeys.viewOptions, this.model.options).then(undefined, () => undefined);
         const kind = this.model.status.kind;
-        if (change.status && (kind === 'complete' || kind === 'partial') && !this.noKey) this.completed.fire([...this.model.sims()]);
+        if (change.status && (kind === 'complete' || kind === 'partial') && !this.noKey) this.completed.fire();
       }),
       clients.onDidChange(() => {
         // Another key or server may be another account: its groups come with the next load.

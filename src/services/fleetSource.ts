@@ -32,8 +32,10 @@ export interface FleetQuery {
 }
 
 export interface FleetSnapshotSource {
-  /** The SIMs shown (after the filter); partial while a load runs. */
+  /** The SIMs shown (after the filter); partial while a load runs. A copy: for work that needs them all now. */
   sims(): readonly SimCard[];
+  /** The same SIMs, one at a time without a copy: for work spread over turns of the event loop. */
+  simIterator(): Iterator<SimCard>;
   /** Shown SIMs per status key, without copying the list (cheap enough for every page). */
   statusCounts(): ReadonlyMap<string, number>;
   groupsById(): ReadonlyMap<string, SimCardGroup>;
@@ -79,6 +81,7 @@ export function createFleetSource(p: FleetSourceParts): FleetSnapshotSource & vs
   });
   return {
     sims: () => [...model.sims()],
+    simIterator: () => model.sims(),
     statusCounts: () => model.statusCounts(),
     groupsById: () => model.groupsById,
     status: () => {

@@ -21,6 +21,7 @@ import {
   type TelnyxErrorReason,
 } from './errors';
 import { describeCause } from './errorCauses';
+import { nextTurn } from './eventLoopTurns';
 import { parseErrorItems } from './parse';
 import { backoffDelayMs, isRetryableStatus, provesNotSent, serverRetryDelayMs, sleep } from './retry';
 import type { ApiErrorItem } from './types';
@@ -196,8 +197,9 @@ export class HttpTransport {
         if (req.slot) {
           req.slot.release();
           // The request that took the place is written to its socket on a later tick: let that
-          // happen before this body's parse holds the thread.
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          // happen before this body's parse holds the thread. Pages that came in together are
+          // parsed one per turn, between the fleet model's steps (see eventLoopTurns).
+          await nextTurn();
         }
         const parsed = parseJson(outcome.text);
         if (parsed.ok) {

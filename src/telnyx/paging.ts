@@ -390,7 +390,9 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
   for (const n of order) stored += pages.get(n)?.length ?? 0;
   if (stored === seen.size) {
     // No id came twice (the normal case): the pages joined are the list, and `seen` its ids.
-    const items = order.flatMap((n) => pages.get(n) ?? []);
+    // A plain loop: flatMap over 400 pages of 250 took tens of ms on the extension host.
+    const items: T[] = [];
+    for (const n of order) for (const item of pages.get(n) ?? []) items.push(item);
     return { items, ids: seen, dropped, total, lastTotal, problems, aborted };
   }
   const items: T[] = [];

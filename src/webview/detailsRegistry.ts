@@ -116,14 +116,13 @@ export class DetailsPanels implements vscode.Disposable {
   }
 
   /** After each completed tree load: newer list data, then a background reload of each open panel. */
-  simsRefreshed(sims: readonly SimCard[]): void {
-    const open = this.all();
-    for (const sim of sims) {
-      for (const p of open) {
-        if (p.simId !== sim.id) continue;
-        p.setSim(sim);
-        p.load().catch(() => undefined); // load() reports its own failures in the panel
-      }
+  simsRefreshed(loadedSim: (simId: string) => SimCard | undefined): void {
+    // Only the open panels' SIMs are looked up: the work is per panel, not per SIM of the fleet.
+    for (const p of this.all()) {
+      const sim = loadedSim(p.simId);
+      if (!sim) continue;
+      p.setSim(sim);
+      p.load().catch(() => undefined); // load() reports its own failures in the panel
     }
   }
 

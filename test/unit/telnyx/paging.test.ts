@@ -126,7 +126,7 @@ describe('telnyx/paging window places', () => {
     assert.equal(result.complete, true);
     assert.deepEqual(result.items, ['p1a', 'p1b', 'p2a', 'p2b', 'p3a']);
   });
-  it('adds one abort listener per listing to the caller\'s signal, however many pages are under way', async () => {
+  it("adds one abort listener per listing to the caller's signal, however many pages are under way", async () => {
     // Every page gives its place back at once and answers later, so many pages are under way together.
     const total = 60 * 2;
     const caller = new AbortController();
