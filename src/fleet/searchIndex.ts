@@ -36,9 +36,10 @@ function lower(v: unknown): string {
 /** ICCID, IMSI, MSISDN digits, id and tags, lowercased: what Find SIM matches. */
 function recordText(sim: SimCard): string {
   const msisdn = typeof sim.msisdn === 'string' ? sim.msisdn.replace(/\D/g, '') : '';
-  let text = RS + lower(sim.iccid) + FS + lower(sim.imsi) + FS + msisdn + FS + lower(sim.id);
-  for (const tag of simTags(sim)) text += FS + lower(tag);
-  return text;
+  const fields = [RS + lower(sim.iccid), lower(sim.imsi), msisdn, lower(sim.id)];
+  for (const tag of simTags(sim)) fields.push(lower(tag));
+  // join makes one flat string; `+` would keep a tree of pieces per SIM until the chunk is joined.
+  return fields.join(FS);
 }
 
 /**

@@ -7,12 +7,13 @@
 import * as vscode from 'vscode';
 import { AttentionIndex, summarizeAttention, type AttentionSummary } from '../fleet/attention';
 import type { FleetSnapshotSource } from './fleetSource';
+import { onNextTurn } from '../telnyx/eventLoopTurns';
 import { affectsAny, GlanceSettingKeys, readGlanceSettings } from './glanceSettings';
 
 /** How long changes outside a load are gathered before listeners hear of them. */
 const COALESCE_MS = 150;
 /** SIMs per slice of the pass after a load (a few milliseconds each). */
-const SLICE = 5000;
+const SLICE = 2000;
 
 export class AttentionTracker implements vscode.Disposable {
   private summaryValue: AttentionSummary;
@@ -20,9 +21,8 @@ export class AttentionTracker implements vscode.Disposable {
   /** The fleet changed since the last pass: readers get a fresh summary on demand. */
   private dirty = false;
   private timer: NodeJS.Timeout | undefined;
-  /** The sliced pass running after a load, if any; bumped to drop it. */
+  /** The sliced pass running after a load, if any; bumped to drop it (its next slice then does nothing). */
   private pass = 0;
-  private slice: NodeJS.Immediate | undefined;
   private wasLoading: boolean;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -103,7 +103,6 @@ export class AttentionTracker implements vscode.Disposable {
     const index = new AttentionIndex(this.source.groupsById(), readGlanceSettings().usageThreshold);
     let count = 0;
     const step = (): void => {
-      this.slice = undefined;
       if (pass !== this.pass) return;
       for (let i = 0; i < SLICE; i++) {
         const next = sims.next();
@@ -118,15 +117,15 @@ export class AttentionTracker implements vscode.Disposable {
         index.add(next.value); // the model's SIMs have distinct ids
         count++;
       }
-      this.slice = setImmediate(step);
+      // Slices take turns with the fleet model's background merges (one step per turn).
+      onNextTurn(step);
     };
-    step();
+    // Not in the turn that ended the load: that one already redraws the tree and the status bar.
+    onNextTurn(step);
   }
 
   private stopPass(): void {
     this.pass++;
-    if (this.slice !== undefined) clearImmediate(this.slice);
-    this.slice = undefined;
   }
 
   private compute(): void {

@@ -9,6 +9,7 @@ import {
   parseSimCardAction,
   parseSimCardDetail,
   parseSimCardGroup,
+  sharedStringCount,
 } from '../../../src/telnyx/parse';
 import { amountToBytes } from '../../../src/telnyx/units';
 import { at, defined } from '../helpers/at';
@@ -136,6 +137,35 @@ describe('telnyx/parse records', () => {
     assert.equal(parseConnectivityLog({ id: 'abc' }), undefined);
     assert.equal(parseConnectivityLog({ id: '17' })!.id, 17);
     assert.deepEqual(parseConnectivityLog({ id: 3, log_type: 'data', cell_id: 99, apn: [] }), { id: 3, log_type: 'data', cell_id: '99' });
+  });
+});
+
+describe('telnyx/parse shared strings', () => {
+  it('keeps values as sent while sharing them, and a hostile list cannot grow the table past its bound', () => {
+    const before = sharedStringCount();
+    const sims = Array.from({ length: 10_000 }, (_, i) =>
+      parseSimCard(
+        JSON.parse(
+          JSON.stringify({
+            id: `sim-${i}`,
+            sim_card_group_id: `group-${i}`,
+            tags: [`tag-${i}`, 'shared'],
+            status: { value: 'enabled', reason: `reason ${i}` },
+          }),
+        ),
+      ),
+    );
+    sims.forEach((sim, i) => {
+      assert.equal(sim?.sim_card_group_id, `group-${i}`);
+      assert.deepEqual(sim?.tags, [`tag-${i}`, 'shared']);
+      assert.deepEqual(sim?.status, { value: 'enabled', reason: `reason ${i}` });
+    });
+    assert.ok(before <= 4096 && sharedStringCount() === 4096, `the table holds ${sharedStringCount()} strings (bound 4096)`);
+    // Long texts are never kept in the table.
+    const long = 'x'.repeat(500);
+    const sim = parseSimCard({ id: 'long', status: { value: 'enabled', reason: long } });
+    assert.equal(sim?.status?.reason, long);
+    assert.equal(sharedStringCount(), 4096);
   });
 });
 
