@@ -1,9 +1,10 @@
 // `npm run bench`: figures, not tests. Runs the registered sections (bench/sections/*.ts) in order
 // and prints a table per section, then one JSON line with every figure; exits 1 when a section's
 // check fails (e.g. two clients disagree on the ids).
-// Usage: npm run bench -- [--sims 10000,100000] [--latency 50] [--runs 1] [--concurrency 4]
+// Usage: npm run bench -- [--sims 10000,100000] [--latency 50] [--runs 1] [--concurrency 5]
 //                         [--page-size 250] [--section listing] [--only client,sdk]
 import { parseArgs } from 'node:util';
+import { DEFAULT_CONCURRENCY } from '../src/telnyx/client';
 import type { BenchArgs, BenchSection } from './section';
 import { listingSection } from './sections/listing';
 import { bulkSection, exportSection, fleetModelSection } from './sections/scripts';
@@ -25,7 +26,8 @@ function readArgs(argv: string[]): { args: BenchArgs; sections: BenchSection[] }
       sims: { type: 'string', default: '10000,100000' },
       latency: { type: 'string', default: '50' },
       runs: { type: 'string', default: '1' },
-      concurrency: { type: 'string', default: '4' },
+      // The extension's own default, so the client alone and the VS Code run list the same way.
+      concurrency: { type: 'string', default: String(DEFAULT_CONCURRENCY) },
       'page-size': { type: 'string', default: '250' },
       section: { type: 'string', default: '' },
       only: { type: 'string', default: '' },

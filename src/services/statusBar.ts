@@ -56,7 +56,14 @@ export class FleetStatusBar implements vscode.Disposable {
         : vscode.l10n.t('{0} SIMs', formatCount(total));
     this.item.text = `${icon} ${counts}`;
     this.item.backgroundColor = status.kind === 'error' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.tooltip = this.tooltip(status.kind, status.loadedAt);
+    // While a load runs this is called every few hundred ms: a plain line there, not markdown that
+    // VS Code has to parse on every update; the counts per status come with the finished load.
+    if (status.kind === 'loading') {
+      const loading = vscode.l10n.t('Loading SIM cards…');
+      if (this.item.tooltip !== loading) this.item.tooltip = loading;
+    } else {
+      this.item.tooltip = this.tooltip(status.kind, status.loadedAt);
+    }
     this.item.accessibilityInformation = { label: counts };
     this.item.show();
   }
@@ -85,7 +92,6 @@ export class FleetStatusBar implements vscode.Disposable {
     );
     lines.push('');
     if (kind === 'error') lines.push(escapeMarkdown(vscode.l10n.t('The last load failed; showing the SIM cards loaded before.')), '');
-    if (kind === 'loading') lines.push(escapeMarkdown(vscode.l10n.t('Loading…')), '');
     if (loadedAt !== undefined) lines.push(escapeMarkdown(vscode.l10n.t('Last loaded at {0}', new Date(loadedAt).toLocaleTimeString())));
     if (this.lastAutoRefreshAt !== undefined) {
       lines.push('', escapeMarkdown(vscode.l10n.t('Last auto-refresh at {0}', new Date(this.lastAutoRefreshAt).toLocaleTimeString())));

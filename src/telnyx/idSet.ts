@@ -26,8 +26,10 @@ export class IdSet implements Iterable<string> {
   /** Adds an id; returns false when it was there already. */
   add(id: string): boolean {
     const shard = this.shards[shardOf(id)] as Set<string>;
-    if (shard.has(id)) return false;
+    // One lookup, not has() then add(): this runs once per SIM of every listing.
+    const before = shard.size;
     shard.add(id);
+    if (shard.size === before) return false;
     this.count++;
     return true;
   }
