@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { startMockApi } from '../mock-api/server';
 import { planBulk } from '../src/fleet/bulkPlan';
-import { actionTasks, runBulk } from '../src/telnyx/bulk';
+import { actionTasks, DEFAULT_BULK_CONCURRENCY, runBulk } from '../src/telnyx/bulk';
 import { TelnyxClient } from '../src/telnyx/client';
 
 interface Args {
@@ -21,7 +21,7 @@ interface Args {
 function readArgs(argv: string[]): Args {
   const flag = { type: 'string' } as const;
   const { values } = parseArgs({ args: argv, options: { sims: flag, latency: flag, rate: flag, concurrency: flag }, strict: true });
-  const out: Args = { sims: 1000, latency: 50, rate: 20, concurrency: 4 };
+  const out: Args = { sims: 1000, latency: 50, rate: 20, concurrency: DEFAULT_BULK_CONCURRENCY };
   for (const key of Object.keys(out) as (keyof Args)[]) {
     const text = values[key];
     if (text === undefined) continue;

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import type { BenchArgs, BenchSection, SectionReport } from '../section';
+import { DEFAULT_BULK_CONCURRENCY } from '../../src/telnyx/bulk';
 
 function runScript(script: string, nodeFlags: string[], args: string[]): Promise<SectionReport> {
   return new Promise((resolve, reject) => {
@@ -38,7 +39,8 @@ export const fleetModelSection: BenchSection = {
 export const bulkSection: BenchSection = {
   name: 'bulk',
   description: 'disable 1,000 SIMs at the given latency under 20 requests/s: time vs the floor, duplicate POSTs',
-  run: (args) => runScript('bulk.js', [], ['--latency', String(args.latencyMs), '--concurrency', String(args.concurrency)]),
+  // The bulk setting's own default (telnyxSims.bulkConcurrency), not the listing's page concurrency.
+  run: (args) => runScript('bulk.js', [], ['--latency', String(args.latencyMs), '--concurrency', String(DEFAULT_BULK_CONCURRENCY)]),
 };
 
 export const exportSection: BenchSection = {
