@@ -31,7 +31,10 @@ function str(v: unknown): string | null | undefined {
   return undefined;
 }
 
-/** At most this many distinct strings are shared, each at most this long: a hostile list cannot grow the table. */
+/**
+ * At most this many distinct strings are shared, each at most this long: a hostile list cannot
+ * grow the table. A full table starts over, so values that keep coming are shared again.
+ */
 const SHARED_STRINGS = 4096;
 const SHARED_LENGTH = 200;
 const sharedStrings = new Map<string, string>();
@@ -45,7 +48,8 @@ export function shareString(s: string): string {
   if (s.length > SHARED_LENGTH) return s;
   const known = sharedStrings.get(s);
   if (known !== undefined) return known;
-  if (sharedStrings.size < SHARED_STRINGS) sharedStrings.set(s, s);
+  if (sharedStrings.size >= SHARED_STRINGS) sharedStrings.clear();
+  sharedStrings.set(s, s);
   return s;
 }
 
@@ -53,6 +57,34 @@ export function shareString(s: string): string {
 export function sharedStringCount(): number {
   return sharedStrings.size;
 }
+
+/** Per kind of value: at most SHARED_STRINGS entries, starting over when full, as for strings. */
+class SharedValues<T extends object> {
+  private readonly known = new Map<string, T>();
+  /**
+   * One frozen copy of a small value that many records repeat (a status, a data limit, a tag
+   * list): one object for the fleet instead of one per SIM, fewer for each collection to copy.
+   * Frozen, because it is shared: records are never changed in place (a new list replaces them).
+   */
+  get(key: string, value: T): T {
+    const found = this.known.get(key);
+    if (found !== undefined) return found;
+    Object.freeze(value);
+    if (key.length > SHARED_LENGTH * 2) return value;
+    if (this.known.size >= SHARED_STRINGS) this.known.clear();
+    this.known.set(key, value);
+    return value;
+  }
+}
+
+/** A key part that keeps undefined, null and every string apart (the length prefix stops collisions). */
+function keyPart(v: string | null | undefined): string {
+  return v === undefined ? 'u' : v === null ? 'n' : `${v.length}:${v}`;
+}
+
+const sharedStatuses = new SharedValues<SimCardStatus>();
+const sharedAmounts = new SharedValues<DataAmount>();
+const sharedLists = new SharedValues<string[]>();
 
 /** str() for fields with few distinct values across a fleet. */
 function sharedStr(v: unknown): string | null | undefined {
@@ -79,12 +111,14 @@ function strArray(v: unknown): string[] | null | undefined {
   return v.every((x) => typeof x === 'string') ? (v as string[]) : v.filter((x): x is string => typeof x === 'string');
 }
 
-/** Tags: strArray with each tag shared (a fleet has few distinct tags). */
-function tagArray(v: unknown): string[] | null | undefined {
-  const tags = strArray(v);
-  if (!tags) return tags;
-  for (let i = 0; i < tags.length; i++) tags[i] = shareString(tags[i] as string);
-  return tags;
+/** A list of strings many records repeat (tags, an empty list): one shared frozen list. */
+function sharedList(v: unknown): string[] | null | undefined {
+  const list = strArray(v);
+  if (!list) return list;
+  let key = '';
+  for (const s of list) key += keyPart(s);
+  // A fresh copy goes in (the parsed array may be the record's own).
+  return sharedLists.get(key, list.map(shareString));
 }
 
 /** Sets `key` to the coerced value, or removes it when the value is unusable. */
@@ -114,11 +148,17 @@ export function parseDataAmount(v: unknown): DataAmount | null | undefined {
   return isObject(v) ? stringFields(v, ['amount', 'unit'], ['unit']) : undefined;
 }
 
+/** A data limit: few distinct ones across a fleet, so shared (consumed data differs per SIM and is not). */
+function parseSharedDataAmount(v: unknown): DataAmount | null | undefined {
+  const amount = parseDataAmount(v);
+  return amount ? sharedAmounts.get(keyPart(amount.amount) + keyPart(amount.unit), amount) : amount;
+}
+
 function parseStatus(v: unknown): SimCardStatus | null | undefined {
   if (v === null) return null;
   // A bare string is what a sloppy proxy might send; it still says the status.
-  if (typeof v === 'string') return { value: v };
-  return isObject(v) ? stringFields(v, ['value', 'reason'], ['value', 'reason']) : undefined;
+  const status = typeof v === 'string' ? { value: v } : isObject(v) ? stringFields(v, ['value', 'reason'], ['value', 'reason']) : undefined;
+  return status ? sharedStatuses.get(keyPart(status.value) + keyPart(status.reason), status) : status;
 }
 
 function parseLocation(v: unknown): DeviceLocation | null | undefined {
@@ -143,6 +183,9 @@ function id(v: unknown): string | undefined {
 const SIM_STRING_FIELDS = ['iccid', 'imsi', 'msisdn', 'created_at', 'updated_at', 'eid'] as const;
 /** SIM fields with few distinct values across a fleet: one shared copy of each value. */
 const SIM_SHARED_FIELDS = ['record_type', 'type', 'sim_card_group_id', 'esim_installation_status', 'version'] as const;
+
+/** The empty list that almost every SIM's resources_with_in_progress_actions is (shared, frozen). */
+const EMPTY_LIST: readonly unknown[] = Object.freeze([]);
 
 const DETAIL_STRING_FIELDS = ['current_imei', 'ipv4', 'ipv6', 'current_mcc', 'current_mnc'] as const;
 
@@ -212,12 +255,13 @@ const SIM_FIELDS: FieldTable = table({
   ...strings(SIM_STRING_FIELDS),
   ...strings(SIM_SHARED_FIELDS, sharedStr),
   status: parseStatus,
-  tags: tagArray,
+  tags: sharedList,
   authorized_imeis: strArray,
-  data_limit: parseDataAmount,
+  data_limit: parseSharedDataAmount,
   current_billing_period_consumed_data: parseDataAmount,
   actions_in_progress: bool,
-  resources_with_in_progress_actions: (r) => (r === null || Array.isArray(r) ? r : undefined),
+  // Almost always empty: the empty list is shared.
+  resources_with_in_progress_actions: (r) => (r === null ? r : Array.isArray(r) ? (r.length === 0 ? EMPTY_LIST : r) : undefined),
   sim_card_group: (g) => (g === null ? null : parseRecord(g, id, GROUP_FIELDS)),
 });
 
