@@ -30,6 +30,8 @@ export interface RecordedRequest {
   /** HTTP status sent; 0 when the connection was dropped on purpose. */
   status: number;
   time: number;
+  /** Which TCP connection it came on (1, 2, ... in order of connection): shows whether clients reuse them. */
+  connection: number;
 }
 
 export interface MockApiOptions {
@@ -281,6 +283,14 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
     }
   }
 
+  const connections = new WeakMap<object, number>();
+  let lastConnection = 0;
+  function connectionOf(req: http.IncomingMessage): number {
+    let n = connections.get(req.socket);
+    if (n === undefined) connections.set(req.socket, (n = ++lastConnection));
+    return n;
+  }
+
   /** The /__mock/ control endpoints (no auth, no faults, not recorded). */
   async function control(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
     const method = req.method ?? 'GET';
@@ -334,7 +344,16 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
     if (path !== '/v2' && !path.startsWith('/v2/')) return sendError(res, routeNotFound());
 
     const authorized = req.headers.authorization === `Bearer ${apiKey}`;
-    const record: RecordedRequest = { method, path, rawQuery, query: {}, authorized, status: 0, time: Date.now() };
+    const record: RecordedRequest = {
+      method,
+      path,
+      rawQuery,
+      query: {},
+      authorized,
+      status: 0,
+      time: Date.now(),
+      connection: connectionOf(req),
+    };
     requests.push(record);
     rate.hit();
     recordOf.set(res, record);

@@ -286,6 +286,10 @@ export class HttpTransport {
           Authorization: auth,
           Accept: 'application/json',
           'User-Agent': this.opts.userAgent,
+          // VS Code's proxy support hands every request an agent without keep-alive, so each page
+          // opened a new connection (and TLS handshake); this header keeps the socket for the next
+          // one (microsoft/vscode#173861). Plain Node keeps it anyway.
+          Connection: 'keep-alive',
           ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
         },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { startMockApi, type MockApi } from '../../mock-api/server';
 import type { TestApi } from '../../src/extension';
 import type { FleetNode } from '../../src/fleet';
+import { DEFAULT_CONCURRENCY } from '../../src/telnyx/client';
 import type { SimCard } from '../../src/telnyx/types';
 import { bucketCounts, messageOf, openView, resetExtensionState, setKey, setSetting, TEST_KEY, waitFor } from './helpers';
 
@@ -84,6 +85,15 @@ describe('A large fleet in the view', function () {
     it('loads with bucket counts equal to the local API data', () => {
       assert.deepEqual(sorted(bucketCounts(ext)), sorted(statusCounts(mock.fleet.sims)));
       assert.match(messageOf(ext), /^20,000 SIMs · by status · ICCID order$/);
+    });
+
+    it('lists its 80 pages over a few reused connections, not one connection per page', () => {
+      // VS Code's proxy support gives every request an agent without keep-alive: without the
+      // explicit keep-alive header each page came on a new connection (a TLS handshake each on Telnyx).
+      const pages = mock.requests.filter((r) => r.path === '/v2/sim_cards' && r.query['page[size]'] === '250');
+      assert.ok(pages.length >= 80, `the load asked for ${pages.length} pages`);
+      const connections = new Set(pages.map((r) => r.connection));
+      assert.ok(connections.size <= 2 * DEFAULT_CONCURRENCY, `${pages.length} pages came on ${connections.size} connections`);
     });
 
     it('keeps the previous counts during a refresh until the new list is complete (issue 11 item 16)', async () => {
