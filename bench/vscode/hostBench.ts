@@ -39,6 +39,20 @@ async function until(what: string, check: () => boolean, timeoutMs: number): Pro
   }
 }
 
+/** Waits until the extension host ran a 10 ms timer on time for a whole second (at most 15 s). */
+async function quietHost(): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  let quietSince = performance.now();
+  let last = performance.now();
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 10));
+    const now = performance.now();
+    if (now - last > 30) quietSince = now;
+    last = now;
+    if (now - quietSince >= 1_000) return;
+  }
+}
+
 export async function run(): Promise<void> {
   const url = process.env.BENCH_API_URL ?? '';
   const key = process.env.BENCH_API_KEY ?? '';
@@ -58,6 +72,10 @@ export async function run(): Promise<void> {
   const model = fleet.model;
   await vscode.workspace.getConfiguration('telnyxSims').update('apiBaseUrl', url, vscode.ConfigurationTarget.Global);
   await until('the welcome view (no key yet)', () => fleet.phase === 'noKey', 60_000);
+
+  // Built-in extensions that share the host (git, the JSON language client after the settings
+  // write above) start up around now; a person sets a key into a host that has settled.
+  await quietHost();
 
   // Event-loop lag: the longest stretch the extension host could not run a 10 ms timer.
   let maxLagMs = 0;
