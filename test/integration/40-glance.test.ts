@@ -297,9 +297,13 @@ describe('fleet at a glance (4x-glance)', () => {
       ext.setSaveDialogAnswer(vscode.Uri.file(file));
       const done = vscode.commands.executeCommand('telnyxSims.exportSimCards');
       // With SIM rows selected (an earlier test may leave one), a first step asks what to export:
-      // read what the picker shows rather than the selection, which reaches the host later.
-      await waitForUi('.quick-input-list .monaco-list-row');
-      if ((await text('.quick-input-list .monaco-list-row')).some((row) => row.includes('Current view'))) {
+      // read what the picker shows rather than the selection, which reaches the host later. Wait
+      // for one of the two steps: rows of an earlier picker can still be in the page for a moment.
+      const rows = await waitFor('the scope or the format step', async () => {
+        const shown = await text('.quick-input-list .monaco-list-row');
+        return shown.some((row) => row.includes('Current view') || row.includes('JSON')) ? shown : undefined;
+      });
+      if (rows.some((row) => row.includes('Current view'))) {
         await pressKey('Enter'); // "Current view" comes first
       }
       await waitForUi('.quick-input-list .monaco-list-row', 'JSON');
