@@ -122,7 +122,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     panels,
     glance,
     view.provider.followAttention(glance.tracker),
-    fleet.onDidCompleteLoad(() => panels.simsRefreshed((simId) => fleet.model.getSim(simId))),
+    fleet.onDidCompleteLoad(() => panels.simsRefreshed()),
     clients.onDidRejectKey(() => panels.keyRejected()),
     registerAuthPrompt(clients),
     vscode.workspace.registerTextDocumentContentProvider(RAW_RECORD_SCHEME, rawRecords),

@@ -108,22 +108,15 @@ export async function run(): Promise<void> {
   const started = performance.now();
   const cpu0 = process.cpuUsage();
   const stopProfile = startProfile(process.env.BENCH_HOST_PROFILE, 'host-load');
-  // BENCH_HOST_PROFILE_TAIL=<dir>: a profile of the last tenth of the load only (its end, unslowed before).
-  let stopTail: (() => Promise<void>) | undefined;
   const sub = view.provider.onDidChangeTreeData(() => {
     if (firstCountsMs === undefined && model.roots().some((n) => n.kind === 'bucket' && n.count > 0))
       firstCountsMs = performance.now() - started;
-    if (!stopTail && model.size >= 90_000) stopTail = startProfile(process.env.BENCH_HOST_PROFILE_TAIL, 'host-tail');
   });
   if (!(await api.setApiKey(key))) throw new Error('bench: the key was refused');
   await until('the load to settle', () => fleet.settled && model.size > 0, 600_000);
   const finalCountsMs = performance.now() - started;
   const cpu = process.cpuUsage(cpu0);
   await stopProfile?.();
-  if (stopTail) {
-    await new Promise((r) => setTimeout(r, 300));
-    await stopTail();
-  }
   const stopAfterProfile = startProfile(process.env.BENCH_HOST_PROFILE, 'host-after-load');
   sub.dispose();
   clearInterval(lag);

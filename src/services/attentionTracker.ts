@@ -98,7 +98,8 @@ export class AttentionTracker implements vscode.Disposable {
     this.stopPass();
     const pass = this.pass;
     // Read a slice at a time, not copied first: a copy of 100,000 SIMs alone held the host for tens of ms.
-    // A load that starts meanwhile replaces the model's list (it is not changed under the iterator).
+    // A Map's iterator tolerates updates made meanwhile; a load that starts gets a list of its own, and
+    // its end starts a new pass.
     const sims = this.source.simIterator();
     const index = new AttentionIndex(this.source.groupsById(), readGlanceSettings().usageThreshold);
     let count = 0;

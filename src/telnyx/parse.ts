@@ -32,49 +32,56 @@ function str(v: unknown): string | null | undefined {
 }
 
 /**
- * At most this many distinct strings are shared, each at most this long: a hostile list cannot
- * grow the table. A full table starts over, so values that keep coming are shared again.
+ * Values many records repeat, kept once: at most this many per table, keys at most this long, so
+ * a hostile list cannot grow a table. A full table starts over, so values that keep coming are
+ * shared again.
  */
-const SHARED_STRINGS = 4096;
-const SHARED_LENGTH = 200;
-const sharedStrings = new Map<string, string>();
+const SHARED_ENTRIES = 4096;
+const SHARED_KEY_LENGTH = 400;
+
+class SharedTable<T> {
+  private readonly known = new Map<string, T>();
+
+  get size(): number {
+    return this.known.size;
+  }
+
+  /** The value kept under `key`, or `value` (kept from now on). */
+  share(key: string, value: T): T {
+    if (key.length > SHARED_KEY_LENGTH) return value;
+    const found = this.known.get(key);
+    if (found !== undefined) return found;
+    if (this.known.size >= SHARED_ENTRIES) this.known.clear();
+    this.known.set(key, value);
+    return value;
+  }
+}
+
+const sharedStrings = new SharedTable<string>();
+/** Strings longer than this are not shared (a long text is rarely repeated). */
+const SHARED_STRING_LENGTH = 200;
 
 /**
  * One copy of a string that many records repeat (a status reason, a group id, a tag, a unit)
- * instead of one per record: a fifth less memory kept per SIM at 100,000, and less for each
+ * instead of one per record: less memory kept per SIM at 100,000, and less for each
  * young-generation collection to copy while a fleet loads.
  */
 export function shareString(s: string): string {
-  if (s.length > SHARED_LENGTH) return s;
-  const known = sharedStrings.get(s);
-  if (known !== undefined) return known;
-  if (sharedStrings.size >= SHARED_STRINGS) sharedStrings.clear();
-  sharedStrings.set(s, s);
-  return s;
+  return s.length > SHARED_STRING_LENGTH ? s : sharedStrings.share(s, s);
 }
 
-/** How many strings are shared now (never more than SHARED_STRINGS). */
+/** How many strings are shared now (never more than SHARED_ENTRIES). */
 export function sharedStringCount(): number {
   return sharedStrings.size;
 }
 
-/** Per kind of value: at most SHARED_STRINGS entries, starting over when full, as for strings. */
-class SharedValues<T extends object> {
-  private readonly known = new Map<string, T>();
-  /**
-   * One frozen copy of a small value that many records repeat (a status, a data limit, a tag
-   * list): one object for the fleet instead of one per SIM, fewer for each collection to copy.
-   * Frozen, because it is shared: records are never changed in place (a new list replaces them).
-   */
-  get(key: string, value: T): T {
-    const found = this.known.get(key);
-    if (found !== undefined) return found;
-    Object.freeze(value);
-    if (key.length > SHARED_LENGTH * 2) return value;
-    if (this.known.size >= SHARED_STRINGS) this.known.clear();
-    this.known.set(key, value);
-    return value;
-  }
+/**
+ * One frozen copy of a small value that many records repeat (a status, a data limit, a tag list):
+ * one object for the fleet instead of one per SIM. Frozen, because it is shared: records are never
+ * changed in place (a new list replaces them).
+ */
+function shareFrozen<T extends object>(table: SharedTable<T>, key: string, value: T): T {
+  return table.share(key, Object.freeze(value));
 }
 
 /** A key part that keeps undefined, null and every string apart (the length prefix stops collisions). */
@@ -82,9 +89,9 @@ function keyPart(v: string | null | undefined): string {
   return v === undefined ? 'u' : v === null ? 'n' : `${v.length}:${v}`;
 }
 
-const sharedStatuses = new SharedValues<SimCardStatus>();
-const sharedAmounts = new SharedValues<DataAmount>();
-const sharedLists = new SharedValues<string[]>();
+const sharedStatuses = new SharedTable<SimCardStatus>();
+const sharedAmounts = new SharedTable<DataAmount>();
+const sharedLists = new SharedTable<string[]>();
 
 /** str() for fields with few distinct values across a fleet. */
 function sharedStr(v: unknown): string | null | undefined {
@@ -118,7 +125,7 @@ function sharedList(v: unknown): string[] | null | undefined {
   let key = '';
   for (const s of list) key += keyPart(s);
   // A fresh copy goes in (the parsed array may be the record's own).
-  return sharedLists.get(key, list.map(shareString));
+  return shareFrozen(sharedLists, key, list.map(shareString));
 }
 
 /** Sets `key` to the coerced value, or removes it when the value is unusable. */
@@ -151,14 +158,14 @@ export function parseDataAmount(v: unknown): DataAmount | null | undefined {
 /** A data limit: few distinct ones across a fleet, so shared (consumed data differs per SIM and is not). */
 function parseSharedDataAmount(v: unknown): DataAmount | null | undefined {
   const amount = parseDataAmount(v);
-  return amount ? sharedAmounts.get(keyPart(amount.amount) + keyPart(amount.unit), amount) : amount;
+  return amount ? shareFrozen(sharedAmounts, keyPart(amount.amount) + keyPart(amount.unit), amount) : amount;
 }
 
 function parseStatus(v: unknown): SimCardStatus | null | undefined {
   if (v === null) return null;
   // A bare string is what a sloppy proxy might send; it still says the status.
   const status = typeof v === 'string' ? { value: v } : isObject(v) ? stringFields(v, ['value', 'reason'], ['value', 'reason']) : undefined;
-  return status ? sharedStatuses.get(keyPart(status.value) + keyPart(status.reason), status) : status;
+  return status ? shareFrozen(sharedStatuses, keyPart(status.value) + keyPart(status.reason), status) : status;
 }
 
 function parseLocation(v: unknown): DeviceLocation | null | undefined {

@@ -116,10 +116,10 @@ export class DetailsPanels implements vscode.Disposable {
   }
 
   /** After each completed tree load: newer list data, then a background reload of each open panel. */
-  simsRefreshed(loadedSim: (simId: string) => SimCard | undefined): void {
+  simsRefreshed(): void {
     // Only the open panels' SIMs are looked up: the work is per panel, not per SIM of the fleet.
     for (const p of this.all()) {
-      const sim = loadedSim(p.simId);
+      const sim = this.deps.knownSim(p.simId);
       if (!sim) continue;
       p.setSim(sim);
       p.load().catch(() => undefined); // load() reports its own failures in the panel
