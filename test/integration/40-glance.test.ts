@@ -298,9 +298,9 @@ describe('fleet at a glance (4x-glance)', () => {
       const done = vscode.commands.executeCommand('telnyxSims.exportSimCards');
       // With SIM rows selected (an earlier test may leave one), a first step asks what to export:
       // read what the picker shows rather than the selection, which reaches the host later. Wait
-      // for one of the two steps: rows of an earlier picker can still be in the page for a moment.
+      // for one of the two steps among the rows on screen: rows of an earlier picker stay in the page, hidden.
       const rows = await waitFor('the scope or the format step', async () => {
-        const shown = await text('.quick-input-list .monaco-list-row');
+        const shown = await text('.quick-input-list .monaco-list-row:visible');
         return shown.some((row) => row.includes('Current view') || row.includes('JSON')) ? shown : undefined;
       });
       if (rows.some((row) => row.includes('Current view'))) {
