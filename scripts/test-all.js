@@ -110,6 +110,13 @@ function main() {
     else if (c) detail = ` (${c.passed} passed, ${c.failed} failed${c.pending ? `, ${c.pending} skipped` : ''})`;
     console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(12)} ${r.seconds.toFixed(1).padStart(6)} s${detail}`);
   }
+  // CI keeps only the tail of the output: name what failed here, not only far above.
+  for (const r of done) {
+    for (const f of (r.counts && r.counts.failures) || []) {
+      const error = String(f.error).split('\n')[0].slice(0, 300);
+      console.log(`FAILED ${r.name}: ${f.title}\n       ${error}`);
+    }
+  }
   console.log(`${passed} passed, ${failed} failed${pending ? `, ${pending} skipped` : ''}`);
   process.exitCode = done.every((r) => r.ok) ? 0 : 1;
 }

@@ -62,12 +62,22 @@ export class BridgeServer {
         response = { ok: true, result: await this.perform(req) };
         this.log(`[bridge] ${describe(req)}: ok`);
       } catch (e) {
-        const error = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+        const error = `${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}${await this.quickInputOnScreen()}`;
         response = { ok: false, error };
         this.log(`[bridge] ${describe(req)}: FAILED ${error}`);
       }
       this.answer(req.id, response);
     });
+  }
+
+  /** What an open quick input shows, for a failure's message: most UI waits are on one. */
+  private async quickInputOnScreen(): Promise<string> {
+    const shown = await this.page
+      .locator('.quick-input-widget')
+      .filter({ visible: true })
+      .allInnerTexts()
+      .catch(() => []);
+    return shown.length ? ` (quick input on screen: ${JSON.stringify(shown.join(' | ').slice(0, 400))})` : '';
   }
 
   /** Written under a temporary name and renamed, so the client never reads half an answer. */
@@ -128,8 +138,9 @@ export class BridgeServer {
   }
 }
 
+/** The first visible match: closed quick picks leave their rows in the page, hidden, and a hidden first match never shows. */
 function pick(locator: Locator, text: string | undefined): Locator {
-  return (text === undefined ? locator : locator.filter({ hasText: text })).first();
+  return locator.filter({ visible: true, ...(text !== undefined ? { hasText: text } : {}) }).first();
 }
 
 function describe(req: BridgeRequest): string {
