@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { AttentionIndex, summarizeAttention, type AttentionSummary } from '../fleet/attention';
 import type { FleetSnapshotSource } from './fleetSource';
-import { onNextTurn } from '../telnyx/eventLoopTurns';
+import { onIdleTurn } from '../telnyx/eventLoopTurns';
 import { affectsAny, GlanceSettingKeys, readGlanceSettings } from './glanceSettings';
 
 /** How long changes outside a load are gathered before listeners hear of them. */
@@ -40,6 +40,8 @@ export class AttentionTracker implements vscode.Disposable {
         if (loading) {
           this.changed.fire(); // status only (e.g. a spinner)
         } else if (ended) {
+          // Listeners hear of the end at once (the spinner stops) with the previous summary; again when the pass is done.
+          this.changed.fire();
           this.recomputeInSlices();
         } else {
           this.schedule();
@@ -118,11 +120,11 @@ export class AttentionTracker implements vscode.Disposable {
         index.add(next.value); // the model's SIMs have distinct ids
         count++;
       }
-      // Slices take turns with the fleet model's background merges (one step per turn).
-      onNextTurn(step);
+      // Background work: slices wait for the load's steps and for the tree's requests (an expand).
+      onIdleTurn(step);
     };
     // Not in the turn that ended the load: that one already redraws the tree and the status bar.
-    onNextTurn(step);
+    onIdleTurn(step);
   }
 
   private stopPass(): void {

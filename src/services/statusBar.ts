@@ -47,7 +47,9 @@ export class FleetStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const total = this.tracker.total;
+    // The shown count from the fleet, growing while a load runs; the attention count waits for its pass.
+    let total = 0;
+    for (const n of this.source.statusCounts().values()) total += n;
     const attention = this.tracker.summary.total;
     const icon = status.kind === 'loading' ? '$(sync~spin)' : '$(radio-tower)';
     const counts =

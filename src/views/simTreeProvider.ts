@@ -3,6 +3,7 @@ import type { FleetModel, FleetModelChange, FleetNode } from '../fleet';
 import type { AttentionSummary } from '../fleet/attention';
 import { AttentionNodes, isAttentionNode, isAttentionSim, type AttentionNode } from '../fleet/attentionNodes';
 import { resolveSimTooltip, toTreeItem } from './treeItems';
+import { noteInteraction } from '../telnyx/eventLoopTurns';
 
 /** Every element of the SIM Cards tree: the fleet model's nodes and the "Needs attention" nodes above them. */
 export type SimTreeNode = FleetNode | AttentionNode;
@@ -97,11 +98,14 @@ export class SimTreeProvider implements vscode.TreeDataProvider<SimTreeNode>, vs
 
   /** Fills in a SIM row's tooltip when it is hovered (building it for every row shown is what made ranges slow). */
   resolveTreeItem(item: vscode.TreeItem, node: SimTreeNode): vscode.TreeItem {
+    noteInteraction();
     if (node.kind !== 'sim' || item.tooltip !== undefined) return item;
     return resolveSimTooltip(item, node, { sort: this.model.options.sort, groupsById: this.model.groupsById });
   }
 
   getChildren(node?: SimTreeNode): SimTreeNode[] {
+    // Someone is waiting for the view: background bookkeeping steps aside until it is drawn.
+    noteInteraction();
     this.askedAt.set(node?.id ?? '', this.redraws);
     if (node !== undefined && isAttentionNode(node)) return this.issue(this.attention?.childrenOf(node) ?? []);
     const children: SimTreeNode[] = this.issue(this.model.childrenOf(node));
@@ -111,6 +115,7 @@ export class SimTreeProvider implements vscode.TreeDataProvider<SimTreeNode>, vs
   }
 
   getParent(node: SimTreeNode): SimTreeNode | undefined {
+    noteInteraction(); // a reveal
     if (isAttentionNode(node) || (node.kind === 'sim' && isAttentionSim(node))) return this.attention?.parentOf(node);
     const parent = this.model.parentOf(node);
     if (parent) this.issued.add(parent);
