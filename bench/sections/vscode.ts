@@ -21,8 +21,8 @@ interface HostFigures {
   extensionHostCpuMs: number;
   maxEventLoopLagMs: number;
   expandModelMs: number;
-  /** When VS Code asked for the bucket's, then the range's children, from the start of the expand. */
-  expandAskedMs?: number[];
+  /** What VS Code asked the provider for during the expand, and when. */
+  expandTrace?: string[];
   longStretches: { ms: number; gcMs: number; atMs: number }[];
   gcDuringLoad: { count: number; totalMs: number; longestMs: number; longestMajorMs: number; majors: number };
   peakRssMb: number;
@@ -53,6 +53,7 @@ export const vscodeSection: BenchSection = {
           BENCH_API_KEY,
           BENCH_VSCODE_OUT: out,
           ...(process.env.BENCH_HOST_PROFILE ? { BENCH_HOST_PROFILE: process.env.BENCH_HOST_PROFILE } : {}),
+          ...(process.env.BENCH_RENDERER_PROFILE ? { BENCH_RENDERER_PROFILE: process.env.BENCH_RENDERER_PROFILE } : {}),
         },
         timeoutMs: 15 * 60_000,
         log: () => undefined,
@@ -65,7 +66,8 @@ export const vscodeSection: BenchSection = {
         `SIMs ${sims.toLocaleString('en-US')} at ${args.latencyMs} ms latency; the client alone listed ${listing.items.length.toLocaleString('en-US')} in ${ms(clientMs)}`,
         `first counts in the view      ${ms(f.firstCountsMs)}   (target ≤ 1,500 ms)`,
         `final counts in the view      ${ms(f.finalCountsMs)}   = ${ratio.toFixed(2)}x the client alone (target ≤ 1.5x)`,
-        `expand a range (first sort)   ${ms(f.expandRangeMs)}   (target ≤ 300 ms; the model's part ${ms(f.expandModelMs)}; VS Code asked for children at ${(f.expandAskedMs ?? []).map((a) => ms(a)).join(', ')})`,
+        `expand a range (first sort)   ${ms(f.expandRangeMs)}   (target ≤ 300 ms; the model's part ${ms(f.expandModelMs)})`,
+        `  VS Code's requests in it:    ${(f.expandTrace ?? []).join('; ')}`,
         `reveal a SIM inside a range   ${ms(f.revealMs)}   revealed: ${String(f.revealed)} (target ≤ 1,000 ms)`,
         `Find keystroke                ${ms(f.findMs)}   (target ≤ 100 ms)`,
         `longest host task during load ${ms(f.maxEventLoopLagMs)}   (target ≤ 50 ms); stretches over 30 ms: ${

@@ -9,6 +9,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
+import { bridge, bridgeAvailable } from '../../test/host/bridgeClient';
 
 const EXTENSION_ID = 'telnyx-sim-explorer.telnyx-sim-explorer';
 
@@ -103,6 +104,9 @@ export async function run(): Promise<void> {
   // memoryUsage.rss() alone: the full memoryUsage() walks the heap spaces, host CPU the load would be charged for.
   const rss = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100);
 
+  // With BENCH_RENDERER_PROFILE=<dir>: a CPU profile of VS Code's renderer (the page's main thread) from the load to the end of the expand (slows both).
+  const rendererProfile = process.env.BENCH_RENDERER_PROFILE;
+  if (rendererProfile && bridgeAvailable()) await bridge({ op: 'profileStart' });
   // The first load, as a person sees it after setting the key (the key check is one request).
   let firstCountsMs: number | undefined;
   const started = performance.now();
@@ -128,21 +132,26 @@ export async function run(): Promise<void> {
   // Expand the first range of the largest bucket (sorting it the first time), then reveal a SIM deep inside it.
   const buckets = model.roots().flatMap((n) => (n.kind === 'bucket' ? [n] : []));
   const largest = buckets.reduce((a, b) => (b.count > a.count ? b : a));
-  // When VS Code asks for the bucket's and the range's children (the rest of the expand is its own).
-  const asked: number[] = [];
+  // What VS Code asks the provider for during the expand, and when (the rest of the expand is VS Code's own).
+  const expandTrace: string[] = [];
   const provider = view.provider;
   const getChildren = provider.getChildren.bind(provider);
+  const getTreeItem = provider.getTreeItem.bind(provider);
+  let items = 0;
+  const traceItems = (): void => {
+    if (items > 0) expandTrace.push(`${items} items by ${Math.round(performance.now() - t)} ms`);
+    items = 0;
+  };
   provider.getChildren = (node) => {
-    if (node === largest || (node?.kind === 'range' && node.bucketKey === largest.key)) asked.push(performance.now());
+    traceItems();
+    expandTrace.push(`children of ${node?.kind ?? 'the root'} at ${Math.round(performance.now() - t)} ms`);
     return getChildren(node);
   };
-  let lastItemAt = 0;
-  const getTreeItem = provider.getTreeItem.bind(provider);
   provider.getTreeItem = (node) => {
-    const item = getTreeItem(node);
-    lastItemAt = performance.now();
-    return item;
+    items++;
+    return getTreeItem(node);
   };
+  // With BENCH_RENDERER_PROFILE=<dir>: a CPU profile of VS Code's renderer (the browser page) during the expand.
   let t = performance.now();
   const ranges = model.childrenOf(largest);
   /** The model's part of the expand (merging what the background merge has not merged yet); the rest is VS Code's round trip. */
@@ -151,7 +160,8 @@ export async function run(): Promise<void> {
   if (!firstRange) throw new Error('bench: no range');
   await view.treeView.reveal(firstRange, { expand: true, select: false, focus: false });
   const expandRangeMs = performance.now() - t;
-  const expandAskedMs = [...asked.map((at) => at - t), lastItemAt - t];
+  traceItems();
+  if (rendererProfile && bridgeAvailable()) await bridge({ op: 'profileStop', file: path.join(rendererProfile, 'renderer.cpuprofile') });
   provider.getTreeItem = getTreeItem;
   provider.getChildren = getChildren;
   const deepSims = model.bucketSims(largest.key);
@@ -181,7 +191,7 @@ export async function run(): Promise<void> {
     finalCountsMs,
     expandRangeMs,
     expandModelMs,
-    expandAskedMs,
+    expandTrace,
     revealMs,
     revealed,
     findMs,

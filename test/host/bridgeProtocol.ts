@@ -21,7 +21,11 @@ export type BridgeOp =
   | { op: 'waitFor'; selector: string; text?: string; timeoutMs?: number }
   /** innerText of the visible webview's document (webviews are nested iframes). */
   | { op: 'webviewText'; selector?: string }
-  | { op: 'webviewClick'; selector: string; text?: string };
+  | { op: 'webviewClick'; selector: string; text?: string }
+  /** Starts a CPU profile of the workbench page (for finding where VS Code's renderer spends an interaction). */
+  | { op: 'profileStart' }
+  /** Stops it and writes the .cpuprofile to `file`. */
+  | { op: 'profileStop'; file: string };
 
 export type BridgeRequest = BridgeOp & { id: string };
 

@@ -1,7 +1,7 @@
 // Runner side of the bridge: performs in-host tests' browser requests on the workbench page.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Frame, Locator, Page } from 'playwright-core';
+import { CDPSession, Frame, Locator, Page } from 'playwright-core';
 import { BridgeRequest, BridgeResponse } from './bridgeProtocol';
 import { publishScreenshot, screenshotPath } from './screenshots';
 
@@ -10,6 +10,7 @@ const ACTION_TIMEOUT_MS = 15_000;
 export class BridgeServer {
   private readonly timer: NodeJS.Timeout;
   private queue: Promise<void> = Promise.resolve();
+  private profiler: CDPSession | undefined;
 
   constructor(
     private readonly page: Page,
@@ -120,6 +121,20 @@ export class BridgeServer {
       case 'waitFor':
         await pick(page.locator(req.selector), req.text).waitFor({ state: 'visible', timeout: req.timeoutMs ?? ACTION_TIMEOUT_MS });
         return true;
+      case 'profileStart': {
+        this.profiler ??= await page.context().newCDPSession(page);
+        await this.profiler.send('Profiler.enable');
+        await this.profiler.send('Profiler.setSamplingInterval', { interval: 500 });
+        await this.profiler.send('Profiler.start');
+        return true;
+      }
+      case 'profileStop': {
+        if (!this.profiler) throw new Error('no profile started');
+        const { profile } = await this.profiler.send('Profiler.stop');
+        fs.mkdirSync(path.dirname(req.file), { recursive: true });
+        fs.writeFileSync(req.file, JSON.stringify(profile));
+        return req.file;
+      }
       case 'webviewText': {
         const frame = await activeWebviewFrame(page);
         return frame
