@@ -6,7 +6,7 @@ import type { MockApi } from '../../mock-api/server';
 import type { TestApi } from '../../src/extension';
 import type { SimNode } from '../../src/fleet';
 import { flatTree, loadedWith, setSetting, waitFor } from './helpers';
-import { bridgeAvailable, click, webviewClick } from '../host/bridgeClient';
+import { bridgeAvailable, click, text, webviewClick } from '../host/bridgeClient';
 
 /** Webview tabs and their labels, as the editor area shows them. */
 function webviewTabs(): string[] {
@@ -80,6 +80,8 @@ describe('Details panel as a preview (issue 11: item 7)', () => {
     if (!bridgeAvailable()) this.skip(); // real clicks need the browser bridge
     const [a, b, c] = sims;
     assert.ok(a && b && c);
+    // The page may still show an earlier suite's tree (same seed, same ICCIDs) for a moment: click once it shows this flat one.
+    await waitFor('the flat tree on screen', async () => (await text('.monaco-list-row:visible'))[0]?.includes(rowText(a)));
     await click('.monaco-list-row', rowText(a));
     await waitFor('the first preview', () => ext.panels.previewSimId() === a.sim.id);
     await click('.monaco-list-row', rowText(b));
