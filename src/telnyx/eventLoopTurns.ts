@@ -90,3 +90,18 @@ export function onIdleTurn(step: () => void): void {
 export function noteInteraction(): void {
   quietUntil = performance.now() + INTERACTION_QUIET_MS;
 }
+
+/**
+ * Holds background steps back while `work` runs (and for a moment after), e.g. a reveal, whose
+ * round trips through VS Code's renderer can be further apart than the quiet period.
+ */
+export async function duringInteraction<T>(work: () => Promise<T>): Promise<T> {
+  noteInteraction();
+  const keepQuiet = setInterval(noteInteraction, INTERACTION_QUIET_MS / 2);
+  try {
+    return await work();
+  } finally {
+    clearInterval(keepQuiet);
+    noteInteraction();
+  }
+}
