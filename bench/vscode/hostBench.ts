@@ -129,13 +129,12 @@ export async function run(): Promise<void> {
   const gcInside = (l: { start: number; ms: number }): number =>
     inLoad.filter((g) => g.start < l.start + l.ms + 10 && g.start + g.ms > l.start).reduce((sum, g) => sum + g.ms, 0);
 
-  // The attention pass after the load ends in a root redraw ("Needs attention" appears), and a redraw
-  // in the middle of the scripted reveal below loses its expand (a click would not). Expand once the
-  // view is complete, as a person who sees the final counts and the badge does.
-  const tracker = api.glance.tracker;
-  const attentionAt = performance.now();
-  await until('the attention pass', () => tracker.total === model.size, 30_000);
-  const attentionPassMs = performance.now() - attentionAt;
+  // VS Code's renderer draws the load's last redraws after the final counts; a round trip to it
+  // returns once it has handled everything sent before. The expand is timed from there (the wait
+  // is reported on its own): it is what a click costs, not the tail of the load.
+  const catchUpAt = performance.now();
+  await vscode.commands.executeCommand('setContext', 'telnyxSims.benchRoundTrip', catchUpAt);
+  const rendererCatchUpMs = performance.now() - catchUpAt;
   // Expand the first range of the largest bucket (sorting it the first time), then reveal a SIM deep inside it.
   const buckets = model.roots().flatMap((n) => (n.kind === 'bucket' ? [n] : []));
   const largest = buckets.reduce((a, b) => (b.count > a.count ? b : a));
@@ -216,7 +215,7 @@ export async function run(): Promise<void> {
     sims: model.size,
     firstCountsMs,
     finalCountsMs,
-    attentionPassMs,
+    rendererCatchUpMs,
     expandRangeMs,
     expandModelMs,
     expandTrace,

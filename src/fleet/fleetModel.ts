@@ -6,6 +6,7 @@
 // staged, then swapped in when it is complete or clearly partial.
 import * as l10n from '@vscode/l10n';
 import type { SimCard, SimCardGroup } from '../telnyx/types';
+import { AttentionIndex, DEFAULT_USAGE_THRESHOLD, normalizeThreshold, type AttentionSummary } from './attention';
 import { bucketKeysOf, orderBuckets, type RootBucket } from './bucketKeys';
 import { formatCount } from './dataAmount';
 import { Emitter } from './emitter';
@@ -20,7 +21,7 @@ import { collapseRuns, mergeSmallestNeighbours, pushRun, type Compare } from './
 import { simStatus } from './status';
 import { apiSortFor, compareSortValues, simSortValue, sortOption, type SimSortValue } from './sorting';
 import { DEFAULT_VIEW_OPTIONS, compareOptions, filterKey, type OptionsChange, type ViewOptions } from './viewOptions';
-import { onNextTurn } from '../telnyx/eventLoopTurns';
+import { onIdleTurn } from '../telnyx/eventLoopTurns';
 
 /** One SIM in a dataset; replaced by a new entry when the SIM changes, so sorted runs can tell stale copies. */
 interface Entry {
@@ -55,12 +56,16 @@ class Dataset {
   readonly statusCounts = new Map<string, number>();
   seq = 0;
   received = 0;
+  /** Bumped whenever `attention` changes (the summary is cached per version). */
+  attentionVersion = 0;
   private readonly filterActive: boolean;
 
   constructor(
     readonly filter: SimFilter,
     readonly apiSort: string | undefined,
     public groupBy: GroupByValue,
+    /** Why each SIM needs attention, kept as SIMs come, change and go: O(1) per SIM, no pass after a load. */
+    readonly attention: AttentionIndex,
   ) {
     this.filterActive = isFilterActive(filter);
   }
@@ -114,6 +119,8 @@ export class FleetModel {
   /** Bumped when sort values must be recomputed (sort key or groups changed). */
   private valueVersion = 0;
   private rootOrder: RootBucket[] | undefined;
+  private attentionThreshold = DEFAULT_USAGE_THRESHOLD;
+  private attentionCache: { ds: Dataset; version: number; summary: AttentionSummary } | undefined;
   private readonly bucketNodes = new Map<string, BucketNode>();
   private readonly rangeNodes = new Map<string, RangeNode>();
   private readonly simNodes = new Map<string, SimNode>();
@@ -189,6 +196,8 @@ export class FleetModel {
   setGroups(groups: readonly SimCardGroup[]): void {
     this.groupsByIdValue = groupsByIdFrom(groups);
     this.rootOrder = undefined;
+    // A SIM without a limit of its own is near or over its group's limit.
+    this.resetAttention();
     // Usage of limit depends on group limits.
     if (this.optionsValue.sort === 'usagePercent') this.invalidateOrder();
     this.fire({ root: true });
@@ -323,12 +332,13 @@ export class FleetModel {
       for (const bucket of this.visible.buckets.values()) {
         this.settle(bucket, cmp);
         if (mergeSmallestNeighbours(bucket.runs, cmp)) {
-          onNextTurn(step);
+          onIdleTurn(step);
           return;
         }
       }
     };
-    onNextTurn(step);
+    // Background work: it waits while a tree view asks for children (an expand reads what is left).
+    onIdleTurn(step);
   }
 
   private setLoading(retry: RetryInfo | undefined): void {
@@ -442,6 +452,35 @@ export class FleetModel {
     return bucket ? this.sortedEntries(bucket).map((e) => e.sim) : [];
   }
 
+  /** Which shown SIMs need attention, and why; kept current as pages arrive (cached until the next change). */
+  attentionSummary(): AttentionSummary {
+    const ds = this.visible;
+    const cache = this.attentionCache;
+    if (cache?.ds === ds && cache.version === ds.attentionVersion) return cache.summary;
+    const summary = ds.attention.summary();
+    this.attentionCache = { ds, version: ds.attentionVersion, summary };
+    return summary;
+  }
+
+  /** The "near the limit" threshold, in percent of the limit (a setting); reasons are worked out again when it changes. */
+  setAttentionThreshold(threshold: number): void {
+    const t = normalizeThreshold(threshold);
+    if (t === this.attentionThreshold) return;
+    this.attentionThreshold = t;
+    this.resetAttention();
+  }
+
+  private resetAttention(): void {
+    for (const ds of [this.visible, this.staging]) {
+      if (!ds) continue;
+      const sims = (function* () {
+        for (const e of ds.byId.values()) yield e.sim;
+      })();
+      ds.attention.reset(sims, this.groupsByIdValue, this.attentionThreshold);
+      ds.attentionVersion++;
+    }
+  }
+
   /** Shown SIMs per status key (simStatus), kept current as pages arrive: O(statuses) to read. */
   statusCounts(): ReadonlyMap<string, number> {
     return this.visible.statusCounts;
@@ -458,7 +497,7 @@ export class FleetModel {
 
   private newDataset(): Dataset {
     const o = this.optionsValue;
-    return new Dataset(o.filter, apiSortFor(o.sort), o.groupBy);
+    return new Dataset(o.filter, apiSortFor(o.sort), o.groupBy, new AttentionIndex(this.groupsByIdValue, this.attentionThreshold));
   }
 
   private locateIn(bucketKey: string, simId: string): { index: number; rangeStart: number | undefined; total: number } | undefined {
@@ -646,6 +685,8 @@ export class FleetModel {
       ds.byId.set(sim.id, entry);
       this.addToBuckets(ds, entry, touched);
       ds.search.set(sim, entry.seq);
+      ds.attention.set(sim);
+      ds.attentionVersion++;
       if (ds !== this.visible) return [];
       const nodes: SimNode[] = [];
       for (const key of touched.keys) {
@@ -662,6 +703,8 @@ export class FleetModel {
     ds.countStatus(sim, 1);
     this.addToBuckets(ds, entry, touched);
     ds.search.set(sim, entry.seq);
+    ds.attention.add(sim);
+    ds.attentionVersion++;
     return [];
   }
 
@@ -672,6 +715,8 @@ export class FleetModel {
     ds.countStatus(existing.sim, -1);
     ds.byId.delete(id);
     ds.search.delete(existing.seq);
+    ds.attention.delete(id);
+    ds.attentionVersion++;
   }
 
   private fireTouched(touched: Touched, status: boolean, simNodes: readonly SimNode[] = []): void {

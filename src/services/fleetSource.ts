@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { matchesFilter, normalizeFilter, toSimCardQuery, type SimFilter } from '../fleet';
 import type { SimCard, SimCardGroup, SimCardQuery } from '../telnyx/types';
+import type { AttentionSummary } from '../fleet/attention';
 import type { TelnyxClient } from '../telnyx';
 import { readSettings } from '../config';
 import type { ClientProvider } from './clientProvider';
@@ -34,8 +35,10 @@ export interface FleetQuery {
 export interface FleetSnapshotSource {
   /** The SIMs shown (after the filter); partial while a load runs. A copy: for work that needs them all now. */
   sims(): readonly SimCard[];
-  /** The same SIMs, one at a time without a copy: for work spread over turns of the event loop. */
-  simIterator(): Iterator<SimCard>;
+  /** Which shown SIMs need attention, and why: kept by the model as SIMs arrive (cheap to read). */
+  attentionSummary(): AttentionSummary;
+  /** The "near the limit" threshold the summary uses (the setting). */
+  setAttentionThreshold(threshold: number): void;
   /** Shown SIMs per status key, without copying the list (cheap enough for every page). */
   statusCounts(): ReadonlyMap<string, number>;
   groupsById(): ReadonlyMap<string, SimCardGroup>;
@@ -81,7 +84,8 @@ export function createFleetSource(p: FleetSourceParts): FleetSnapshotSource & vs
   });
   return {
     sims: () => [...model.sims()],
-    simIterator: () => model.sims(),
+    attentionSummary: () => model.attentionSummary(),
+    setAttentionThreshold: (threshold) => model.setAttentionThreshold(threshold),
     statusCounts: () => model.statusCounts(),
     groupsById: () => model.groupsById,
     status: () => {

@@ -3,11 +3,11 @@
 // line. Pages that arrive together would otherwise be parsed (and added) back to back in one
 // check phase, and no timer, click or redraw could run between them.
 //
-// Work nobody waits for (merging a loaded bucket's runs, the needs-attention pass after a load)
-// goes in a background line: it runs only when no foreground step waits and nobody has asked the
-// extension host for something just now. A tree view's requests (`noteInteraction`) hold it back
-// for a moment, so an expand right after a load is answered while a core is free for VS Code's
-// renderer to draw it, instead of queueing behind hundreds of milliseconds of bookkeeping.
+// Work nobody waits for (merging a loaded bucket's sorted runs after a load) goes in a background
+// line: it runs only when no foreground step waits and nobody has asked the extension host for
+// something just now. A tree view's requests (`noteInteraction`) hold it back for a moment, so an
+// expand right after a load is answered while a core is free for VS Code's renderer to draw it,
+// instead of queueing behind the merges.
 
 import { performance } from 'node:perf_hooks';
 
@@ -89,19 +89,4 @@ export function onIdleTurn(step: () => void): void {
 /** Someone waits on the extension host (e.g. a tree view asked for children): background steps pause for a moment. */
 export function noteInteraction(): void {
   quietUntil = performance.now() + INTERACTION_QUIET_MS;
-}
-
-/**
- * Holds background steps back while `work` runs (and for a moment after), e.g. a reveal, whose
- * round trips through VS Code's renderer can be further apart than the quiet period.
- */
-export async function duringInteraction<T>(work: () => Promise<T>): Promise<T> {
-  noteInteraction();
-  const keepQuiet = setInterval(noteInteraction, INTERACTION_QUIET_MS / 2);
-  try {
-    return await work();
-  } finally {
-    clearInterval(keepQuiet);
-    noteInteraction();
-  }
 }

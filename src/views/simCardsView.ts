@@ -11,7 +11,6 @@ import { ContextKeys, VIEW_ID } from '../util/ids';
 import { RedrawCoalescer } from './redrawCoalescer';
 import { SimTreeProvider, type SimTreeNode } from './simTreeProvider';
 import { viewSummary } from './viewSummary';
-import { duringInteraction } from '../telnyx/eventLoopTurns';
 
 /**
  * The SIM Cards view: the tree view, its message, description and context keys, all
@@ -116,8 +115,7 @@ export class SimCardsView implements vscode.Disposable {
     const node = location?.path[location.path.length - 1];
     if (!location || !node) return false;
     for (const n of location.path) this.provider.adopt(n);
-    // Background work that ends in a root redraw (the attention pass) waits: a redraw mid-reveal loses its expand.
-    await duringInteraction(() => Promise.resolve(this.treeView.reveal(node, { select: true, focus: true, expand: true })));
+    await this.treeView.reveal(node, { select: true, focus: true, expand: true });
     return true;
   }
 

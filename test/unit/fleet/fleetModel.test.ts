@@ -3,6 +3,7 @@ import { generateFleet } from '../../../mock-api/fleet';
 import { FleetModel, type FleetModelChange, type FleetNode, type GroupBy, type LoadStatus, type SortKey } from '../../../src/fleet';
 import type { SimCard } from '../../../src/telnyx/types';
 import { sim } from './fixtures';
+import { summarizeAttention, type AttentionSummary } from '../../../src/fleet/attention';
 
 const fleet = generateFleet({ seed: 7, sims: 3000 });
 /** List items as the API sends them (copies, so tests may not share objects). */
@@ -401,5 +402,65 @@ describe('fleet/FleetModel', () => {
       model.findSims(other.iccid ?? '').map((s) => s.id),
       [other.id],
     );
+  });
+
+  describe('needs attention, kept as SIMs arrive', () => {
+    const groupsById = new Map(fleet.groups.map((g) => [g.id, g]));
+    /** Reason -> set of SIM ids: the summary without its order. */
+    const asSets = (summary: AttentionSummary): Record<string, Set<string>> =>
+      Object.fromEntries(Object.entries(summary.simIds).map(([reason, ids]) => [reason, new Set(ids)]));
+
+    it('equals a summary of the loaded SIMs after every page, with groups arriving mid-load', () => {
+      const model = new FleetModel();
+      const l = model.beginLoad();
+      const pages = shuffledPages(SIMS, 5);
+      const loaded: SimCard[] = [];
+      pages.forEach((page, i) => {
+        if (i === Math.floor(pages.length / 3)) model.setGroups(fleet.groups);
+        l.addPage(page);
+        loaded.push(...page);
+        if (i % 5 === 0 || i === pages.length - 1) {
+          const groups = i >= Math.floor(pages.length / 3) ? groupsById : new Map();
+          assert.deepEqual(asSets(model.attentionSummary()), asSets(summarizeAttention(loaded, groups)), `after page ${i}`);
+        }
+      });
+      l.end({ kind: 'complete' });
+      const summary = model.attentionSummary();
+      assert.ok(summary.total > 100 && summary.counts.nearLimit > 0, 'the fleet exercises the reasons');
+      assert.equal(model.attentionSummary(), summary, 'read again without a change: the same summary');
+    });
+
+    it('follows updates, removals and the threshold', () => {
+      const model = new FleetModel();
+      model.setGroups(fleet.groups);
+      model.replaceAll(SIMS);
+      const fine = SIMS.find((s) => model.attentionSummary().simIds.limitExceeded.indexOf(s.id) < 0 && s.sim_card_group_id);
+      assert.ok(fine);
+      const exceeded = { ...fine, status: { value: 'data_limit_exceeded', reason: null } };
+      model.updateSim(exceeded);
+      assert.ok(model.attentionSummary().simIds.limitExceeded.includes(fine.id));
+      const current = SIMS.map((s) => (s.id === fine.id ? exceeded : s));
+      assert.deepEqual(asSets(model.attentionSummary()), asSets(summarizeAttention(current, groupsById)));
+      model.removeSim(fine.id);
+      const remaining = current.filter((s) => s.id !== fine.id);
+      assert.deepEqual(asSets(model.attentionSummary()), asSets(summarizeAttention(remaining, groupsById)));
+      model.setAttentionThreshold(50);
+      const at50 = summarizeAttention(remaining, groupsById, 50);
+      assert.ok(at50.counts.nearLimit > summarizeAttention(remaining, groupsById).counts.nearLimit, 'a lower threshold flags more');
+      assert.deepEqual(asSets(model.attentionSummary()), asSets(at50));
+    });
+
+    it('keeps the shown summary while a refresh loads, and swaps it when the load ends', () => {
+      const model = new FleetModel();
+      model.setGroups(fleet.groups);
+      model.replaceAll(SIMS);
+      const before = model.attentionSummary();
+      const half = SIMS.slice(0, 1500);
+      const l = model.beginLoad();
+      l.addPage(half);
+      assert.equal(model.attentionSummary(), before, 'the previous list is still shown');
+      l.end({ kind: 'complete' });
+      assert.deepEqual(asSets(model.attentionSummary()), asSets(summarizeAttention(half, groupsById)));
+    });
   });
 });
