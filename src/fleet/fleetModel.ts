@@ -84,6 +84,13 @@ class Dataset {
 
 type GroupByValue = ViewOptions['groupBy'];
 
+/** What the needs-attention reasons read of the groups: each group's data limit. */
+function groupLimitsKey(groupsById: ReadonlyMap<string, SimCardGroup>): string {
+  const limits = [...groupsById.values()].map((g) => [String(g.id), g.data_limit ?? null] as const);
+  limits.sort((a, b) => a[0].localeCompare(b[0]));
+  return JSON.stringify(limits);
+}
+
 /** What a dataset operation touched. */
 interface Touched {
   keys: Set<string>;
@@ -120,6 +127,7 @@ export class FleetModel {
   private valueVersion = 0;
   private rootOrder: RootBucket[] | undefined;
   private attentionThreshold = DEFAULT_USAGE_THRESHOLD;
+  private attentionGroupLimits = '';
   private attentionCache: { ds: Dataset; version: number; summary: AttentionSummary } | undefined;
   private readonly bucketNodes = new Map<string, BucketNode>();
   private readonly rangeNodes = new Map<string, RangeNode>();
@@ -196,8 +204,13 @@ export class FleetModel {
   setGroups(groups: readonly SimCardGroup[]): void {
     this.groupsByIdValue = groupsByIdFrom(groups);
     this.rootOrder = undefined;
-    // A SIM without a limit of its own is near or over its group's limit.
-    this.resetAttention();
+    // A SIM without a limit of its own is near or over its group's limit. Every load fetches the
+    // groups again: work the reasons out again (O(fleet)) only when a group's limit changed.
+    const limits = groupLimitsKey(this.groupsByIdValue);
+    if (limits !== this.attentionGroupLimits) {
+      this.attentionGroupLimits = limits;
+      this.resetAttention();
+    }
     // Usage of limit depends on group limits.
     if (this.optionsValue.sort === 'usagePercent') this.invalidateOrder();
     this.fire({ root: true });

@@ -450,6 +450,24 @@ describe('fleet/FleetModel', () => {
       assert.deepEqual(asSets(model.attentionSummary()), asSets(at50));
     });
 
+    it('works the reasons out again when a group limit changes, not when the same groups come again', () => {
+      const model = new FleetModel();
+      model.setGroups(fleet.groups);
+      model.replaceAll(SIMS);
+      const before = model.attentionSummary();
+      // Every load fetches the groups again: the same limits keep the index (and the summary) as it is.
+      model.setGroups(fleet.groups.map((g) => ({ ...g, name: `${String(g.name)} (renamed)` })));
+      assert.equal(model.attentionSummary(), before);
+      // A group whose limit is now tiny puts its SIMs without a limit of their own over it.
+      const target = fleet.groups.find((g) => SIMS.some((s) => s.sim_card_group_id === g.id && !s.data_limit));
+      assert.ok(target);
+      const lowered = fleet.groups.map((g) => (g.id === target.id ? { ...g, data_limit: { amount: '0.001', unit: 'MB' } } : g));
+      model.setGroups(lowered);
+      const expected = summarizeAttention(SIMS, new Map(lowered.map((g) => [g.id, g])));
+      assert.ok(expected.counts.limitExceeded > before.counts.limitExceeded, 'the lowered limit flags more SIMs');
+      assert.deepEqual(asSets(model.attentionSummary()), asSets(expected));
+    });
+
     it('keeps the shown summary while a refresh loads, and swaps it when the load ends', () => {
       const model = new FleetModel();
       model.setGroups(fleet.groups);
