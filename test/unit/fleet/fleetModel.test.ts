@@ -406,6 +406,13 @@ describe('fleet/FleetModel', () => {
 
   describe('needs attention, kept as SIMs arrive', () => {
     const groupsById = new Map(fleet.groups.map((g) => [g.id, g]));
+    /** A model with the groups and every SIM loaded. */
+    const loadedModel = (): FleetModel => {
+      const model = new FleetModel();
+      model.setGroups(fleet.groups);
+      model.replaceAll(SIMS);
+      return model;
+    };
     /** Reason -> set of SIM ids: the summary without its order. */
     const asSets = (summary: AttentionSummary): Record<string, Set<string>> =>
       Object.fromEntries(Object.entries(summary.simIds).map(([reason, ids]) => [reason, new Set(ids)]));
@@ -431,9 +438,7 @@ describe('fleet/FleetModel', () => {
     });
 
     it('follows updates, removals and the threshold', () => {
-      const model = new FleetModel();
-      model.setGroups(fleet.groups);
-      model.replaceAll(SIMS);
+      const model = loadedModel();
       const fine = SIMS.find((s) => model.attentionSummary().simIds.limitExceeded.indexOf(s.id) < 0 && s.sim_card_group_id);
       assert.ok(fine);
       const exceeded = { ...fine, status: { value: 'data_limit_exceeded', reason: null } };
@@ -451,9 +456,7 @@ describe('fleet/FleetModel', () => {
     });
 
     it('works the reasons out again when a group limit changes, not when the same groups come again', () => {
-      const model = new FleetModel();
-      model.setGroups(fleet.groups);
-      model.replaceAll(SIMS);
+      const model = loadedModel();
       const before = model.attentionSummary();
       // Every load fetches the groups again: the same limits keep the index (and the summary) as it is.
       model.setGroups(fleet.groups.map((g) => ({ ...g, name: `${String(g.name)} (renamed)` })));
@@ -469,9 +472,7 @@ describe('fleet/FleetModel', () => {
     });
 
     it('keeps the shown summary while a refresh loads, and swaps it when the load ends', () => {
-      const model = new FleetModel();
-      model.setGroups(fleet.groups);
-      model.replaceAll(SIMS);
+      const model = loadedModel();
       const before = model.attentionSummary();
       const half = SIMS.slice(0, 1500);
       const l = model.beginLoad();
