@@ -46,6 +46,9 @@ async function pickStep<T>(
   qp.totalSteps = totalSteps;
   qp.placeholder = placeholder;
   qp.items = items;
+  // Like the filter wizard: focus moving elsewhere (a click, a view that takes focus as it opens)
+  // does not drop the steps; Escape still does.
+  qp.ignoreFocusOut = true;
   try {
     return await new Promise<T | undefined>((resolve) => {
       qp.onDidAccept(() => resolve(qp.selectedItems[0]?.value));
