@@ -47,9 +47,7 @@ export class FleetStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    // The shown count from the fleet, growing while a load runs; the attention count waits for its pass.
-    let total = 0;
-    for (const n of this.source.statusCounts().values()) total += n;
+    const total = this.tracker.total; // grows with the pages while a load runs
     const attention = this.tracker.summary.total;
     const icon = status.kind === 'loading' ? '$(sync~spin)' : '$(radio-tower)';
     const counts =

@@ -19,6 +19,8 @@ describe('eventLoopTurns', () => {
     const ran: number[] = [];
     for (let i = 0; i < 3; i++) onNextTurn(() => ran.push(i));
     assert.deepEqual(ran, [], 'nothing runs in the turn that queued it');
+    await turns(1);
+    assert.deepEqual(ran, [0], 'one step in the next turn');
     await until(() => ran.length === 3);
     assert.deepEqual(ran, [0, 1, 2]);
   });
