@@ -68,6 +68,10 @@ function partItem(node: RangeNode | AttentionRangeNode, contextValue: string): v
     formatCount(node.end),
     formatCount(node.total),
   );
+  // Read out as words, not the label's dash.
+  item.accessibilityInformation = {
+    label: vscode.l10n.t('SIM cards {0} to {1} of {2}', formatCount(node.start), formatCount(node.end), formatCount(node.total)),
+  };
   return item;
 }
 

@@ -22,6 +22,12 @@ export type BridgeOp =
   /** innerText of the visible webview's document (webviews are nested iframes). */
   | { op: 'webviewText'; selector?: string }
   | { op: 'webviewClick'; selector: string; text?: string }
+  /**
+   * Clicks the visible tree row whose aria-label is `ariaLabel` with the mouse and answers the
+   * milliseconds from the mousedown event to the frame after the row's first child row is in the
+   * list (for timing an expand as a person does it).
+   */
+  | { op: 'timedClick'; ariaLabel: string; timeoutMs?: number }
   /** Starts a CPU profile of the workbench page (for finding where VS Code's renderer spends an interaction). */
   | { op: 'profileStart' }
   /** Stops it and writes the .cpuprofile to `file`. */

@@ -121,6 +121,19 @@ export class BridgeServer {
       case 'waitFor':
         await pick(page.locator(req.selector), req.text).waitFor({ state: 'visible', timeout: req.timeoutMs ?? ACTION_TIMEOUT_MS });
         return true;
+      case 'timedClick': {
+        const row = page
+          .locator(`.monaco-list-row[aria-label=${JSON.stringify(req.ariaLabel)}]`)
+          .filter({ visible: true })
+          .first();
+        await row.scrollIntoViewIfNeeded({ timeout: ACTION_TIMEOUT_MS });
+        const box = await row.boundingBox({ timeout: ACTION_TIMEOUT_MS });
+        if (!box) throw new Error(`no box for the row ${req.ariaLabel}`);
+        const args = { ariaLabel: req.ariaLabel, timeoutMs: req.timeoutMs ?? ACTION_TIMEOUT_MS };
+        await page.evaluate(`(${WATCH_FIRST_CHILD_ROW})(${JSON.stringify(args)})`);
+        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+        return await page.evaluate('window.__telnyxTimedClick');
+      }
       case 'profileStart': {
         this.profiler ??= await page.context().newCDPSession(page);
         await this.profiler.send('Profiler.enable');
@@ -152,6 +165,37 @@ export class BridgeServer {
     }
   }
 }
+
+/**
+ * Runs in the workbench page before a timed click: from the mousedown's own time stamp (so a busy
+ * renderer's delay in taking the click counts) until the frame after the clicked row's first child
+ * (the next row, one level deeper) is in the list. Tree rows are reused, so the child is found by
+ * index and level, not by element.
+ */
+const WATCH_FIRST_CHILD_ROW = `(args) => {
+  const row = [...document.querySelectorAll('.monaco-list-row')].find((r) => r.getAttribute('aria-label') === args.ariaLabel && r.offsetParent !== null);
+  if (!row) throw new Error('no visible row ' + args.ariaLabel);
+  const list = row.closest('.monaco-list');
+  const index = String(Number(row.getAttribute('data-index')) + 1);
+  const level = String(Number(row.getAttribute('aria-level')) + 1);
+  window.__telnyxTimedClick = new Promise((resolve, reject) => {
+    let t0;
+    const onDown = (e) => { if (t0 === undefined) t0 = e.timeStamp; check(); };
+    const observer = new MutationObserver(() => check());
+    const timer = setTimeout(() => { stop(); reject(new Error('the first child row of ' + args.ariaLabel + ' did not appear')); }, args.timeoutMs);
+    const stop = () => { observer.disconnect(); clearTimeout(timer); window.removeEventListener('mousedown', onDown, true); };
+    function check() {
+      if (t0 === undefined) return;
+      const child = list.querySelector('.monaco-list-row[data-index="' + index + '"]');
+      if (!child || child.getAttribute('aria-level') !== level) return;
+      stop();
+      // After the next frame's rendering: a message posted from requestAnimationFrame runs once it has painted.
+      requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(performance.now() - t0); c.port2.postMessage(0); });
+    }
+    window.addEventListener('mousedown', onDown, true);
+    observer.observe(list, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-level', 'data-index'] });
+  });
+}`;
 
 /** The first visible match: closed quick picks leave their rows in the page, hidden, and a hidden first match never shows. */
 function pick(locator: Locator, text: string | undefined): Locator {
