@@ -32,7 +32,7 @@ interface HostFigures {
   maxEventLoopLagMs: number;
   /** From the final counts in the model until the browser saw them in the tree (the clicks start then). */
   finalOnScreenMs: number;
-  longStretches: { ms: number; gcMs: number; atMs: number }[];
+  longStretches: { ms: number; gcMs: number; cpuMs: number; atMs: number }[];
   gcDuringLoad: { count: number; totalMs: number; longestMs: number; longestMajorMs: number; majors: number };
   peakRssMb: number;
   heapUsedMb: number;
@@ -90,7 +90,9 @@ export const vscodeSection: BenchSection = {
         `reveal a SIM inside a range   ${ms(f.revealMs)}   revealed: ${String(f.revealed)} (target ≤ 1,000 ms)`,
         `Find keystroke                ${ms(f.findMs)}   (target ≤ 100 ms)`,
         `longest host task during load ${ms(f.maxEventLoopLagMs)}   (target ≤ 50 ms); stretches over 30 ms: ${
-          f.longStretches.map((l) => `${Math.round(l.ms)} (GC ${Math.round(l.gcMs)}, at ${ms(l.atMs)})`).join(', ') || 'none'
+          f.longStretches
+            .map((l) => `${Math.round(l.ms)} (GC ${Math.round(l.gcMs)}, host CPU ${Math.round(l.cpuMs)}, at ${ms(l.atMs)})`)
+            .join(', ') || 'none'
         }`,
         `garbage collection in load   ${f.gcDuringLoad.count} pauses, ${ms(f.gcDuringLoad.totalMs)} in all, longest ${ms(f.gcDuringLoad.longestMs)}; ${f.gcDuringLoad.majors} full, longest ${ms(f.gcDuringLoad.longestMajorMs)}`,
         `extension host CPU for load   ${ms(f.extensionHostCpuMs)}`,

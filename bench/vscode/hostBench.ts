@@ -82,13 +82,19 @@ export async function run(): Promise<void> {
   let maxLagMs = 0;
   let last = performance.now();
   /** Stretches over 30 ms (start and length), to tell which ones a garbage collection filled. */
-  const longLags: { start: number; ms: number }[] = [];
+  const longLags: { start: number; ms: number; cpuMs: number }[] = [];
+  // The host's CPU time in each stretch (all its threads): on a busy machine a stretch can be long
+  // because the host waited for a core, not because it worked.
+  let lastCpu = process.cpuUsage();
   const lag = setInterval(() => {
     const now = performance.now();
+    const cpuNow = process.cpuUsage();
     const stretch = now - last - 10;
     maxLagMs = Math.max(maxLagMs, stretch);
-    if (stretch > 30) longLags.push({ start: last, ms: stretch });
+    if (stretch > 30)
+      longLags.push({ start: last, ms: stretch, cpuMs: (cpuNow.user - lastCpu.user + cpuNow.system - lastCpu.system) / 1000 });
     last = now;
+    lastCpu = cpuNow;
   }, 10);
   // Garbage collections during the load: a long stretch is often a collection, not our code.
   const gcs: { start: number; ms: number; major: boolean }[] = [];
@@ -230,7 +236,7 @@ export async function run(): Promise<void> {
     longStretches: longLags
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 5)
-      .map((l) => ({ ms: l.ms, gcMs: gcInside(l), atMs: l.start - started })),
+      .map((l) => ({ ms: l.ms, gcMs: gcInside(l), cpuMs: l.cpuMs, atMs: l.start - started })),
     gcDuringLoad: {
       count: inLoad.length,
       totalMs: inLoad.reduce((sum, g) => sum + g.ms, 0),
