@@ -2,6 +2,7 @@
 // caller can keep the summary current one SIM at a time (AttentionIndex) after an
 // action or a partial reload, instead of rescanning the whole fleet.
 import type { SimCard, SimCardGroup } from '../telnyx/types';
+import { IdMap } from '../telnyx/idMap';
 import { groupForSim, simGroupId } from './groups';
 import { isTransitional, simStatus } from './status';
 import { nonEmpty } from './text';
@@ -89,7 +90,7 @@ export function summarizeAttention(
  * gone, `reset` when groups or the threshold change (reasons depend on both).
  */
 export class AttentionIndex {
-  private readonly bySim = new Map<string, readonly AttentionReason[]>();
+  private readonly bySim = new IdMap<readonly AttentionReason[]>();
   private readonly byReason: Record<AttentionReason, Set<string>> = emptyRecord(() => new Set<string>());
 
   constructor(

@@ -6,6 +6,7 @@
 // staged, then swapped in when it is complete or clearly partial.
 import * as l10n from '@vscode/l10n';
 import type { SimCard, SimCardGroup } from '../telnyx/types';
+import { IdMap } from '../telnyx/idMap';
 import { AttentionIndex, DEFAULT_USAGE_THRESHOLD, normalizeThreshold, type AttentionSummary } from './attention';
 import { bucketKeysOf, orderBuckets, type RootBucket } from './bucketKeys';
 import { formatCount } from './dataAmount';
@@ -49,7 +50,7 @@ interface Bucket {
 
 /** One loaded list: the SIMs of one query with their buckets and search index. */
 class Dataset {
-  readonly byId = new Map<string, Entry>();
+  readonly byId = new IdMap<Entry>();
   readonly buckets = new Map<string, Bucket>();
   readonly search = new SearchIndex();
   /** SIMs per status key, kept as SIMs come and go (the status bar reads it on every page). */
@@ -165,7 +166,7 @@ export class FleetModel {
     return this.visible.byId.get(id)?.sim;
   }
 
-  /** The shown SIMs in load order (e.g. for export). */
+  /** The shown SIMs, in no particular order. */
   *sims(): IterableIterator<SimCard> {
     for (const e of this.visible.byId.values()) yield e.sim;
   }

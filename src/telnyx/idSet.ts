@@ -2,10 +2,10 @@
 // 65,536 entries in a single call (over 10 ms, on the same page as every other id-keyed table);
 // sixteen shards each double at a sixteenth of that size, at different moments.
 
-const SHARDS = 16;
+export const SHARDS = 16;
 
 /** The shard of an id: a small hash of its last characters (ids end in varied hex or digits). */
-function shardOf(id: string): number {
+export function shardOf(id: string): number {
   let h = 0;
   for (let i = Math.max(0, id.length - 4); i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) | 0;
   return h & (SHARDS - 1);
