@@ -6,7 +6,7 @@ import { IdMap } from '../telnyx/idMap';
 import { groupForSim, simGroupId } from './groups';
 import { isTransitional, simStatus } from './status';
 import { nonEmpty } from './text';
-import { simUsage } from './usage';
+import { simUsage, type SimUsage } from './usage';
 
 /** Reasons in the order they are shown. */
 export const ATTENTION_REASONS = ['limitExceeded', 'unauthorizedImei', 'nearLimit', 'noGroup', 'actionInProgress'] as const;
@@ -48,8 +48,11 @@ export function attentionReasons(
   groupsById?: ReadonlyMap<string, SimCardGroup>,
   threshold: number = DEFAULT_USAGE_THRESHOLD,
 ): AttentionReason[] {
-  const status = simStatus(sim);
-  const usage = simUsage(sim, groupForSim(sim, groupsById));
+  return reasonsFrom(sim, simStatus(sim), simUsage(sim, groupForSim(sim, groupsById)), threshold);
+}
+
+/** `attentionReasons` for a caller that has the SIM's status and usage already. */
+export function reasonsFrom(sim: SimCard, status: string, usage: SimUsage, threshold: number = DEFAULT_USAGE_THRESHOLD): AttentionReason[] {
   const reasons: AttentionReason[] = [];
   const exceeded = status === 'data_limit_exceeded' || usage.overLimit;
   if (exceeded) reasons.push('limitExceeded');

@@ -2,7 +2,7 @@
 // can cross postMessage, be persisted by the webview, and be checked in unit tests. Every
 // string is final display text; the webview only places it with textContent.
 import type { SimCard, SimCardGroup } from '../telnyx/types';
-import { ATTENTION_REASONS, AttentionIndex, DEFAULT_USAGE_THRESHOLD, normalizeThreshold, type AttentionReason } from './attention';
+import { ATTENTION_REASONS, DEFAULT_USAGE_THRESHOLD, normalizeThreshold, reasonsFrom, type AttentionReason } from './attention';
 import { groupForSim, groupLabel, groupsByIdFrom, simGroupId } from './groups';
 import { STATUS_ORDER, UNKNOWN_STATUS, compareStatus, simStatus, statusLabel } from './status';
 import { formatCount, formatDataAmount } from './dataAmount';
@@ -186,16 +186,41 @@ interface GroupAcc {
   near: number;
 }
 
+interface UsedSim {
+  sim: SimCard;
+  bytes: number;
+  percent: number | undefined;
+  limit: number | undefined;
+}
+
+/** Most data first, ties by id. */
+function usedBefore(bytes: number, id: string, other: UsedSim): boolean {
+  return bytes > other.bytes || (bytes === other.bytes && id < other.sim.id);
+}
+
+/** Inserts the SIM into `top` (sorted, at most TOP_SIMS long) if it belongs there. */
+function keepTop(top: UsedSim[], sim: SimCard, bytes: number, percent: number | undefined, limit: number | undefined): void {
+  const last = top[top.length - 1];
+  if (top.length === TOP_SIMS && last && !usedBefore(bytes, sim.id, last)) return;
+  let i = top.length;
+  while (i > 0 && usedBefore(bytes, sim.id, top[i - 1] as UsedSim)) i--;
+  top.splice(i, 0, { sim, bytes, percent, limit });
+  if (top.length > TOP_SIMS) top.pop();
+}
+
 export function buildOverviewModel(input: OverviewInput): OverviewModel {
   const s = input.strings;
   const threshold = normalizeThreshold(input.threshold ?? DEFAULT_USAGE_THRESHOLD);
   const groupsById = groupsByIdFrom(input.groups);
   const total = input.sims.length;
-  const attention = new AttentionIndex(groupsById, threshold);
+  const attentionCounts = Object.fromEntries(ATTENTION_REASONS.map((r) => [r, 0])) as Record<AttentionReason, number>;
+  let attentionTotal = 0;
   const statusCounts = new Map<string, number>();
   const bucketCounts = new Map<UsageBucket, number>();
   const perGroup = new Map<string, GroupAcc>();
-  const used: { sim: SimCard; bytes: number; percent: number | undefined; limit: number | undefined }[] = [];
+  // The top SIMs by data used, kept while counting (at 100,000 SIMs, listing and sorting every
+  // SIM with usage took most of the time and memory of a rebuild).
+  const used: UsedSim[] = [];
 
   for (const sim of input.sims) {
     const status = simStatus(sim);
@@ -203,7 +228,9 @@ export function buildOverviewModel(input: OverviewInput): OverviewModel {
     const usage = simUsage(sim, groupForSim(sim, groupsById));
     const bucket = usageBucket(usage.percent);
     bucketCounts.set(bucket, (bucketCounts.get(bucket) ?? 0) + 1);
-    const reasons = attention.set(sim);
+    const reasons = reasonsFrom(sim, status, usage, threshold);
+    if (reasons.length > 0) attentionTotal++;
+    for (const r of reasons) attentionCounts[r]++;
     const gid = simGroupId(sim);
     if (gid !== undefined) {
       const acc = perGroup.get(gid) ?? { count: 0, used: 0, over: 0, near: 0 };
@@ -213,9 +240,7 @@ export function buildOverviewModel(input: OverviewInput): OverviewModel {
       if (reasons.includes('nearLimit')) acc.near++;
       perGroup.set(gid, acc);
     }
-    if (usage.usedBytes !== undefined && usage.usedBytes > 0) {
-      used.push({ sim, bytes: usage.usedBytes, percent: usage.percent, limit: usage.limitBytes });
-    }
+    if (usage.usedBytes !== undefined && usage.usedBytes > 0) keepTop(used, sim, usage.usedBytes, usage.percent, usage.limitBytes);
   }
 
   const share = (n: number): string => (total === 0 ? '' : percentText((n / total) * 100));
@@ -238,8 +263,7 @@ export function buildOverviewModel(input: OverviewInput): OverviewModel {
     return { bucket, label: bucketLabel(bucket, s), tone: bucketTone(bucket, threshold), count, countText: formatCount(count) };
   });
 
-  used.sort((a, b) => b.bytes - a.bytes || (a.sim.id < b.sim.id ? -1 : a.sim.id > b.sim.id ? 1 : 0));
-  const top: TopSim[] = used.slice(0, TOP_SIMS).map(({ sim, bytes, percent, limit }) => {
+  const top: TopSim[] = used.map(({ sim, bytes, percent, limit }) => {
     const label = plainText(sim.iccid, 40) || shortId(sim.id);
     const status = simStatus(sim);
     const gid = simGroupId(sim);
@@ -282,13 +306,12 @@ export function buildOverviewModel(input: OverviewInput): OverviewModel {
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.groupId < b.groupId ? -1 : 1));
 
-  const summary = attention.summary();
   return {
     title: s.title,
     total,
     totalText: fillTemplate(s.simCount, formatCount(total)),
-    attentionTotal: summary.total,
-    attentionText: fillTemplate(s.needAttention, formatCount(summary.total)),
+    attentionTotal,
+    attentionText: fillTemplate(s.needAttention, formatCount(attentionTotal)),
     loadedText: input.loadedText ? fillTemplate(s.loadedAt, input.loadedText) : '',
     statuses,
     buckets,
@@ -297,8 +320,8 @@ export function buildOverviewModel(input: OverviewInput): OverviewModel {
     attention: ATTENTION_REASONS.map((reason) => ({
       reason,
       label: s.reasons[reason],
-      count: summary.counts[reason],
-      countText: formatCount(summary.counts[reason]),
+      count: attentionCounts[reason],
+      countText: formatCount(attentionCounts[reason]),
     })),
     labels: labels(s),
   };

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { generateFleet } from '../../../mock-api/fleet';
+import { summarizeAttention } from '../../../src/fleet/attention';
 import { buildOverviewModel, usageBucket } from '../../../src/fleet/overview';
 import {
   isOverviewHostMessage,
@@ -99,6 +100,42 @@ describe('fleet overview model', () => {
       model.groups.map((g) => g.name),
       [...model.groups.map((g) => g.name)].sort((a, b) => a.localeCompare(b, 'en')),
     );
+  });
+
+  it('keeps the top SIMs while counting: ties by id, the same in any input order, fewer when fewer used data', () => {
+    const used = ['5', '9', '9', '1', '9', '3', '0', '7', '9', '2', '8', '4', '6'];
+    const sims = used.map((amount, i) => sim({ id: `sim-${String(100 - i)}`, current_billing_period_consumed_data: mb(amount) }));
+    // Expected from a full sort: most data first, ties by id; SIMs that used nothing are not listed.
+    const expected = sims
+      .filter((s) => Number(s.current_billing_period_consumed_data?.amount) > 0)
+      .sort(
+        (a, b) =>
+          Number(b.current_billing_period_consumed_data?.amount) - Number(a.current_billing_period_consumed_data?.amount) ||
+          (a.id < b.id ? -1 : 1),
+      )
+      .slice(0, 10)
+      .map((s) => s.id);
+    assert.deepEqual(
+      buildOverviewModel({ sims, groups: [], strings }).top.map((t) => t.simId),
+      expected,
+    );
+    assert.deepEqual(
+      buildOverviewModel({ sims: [...sims].reverse(), groups: [], strings }).top.map((t) => t.simId),
+      expected,
+    );
+    // 5, 9, 9 and 1 MB: the two 9s by id ('sim-98' before 'sim-99'), then 5, then 1.
+    const few = sims.slice(0, 4);
+    assert.deepEqual(
+      buildOverviewModel({ sims: few, groups: [], strings }).top.map((t) => t.simId),
+      ['sim-98', 'sim-99', 'sim-100', 'sim-97'],
+    );
+  });
+
+  it('counts the needs-attention reasons of a generated fleet like the whole-fleet summary', () => {
+    const summary = summarizeAttention(fleet.sims, new Map(fleet.groups.map((g) => [g.id, g])));
+    assert.equal(model.attentionTotal, summary.total);
+    assert.deepEqual(Object.fromEntries(model.attention.map((a) => [a.reason, a.count])), summary.counts);
+    assert.ok(summary.total > 0);
   });
 
   it('counts needs-attention reasons for a small handmade fleet', () => {
