@@ -95,6 +95,15 @@ function bench(count: number): Record<string, number | string> {
   model.setOptions({ groupBy: 'tag' });
   model.roots();
   const regroupMs = performance.now() - t;
+  // One flat list: the regroup, then its first range read at once (before the background merges).
+  t = performance.now();
+  model.setOptions({ groupBy: 'none' });
+  const flatRoots = model.roots();
+  const regroupFlatMs = performance.now() - t;
+  t = performance.now();
+  const flatFirst = flatRoots.find((n) => n.kind === 'range');
+  if (flatFirst) model.childrenOf(flatFirst);
+  const expandFlatMs = performance.now() - t;
   model.setOptions({ groupBy: 'status' });
 
   const mean = perPage.reduce((a, b) => a + b, 0) / perPage.length;
@@ -112,6 +121,8 @@ function bench(count: number): Record<string, number | string> {
     locateMs: +locateMs.toFixed(2),
     locatedIn: at ? `${at.bucketKey} @${at.rangeStart ?? '-'}` : 'not found',
     regroupToTagMs: +regroupMs.toFixed(1),
+    regroupToFlatMs: +regroupFlatMs.toFixed(1),
+    expandFlatRangeAtOnceMs: +expandFlatMs.toFixed(1),
   };
 }
 

@@ -4,6 +4,7 @@ import { FleetModel, type FleetModelChange, type FleetNode, type GroupBy, type L
 import type { SimCard } from '../../../src/telnyx/types';
 import { sim } from './fixtures';
 import { summarizeAttention, type AttentionSummary } from '../../../src/fleet/attention';
+import { ALL_KEY } from '../../../src/fleet/grouping';
 
 const fleet = generateFleet({ seed: 7, sims: 3000 });
 /** List items as the API sends them (copies, so tests may not share objects). */
@@ -272,6 +273,66 @@ describe('fleet/FleetModel', () => {
     model.setOptions({ sort: 'iccid' });
     model.setOptions({ groupBy: 'tag' });
     for (const [key, count] of expectedCounts(SIMS, 'tag')) assert.equal(model.bucketSims(key).length, count, key);
+  });
+
+  it('regrouping under the same sort gives every bucket the SIMs and order of a model built in that grouping', () => {
+    const groupings = ['status', 'tag', 'group', 'none'] as const;
+    const rebuilt = new Map(
+      groupings.map((by) => {
+        const m = new FleetModel({ filter: {}, sort: 'iccid', groupBy: by });
+        m.replaceAll(SIMS);
+        return [by, m] as const;
+      }),
+    );
+    for (const from of groupings) {
+      for (const to of groupings) {
+        if (from === to) continue;
+        const model = new FleetModel({ filter: {}, sort: 'iccid', groupBy: from });
+        load(model, shuffledPages(SIMS, 17), true);
+        model.setOptions({ groupBy: to });
+        const reference = rebuilt.get(to) as FleetModel;
+        assert.deepEqual(sortedMap(model.bucketCounts()), sortedMap(reference.bucketCounts()), `${from} → ${to}`);
+        for (const key of reference.bucketCounts().keys()) {
+          const iccids = model.bucketSims(key).map((s) => s.iccid ?? '');
+          assert.deepEqual(
+            iccids,
+            [...iccids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+            `${from} → ${to}: ${key} in ICCID order`,
+          );
+          assert.deepEqual(
+            model.bucketSims(key).map((s) => s.id),
+            reference.bucketSims(key).map((s) => s.id),
+            `${from} → ${to}: ${key}`,
+          );
+        }
+      }
+    }
+  });
+
+  it('after a new sort order the background sorts large buckets a slice at a time; reads meanwhile and after are in the new order', async () => {
+    const big = generateFleet({ seed: 23, sims: 12_000 }).sims;
+    const model = new FleetModel({ filter: {}, sort: 'iccid', groupBy: 'none' });
+    load(model, shuffledPages(big, 3));
+    model.setOptions({ sort: 'msisdn' });
+    const digits = (s: SimCard): string => (s.msisdn ?? '').replace(/\D/g, '');
+    const want = big
+      .filter((s) => digits(s) !== '')
+      .map(digits)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const shownNumbers = (): string[] =>
+      model
+        .bucketSims(ALL_KEY)
+        .map(digits)
+        .filter((d) => d !== '');
+    // Let a few background turns run, read in the middle, then let it finish and read again.
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(shownNumbers(), want);
+    model.setOptions({ sort: 'iccid' });
+    model.setOptions({ sort: 'msisdn' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.deepEqual(shownNumbers(), want);
+    assert.equal(model.bucketSims(ALL_KEY).length, big.length);
   });
 
   it('merges buckets in the background after a load; updates meanwhile still read back in order', async () => {
