@@ -17,6 +17,7 @@ import { ALL_KEY } from './grouping';
 import { groupsByIdFrom } from './groups';
 import type { LoadResult, LoadStatus, RetryInfo } from './loadStatus';
 import { DEFAULT_RANGE_SIZE, chunkRanges } from './ranges';
+import { sameRecord } from './sameRecord';
 import { SearchIndex } from './searchIndex';
 import { collapseRuns, mergeSmallestNeighbours, pushRun, type Compare } from './sortedRuns';
 import { simStatus } from './status';
@@ -280,9 +281,13 @@ export class FleetModel {
     const target = this.staging ?? this.visible;
     target.received += sims.length;
     const touched: Touched = { keys: new Set(), rootChanged: false };
+    // A refresh beside the list on screen: a SIM that did not change keeps the record the shown
+    // list holds, so the two lists share it (the new copy is dropped at once, not kept twice).
+    const shown = this.staging ? this.visible : undefined;
     for (const sim of sims) {
       if (sim == null || typeof sim.id !== 'string') continue;
-      this.upsert(target, sim, touched);
+      const held = shown?.byId.get(sim.id)?.sim;
+      this.upsert(target, held !== undefined && sameRecord(held, sim) ? held : sim, touched);
     }
     // O(page log n) amortized: the page's SIMs become a sorted run in each bucket they joined.
     const cmp = this.compareEntries();

@@ -25,7 +25,7 @@ const PARTIAL_REASONS: Readonly<Record<'changed' | 'inconsistent' | 'limit', () 
 /** The listing's verdict as the model's load result. */
 export function toLoadResult(listing: SimCardListing): LoadResult {
   if (listing.complete) return { kind: 'complete' };
-  return { kind: 'partial', expected: listing.expectedTotal ?? listing.items.length, reason: PARTIAL_REASONS[listing.reason]() };
+  return { kind: 'partial', expected: listing.expectedTotal ?? listing.count, reason: PARTIAL_REASONS[listing.reason]() };
 }
 
 /** The stored options, or those kept under the older separate filter and sort keys. */
@@ -153,6 +153,8 @@ export class FleetService implements vscode.Disposable {
       const listing = await client.listAllSimCards(query, {
         signal,
         onPage: (page, progress) => later((l) => l.addPage(page, { total: progress.totalResults })),
+        // The model keeps every SIM; the listing need not keep them too until it ends.
+        keepItems: false,
         // The listing starts over: what came so far is void, the staged list starts again.
         onRestart: () => {
           load = this.model.beginLoad();

@@ -84,6 +84,8 @@ export interface ListAllOptions {
   onPage?: (sims: SimCard[], progress: PageProgress) => void;
   /** The listing starts over (the fleet changed or did not add up): drop what onPage gave so far. */
   onRestart?: (info: RestartInfo) => void;
+  /** false: the result holds no items, only their count (every SIM came through onPage). */
+  keepItems?: boolean;
 }
 
 /** The result of listAllSimCards: `complete: false` says how many of about how many it holds, and why. */
@@ -139,6 +141,7 @@ export class TelnyxClient {
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.onPage ? { onPage: opts.onPage } : {}),
       ...(opts.onRestart ? { onRestart: opts.onRestart } : {}),
+      ...(opts.keepItems === false ? { keepItems: false } : {}),
     });
   }
 

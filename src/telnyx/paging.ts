@@ -43,8 +43,11 @@ export type IncompleteReason =
 
 export interface CompleteList<T> {
   complete: true;
+  /** Empty when the caller took the pages through `onPage` with `keepItems: false`. */
   items: T[];
-  /** items.length: every item the list holds. */
+  /** Distinct items listed (items.length when they are kept). */
+  count: number;
+  /** count: every item the list holds. */
   expectedTotal: number;
   /** 2 when a repair pass was needed. */
   passes: number;
@@ -52,8 +55,10 @@ export interface CompleteList<T> {
 
 export interface IncompleteList<T> {
   complete: false;
-  /** Everything the final pass got, deduplicated, in page order. */
+  /** Everything the final pass got, deduplicated, in page order (empty with `keepItems: false`). */
   items: T[];
+  /** Distinct items the final pass got. */
+  count: number;
   /** The server's last total_results ("N of about M"), undefined when it never said. */
   expectedTotal: number | undefined;
   reason: IncompleteReason;
@@ -79,6 +84,12 @@ export interface CollectPagesOptions<T> {
   onPage?: (items: T[], progress: PageProgress) => void;
   /** Everything onPage passed so far is void: a fresh pass follows, starting with its page 1. */
   onRestart?: (info: RestartInfo) => void;
+  /**
+   * false: the result's `items` are empty. For a caller that takes every page through `onPage`
+   * (the tree): the listing then does not hold each record until it ends, so a refresh that keeps
+   * the records it already has for unchanged SIMs drops the new copies at once.
+   */
+  keepItems?: boolean;
 }
 
 /** Pages beyond ceil(total_results / page_size) that are still fetched when the server has more than it said. */
@@ -126,17 +137,17 @@ interface Pass<T> {
 export async function collectPages<T>(opts: CollectPagesOptions<T>): Promise<ListResult<T>> {
   if (opts.signal?.aborted) throw new CancelledError();
   const first = await runPass(opts, 1);
-  if (verified(first)) return { complete: true, items: first.items, expectedTotal: first.items.length, passes: 1 };
+  if (verified(first)) return { complete: true, items: first.items, count: first.ids.size, expectedTotal: first.ids.size, passes: 1 };
 
   opts.onRestart?.({ reason: first.problems.has('changed') ? 'changed' : 'unverified' });
   const second = await runPass(opts, 2);
   const clean = (p: Pass<T>): boolean => !p.aborted && ![...p.problems].some((x) => x !== 'noTotal');
   const same = first.ids.size === second.ids.size && [...first.ids].every((id) => second.ids.has(id));
   if (verified(second) || (clean(first) && clean(second) && same)) {
-    return { complete: true, items: second.items, expectedTotal: second.items.length, passes: 2 };
+    return { complete: true, items: second.items, count: second.ids.size, expectedTotal: second.ids.size, passes: 2 };
   }
   const reason: IncompleteReason = second.problems.has('limit') ? 'limit' : second.problems.has('changed') ? 'changed' : 'inconsistent';
-  return { complete: false, items: second.items, expectedTotal: second.lastTotal, reason, passes: 2 };
+  return { complete: false, items: second.items, count: second.ids.size, expectedTotal: second.lastTotal, reason, passes: 2 };
 }
 
 function verified(p: Pass<unknown>): boolean {
@@ -147,6 +158,7 @@ function verified(p: Pass<unknown>): boolean {
 async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise<Pass<T>> {
   const { signal, idOf } = opts;
   const problems = new Set<Problem>();
+  const keep = opts.keepItems !== false;
   const pages = new Map<number, T[]>();
   /** Ids of the pages folded in so far (also what onPage was given: one set, not two, at 100,000 ids). */
   const seen = new IdSet();
@@ -196,7 +208,7 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
   };
   let dropped = first.rawCount - first.items.length;
   const firstFresh = fold(first.items);
-  pages.set(1, first.items);
+  pages.set(1, keep ? first.items : []);
 
   let aborted = false;
   if (stopAt <= 1) emit(firstFresh);
@@ -241,7 +253,7 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
         return;
       }
       const fresh = fold(page.items);
-      pages.set(n, page.items);
+      pages.set(n, keep ? page.items : []);
       dropped += page.rawCount - page.items.length;
       const wanted = expected(n);
       if (page.rawCount < wanted && n <= (announced ?? 0)) problems.add('short');
@@ -384,6 +396,7 @@ async function runPass<T>(opts: CollectPagesOptions<T>, passNo: number): Promise
   }
   if (signal?.aborted) throw new CancelledError();
 
+  if (!keep) return { items: [], ids: seen, dropped, total, lastTotal, problems, aborted };
   // Every page in page order; the first occurrence of an id wins.
   const order = [...pages.keys()].sort((a, b) => a - b);
   let stored = 0;

@@ -335,6 +335,34 @@ describe('fleet/FleetModel', () => {
     assert.equal(model.bucketSims(ALL_KEY).length, big.length);
   });
 
+  it('a refresh keeps the record it holds for a SIM that did not change, and takes the new one for a SIM that did', () => {
+    const model = new FleetModel({ filter: {}, sort: 'iccid', groupBy: 'status' });
+    model.replaceAll(SIMS);
+    const held = new Map(SIMS.map((s) => [s.id, model.getSim(s.id)]));
+    const fresh: SimCard[] = SIMS.map((s) => structuredClone(s));
+    const statusChanged = { ...(fresh[5] as SimCard), status: { value: 'standby', reason: 'refresh-test' } };
+    const limitChanged = { ...(fresh[9] as SimCard), data_limit: { amount: '12345', unit: 'MB' } };
+    fresh[5] = statusChanged;
+    fresh[9] = limitChanged;
+    const changedIds = new Set([statusChanged.id, limitChanged.id]);
+    for (const s of [statusChanged, limitChanged]) {
+      assert.notEqual(JSON.stringify(s), JSON.stringify(SIMS.find((o) => o.id === s.id)));
+    }
+    const load = model.beginLoad();
+    load.addPage(fresh, { total: fresh.length });
+    load.end({ kind: 'complete' });
+    for (const s of fresh) {
+      const now = model.getSim(s.id);
+      assert.equal(JSON.stringify(now), JSON.stringify(s), s.id);
+      if (changedIds.has(s.id)) assert.notEqual(now, held.get(s.id), `${s.id} changed: the new record`);
+      else assert.equal(now, held.get(s.id), `${s.id} unchanged: the record already held`);
+    }
+    assert.equal(
+      model.bucketSims('status:standby').some((s) => s.id === statusChanged.id),
+      true,
+    );
+  });
+
   it('merges buckets in the background after a load; updates meanwhile still read back in order', async () => {
     const model = new FleetModel({ filter: {}, sort: 'iccid', groupBy: 'status' });
     load(model, shuffledPages(SIMS, 13));

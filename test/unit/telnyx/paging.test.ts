@@ -346,6 +346,7 @@ describe('telnyx/paging listAllSimCards over HTTP', () => {
     assert.deepEqual(await client().listAllSimCards({}, { onPage: (p) => calls.push(p) }), {
       complete: true,
       items: [],
+      count: 0,
       expectedTotal: 0,
       passes: 1,
     });
