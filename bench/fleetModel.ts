@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { generateFleet } from '../mock-api/fleet';
 import { FleetModel, rowDescription, type FleetNode } from '../src/fleet';
+import { buildOverviewModel } from '../src/fleet/overview';
+import { defaultOverviewStrings } from '../src/fleet/overviewStrings';
 import type { SimCard } from '../src/telnyx/types';
 
 const PAGE = 250;
@@ -105,6 +107,10 @@ function bench(count: number): Record<string, number | string> {
   if (flatFirst) model.childrenOf(flatFirst);
   const expandFlatMs = performance.now() - t;
   model.setOptions({ groupBy: 'status' });
+  // The Fleet Overview's model: one pass over the loaded fleet.
+  t = performance.now();
+  buildOverviewModel({ sims: [...model.sims()], groups: [], strings: defaultOverviewStrings() });
+  const overviewMs = performance.now() - t;
 
   const mean = perPage.reduce((a, b) => a + b, 0) / perPage.length;
   return {
@@ -123,6 +129,7 @@ function bench(count: number): Record<string, number | string> {
     regroupToTagMs: +regroupMs.toFixed(1),
     regroupToFlatMs: +regroupFlatMs.toFixed(1),
     expandFlatRangeAtOnceMs: +expandFlatMs.toFixed(1),
+    overviewModelMs: +overviewMs.toFixed(1),
   };
 }
 
