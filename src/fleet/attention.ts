@@ -71,7 +71,8 @@ export interface AttentionSummary {
   simIds: Record<AttentionReason, string[]>;
 }
 
-function emptyRecord<T>(make: () => T): Record<AttentionReason, T> {
+/** One value per reason, each made by `make`. */
+export function emptyRecord<T>(make: () => T): Record<AttentionReason, T> {
   const out = {} as Record<AttentionReason, T>;
   for (const r of ATTENTION_REASONS) out[r] = make();
   return out;

@@ -89,6 +89,11 @@ class Dataset {
 
 type GroupByValue = ViewOptions['groupBy'];
 
+/** A dataset's SIMs, read without a copy. */
+function* simsOf(ds: Dataset): IterableIterator<SimCard> {
+  for (const e of ds.byId.values()) yield e.sim;
+}
+
 /** What the needs-attention reasons read of the groups: each group's data limit. */
 function groupLimitsKey(groupsById: ReadonlyMap<string, SimCardGroup>): string {
   const limits = [...groupsById.values()].map((g) => [String(g.id), g.data_limit ?? null] as const);
@@ -171,8 +176,8 @@ export class FleetModel {
   }
 
   /** The shown SIMs, in no particular order. */
-  *sims(): IterableIterator<SimCard> {
-    for (const e of this.visible.byId.values()) yield e.sim;
+  sims(): IterableIterator<SimCard> {
+    return simsOf(this.visible);
   }
 
   dispose(): void {
@@ -509,10 +514,7 @@ export class FleetModel {
   private resetAttention(): void {
     for (const ds of [this.visible, this.staging]) {
       if (!ds) continue;
-      const sims = (function* () {
-        for (const e of ds.byId.values()) yield e.sim;
-      })();
-      ds.attention.reset(sims, this.groupsByIdValue, this.attentionThreshold);
+      ds.attention.reset(simsOf(ds), this.groupsByIdValue, this.attentionThreshold);
       ds.attentionVersion++;
     }
   }

@@ -2,7 +2,14 @@
 // can cross postMessage, be persisted by the webview, and be checked in unit tests. Every
 // string is final display text; the webview only places it with textContent.
 import type { SimCard, SimCardGroup } from '../telnyx/types';
-import { ATTENTION_REASONS, DEFAULT_USAGE_THRESHOLD, normalizeThreshold, reasonsFrom, type AttentionReason } from './attention';
+import {
+  ATTENTION_REASONS,
+  DEFAULT_USAGE_THRESHOLD,
+  emptyRecord,
+  normalizeThreshold,
+  reasonsFrom,
+  type AttentionReason,
+} from './attention';
 import { groupForSim, groupLabel, groupsByIdFrom, simGroupId } from './groups';
 import { STATUS_ORDER, UNKNOWN_STATUS, compareStatus, simStatus, statusLabel } from './status';
 import { formatCount, formatDataAmount } from './dataAmount';
@@ -213,7 +220,7 @@ export function buildOverviewModel(input: OverviewInput): OverviewModel {
   const threshold = normalizeThreshold(input.threshold ?? DEFAULT_USAGE_THRESHOLD);
   const groupsById = groupsByIdFrom(input.groups);
   const total = input.sims.length;
-  const attentionCounts = Object.fromEntries(ATTENTION_REASONS.map((r) => [r, 0])) as Record<AttentionReason, number>;
+  const attentionCounts = emptyRecord(() => 0);
   let attentionTotal = 0;
   const statusCounts = new Map<string, number>();
   const bucketCounts = new Map<UsageBucket, number>();
