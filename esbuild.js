@@ -29,23 +29,6 @@ const problemMatcherPlugin = {
   },
 };
 
-/**
- * node-fetch v2 takes `URL` from Node's `url` module and only falls back to the `whatwg-url`
- * polyfill (with `tr46`'s Unicode tables, ~300 KB) on runtimes without one. Node has it, so
- * the polyfill becomes a two-line module over Node's own URL and URLSearchParams.
- */
-const nodeUrlInsteadOfWhatwgUrl = {
-  name: 'node-url-instead-of-whatwg-url',
-  setup(build) {
-    build.onResolve({ filter: /^whatwg-url$/ }, () => ({ path: 'whatwg-url', namespace: 'node-url-shim' }));
-    build.onLoad({ filter: /.*/, namespace: 'node-url-shim' }, () => ({
-      contents: "const { URL, URLSearchParams } = require('url');\nmodule.exports = { URL, URLSearchParams };\n",
-      loader: 'js',
-      resolveDir: __dirname,
-    }));
-  },
-};
-
 /** A webview script's build: one browser bundle, nothing external. */
 function webviewContext(entry, outfile) {
   return esbuild.context({
@@ -77,7 +60,7 @@ async function main() {
     outfile: 'dist/extension.js',
     external: ['vscode'],
     logLevel: 'silent',
-    plugins: [nodeUrlInsteadOfWhatwgUrl, problemMatcherPlugin],
+    plugins: [problemMatcherPlugin],
   });
   // The webview scripts run in a webview (a browser), with no vscode module.
   const contexts = [
@@ -94,8 +77,8 @@ async function main() {
 }
 
 /**
- * The Telnyx client alone, bundled like the extension (minified, same plugins), for the test
- * that a bundled client still works (through a forward proxy, with Node's own URL).
+ * The Telnyx client alone, bundled like the extension (minified), for the test that a bundled
+ * client still works through a forward proxy and carries no npm dependency.
  */
 async function bundleTelnyxClient(outfile) {
   return esbuild.build({
@@ -108,11 +91,10 @@ async function bundleTelnyxClient(outfile) {
     outfile,
     logLevel: 'silent',
     metafile: true,
-    plugins: [nodeUrlInsteadOfWhatwgUrl],
   });
 }
 
-module.exports = { bundleTelnyxClient, nodeUrlInsteadOfWhatwgUrl };
+module.exports = { bundleTelnyxClient };
 
 if (require.main === module) {
   main().catch((e) => {

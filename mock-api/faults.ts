@@ -6,7 +6,9 @@
  * (headers and part of the body, then silence), 'cutBody' (Content-Length set, the socket
  * ends after half the body), 'redirect' (302 to another host), 'html' (a 200 login page),
  * 'hostileDetail' (422 whose detail is a Markdown command link), 'wrongId' (a single-SIM
- * answer for another SIM), 'deepNesting' (the record carries a 10,000-deep value).
+ * answer for another SIM), 'deepNesting' (the record carries a 10,000-deep value), 'gzip'
+ * (the answer gzip-compressed, as a CDN in front of an API sends it), 'cutGzip' (gzip-compressed
+ * and chunked, the socket ends after half the compressed bytes).
  */
 export type FaultKind =
   | 'status'
@@ -20,7 +22,9 @@ export type FaultKind =
   | 'html'
   | 'hostileDetail'
   | 'wrongId'
-  | 'deepNesting';
+  | 'deepNesting'
+  | 'gzip'
+  | 'cutGzip';
 
 export interface ScriptedFault {
   /** Which requests it hits: substring of the path (e.g. '/sim_cards') or undefined for any. */
@@ -65,6 +69,8 @@ const KINDS: readonly string[] = [
   'hostileDetail',
   'wrongId',
   'deepNesting',
+  'gzip',
+  'cutGzip',
 ];
 
 /** Validates a fault that arrived as JSON; returns an error message or the fault. */

@@ -1,6 +1,7 @@
 // The local Telnyx API: a small node:http server that answers the Wireless endpoints
 // from a generated fleet, with auth, rate-limit headers and fault injection.
 import * as http from 'node:http';
+import * as zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { HttpError, methodNotAllowed, rateLimited, routeNotFound, authFailed, serverError, badRequest } from './errors';
 import { FaultInjector, parseFault, type FaultRates, type ScriptedFault } from './faults';
@@ -247,6 +248,22 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
     });
   }
 
+  /** Gzip-compressed; cut: chunked (no length), and the socket ends after half the compressed bytes. */
+  function sendGzip(res: http.ServerResponse, status: number, body: string, cut: boolean): void {
+    if (res.destroyed || res.headersSent) return;
+    const record = recordOf.get(res);
+    if (record) record.status = status;
+    const bytes = zlib.gzipSync(body);
+    const headers = { 'content-type': 'application/json', 'content-encoding': 'gzip', ...rate.headers() };
+    if (!cut) {
+      res.writeHead(status, { ...headers, 'content-length': String(bytes.length) });
+      res.end(bytes);
+      return;
+    }
+    res.writeHead(status, headers);
+    res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.socket?.destroy());
+  }
+
   const sendJson = (res: http.ServerResponse, status: number, value: unknown, extra?: Record<string, string>): void =>
     send(res, status, JSON.stringify(value), extra);
 
@@ -406,6 +423,8 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
         case 'cutBody':
         case 'wrongId':
         case 'deepNesting':
+        case 'gzip':
+        case 'cutGzip':
           alter = fault.kind;
           break;
         case 'drop':
@@ -489,6 +508,7 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
         const other = fleet.sims.find((sim) => sim.id !== params[0])?.id ?? 'another-sim';
         return send(res, reply.status, alterBody(alter, JSON.parse(parts.join('')) as unknown, other));
       }
+      if (alter === 'gzip' || alter === 'cutGzip') return sendGzip(res, reply.status, parts.join(''), alter === 'cutGzip');
       return sendPartial(res, reply.status, parts.join(''), alter === 'cutBody');
     }
     if (!(await untilReady())) return;

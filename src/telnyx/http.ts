@@ -1,12 +1,13 @@
 // One JSON request with a per-attempt timeout, retries with backoff, and typed errors.
-// node-fetch v2 goes through Node's http/https modules, which VS Code hooks for its proxy
-// settings. Redirects are not followed: they would carry the Authorization header to
-// wherever the Location points, and a redirecting base URL is a setting to fix anyway.
-import * as dc from 'node:diagnostics_channel';
+// Requests go through Node's http/https modules, which VS Code hooks for its proxy settings.
+// Redirects are not followed: they would carry the Authorization header to wherever the
+// Location points, and a redirecting base URL is a setting to fix anyway.
 import * as http from 'node:http';
+import * as https from 'node:https';
+import { pipeline, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import * as tls from 'node:tls';
-import fetch, { type RequestInit } from 'node-fetch';
+import * as zlib from 'node:zlib';
 import {
   AuthenticationError,
   BadRequestError,
@@ -118,46 +119,23 @@ interface Failure {
   summary: string;
 }
 
-// node-fetch v2 hides the Node request, and notices a connection that closes before
-// Content-Length bytes only for chunked bodies: the body then stalls until a timeout.
-// Node publishes every client request on a diagnostics channel; an attempt claims its
-// own (same method, path and key) to see when the socket connects and whether the
-// response really completed. Without it (another runtime), the timeouts still apply.
-interface RequestWatch {
-  method: string;
-  path: string;
-  auth: string;
-  claim(req: http.ClientRequest): void;
+/** Header lookup over Node's lower-cased header object (repeated headers joined as fetch does). */
+function headerSource(raw: http.IncomingHttpHeaders): HeaderSource {
+  return {
+    get(name) {
+      const v = raw[name.toLowerCase()];
+      if (v === undefined) return null;
+      return Array.isArray(v) ? v.join(', ') : v;
+    },
+  };
 }
 
-const watches = new Set<RequestWatch>();
-let channelSubscribed = false;
-
-function onRequestStart(message: unknown): void {
-  if (watches.size === 0 || typeof message !== 'object' || message === null) return;
-  const req = (message as { request?: unknown }).request;
-  if (!(req instanceof http.ClientRequest)) return;
-  const auth = String(req.getHeader('authorization') ?? '');
-  for (const w of watches) {
-    if (req.method === w.method && req.path.endsWith(w.path) && auth === w.auth) {
-      watches.delete(w);
-      w.claim(req);
-      return;
-    }
-  }
-}
-
-function watchRequest(w: RequestWatch): () => void {
-  if (!channelSubscribed) {
-    channelSubscribed = true;
-    try {
-      dc.subscribe('http.client.request.start', onRequestStart);
-    } catch {
-      // Older runtime: timeouts alone catch a cut body.
-    }
-  }
-  watches.add(w);
-  return () => watches.delete(w);
+/** The body as sent, or inflated when the server gzipped it (Accept-Encoding asks for that). */
+function decompressed(res: http.IncomingMessage, headers: HeaderSource): Readable {
+  const encoding = (headers.get('content-encoding') ?? '').trim().toLowerCase();
+  if (encoding !== 'gzip' && encoding !== 'x-gzip') return res;
+  // A cut or garbled stream fails the inflater, and with it the read below.
+  return pipeline(res, zlib.createGunzip(), () => undefined);
 }
 
 function contentLength(headers: HeaderSource): number | undefined {
@@ -185,12 +163,10 @@ export class HttpTransport {
       if (signal?.aborted) throw new CancelledError();
       if (attempt > 0) await req.slot?.reacquire(signal);
       const started = Date.now();
-      const outcome = await this.attempt(url, method, new URL(url).pathname + (req.query ? `?${req.query}` : ''), signal, req.body).catch(
-        (e: unknown) => {
-          if (e instanceof CancelledError) this.logLine(`${method} ${target} cancelled after ${Date.now() - started} ms`, 'info');
-          throw e;
-        },
-      );
+      const outcome = await this.attempt(url, method, signal, req.body).catch((e: unknown) => {
+        if (e instanceof CancelledError) this.logLine(`${method} ${target} cancelled after ${Date.now() - started} ms`, 'info');
+        throw e;
+      });
       const ms = Date.now() - started;
 
       if (outcome.type === 'response' && outcome.status >= 200 && outcome.status < 300) {
@@ -226,23 +202,23 @@ export class HttpTransport {
     }
   }
 
-  private async attempt(
-    url: string,
-    method: HttpMethod,
-    wirePath: string,
-    signal: AbortSignal | undefined,
-    body?: unknown,
-  ): Promise<Outcome> {
-    const ctl = new AbortController();
+  private async attempt(url: string, method: HttpMethod, signal: AbortSignal | undefined, body?: unknown): Promise<Outcome> {
     const started = Date.now();
     const headerMs = Math.min(this.opts.connectTimeoutMs, this.opts.timeoutMs);
     // Unknown until the socket is seen; a hang before that is reported as "did not answer".
     let phase: 'unknown' | 'connect' | 'firstByte' | 'body' = 'unknown';
-    let stopped: { why: 'timeout'; reason: TimeoutReason } | { why: 'cut' } | { why: 'tooLarge' } | undefined;
+    let stopped: { why: 'timeout'; reason: TimeoutReason } | { why: 'tooLarge' } | undefined;
+    let req: http.ClientRequest | undefined;
+    let res: http.IncomingMessage | undefined;
+    const halt = (): void => {
+      // With an error, so that a request still waiting for its answer rejects.
+      req?.destroy(new Error('request stopped'));
+      res?.destroy();
+    };
     const stop = (s: NonNullable<typeof stopped>): void => {
       if (stopped) return;
       stopped = s;
-      ctl.abort();
+      halt();
     };
     const timeoutReason = (): TimeoutReason =>
       phase === 'connect' ? 'connectTimeout' : phase === 'body' ? 'bodyTimeout' : 'firstByteTimeout';
@@ -254,61 +230,53 @@ export class HttpTransport {
       if (idleTimer) idleTimer.refresh();
       else idleTimer = setTimeout(() => stop({ why: 'timeout', reason: 'bodyTimeout' }), headerMs);
     };
-    const auth = `Bearer ${this.opts.apiKey}`;
-    const unwatch = watchRequest({
-      method,
-      path: wirePath,
-      auth,
-      claim: (req) => {
-        const socket = req.socket;
-        if (socket && socket.connecting) {
-          phase = 'connect';
-          socket.once(socket instanceof tls.TLSSocket ? 'secureConnect' : 'connect', () => {
-            if (phase === 'connect') phase = 'firstByte';
-          });
-        } else if (phase === 'unknown') {
-          phase = 'firstByte';
-        }
-        req.once('response', (res: http.IncomingMessage) => {
-          res.once('close', () => {
-            if (!res.complete && !signal?.aborted) stop({ why: 'cut' });
-          });
-        });
-      },
-    });
-    const onAbort = (): void => ctl.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
+    signal?.addEventListener('abort', halt, { once: true });
     try {
       if (signal?.aborted) throw new CancelledError();
-      const res = await fetch(url, {
-        method,
-        headers: {
-          Authorization: auth,
-          Accept: 'application/json',
-          'User-Agent': this.opts.userAgent,
-          // VS Code's proxy support hands every request an agent without keep-alive, so each page
-          // opened a new connection (and TLS handshake); this header keeps the socket for the next
-          // one (microsoft/vscode#173861). Plain Node keeps it anyway.
-          Connection: 'keep-alive',
-          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-        redirect: 'manual',
-        // node-fetch's own AbortSignal type spells listener options as `boolean | undefined`, which the
-        // DOM type does not match under exactOptionalPropertyTypes; the runtime object is the same.
-        signal: ctl.signal as RequestInit['signal'],
+      const payload = body !== undefined ? JSON.stringify(body) : undefined;
+      const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
+        const sent = (url.startsWith('https:') ? https : http).request(url, {
+          method,
+          headers: {
+            Authorization: `Bearer ${this.opts.apiKey}`,
+            Accept: 'application/json',
+            'Accept-Encoding': 'gzip',
+            'User-Agent': this.opts.userAgent,
+            // VS Code's proxy support hands every request an agent without keep-alive, so each page
+            // opened a new connection (and TLS handshake); this header keeps the socket for the next
+            // one (microsoft/vscode#173861). Plain Node keeps it anyway.
+            Connection: 'keep-alive',
+            ...(payload !== undefined ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}),
+          },
+        });
+        req = sent;
+        sent.once('socket', (socket) => {
+          if (socket.connecting) {
+            phase = 'connect';
+            socket.once(socket instanceof tls.TLSSocket ? 'secureConnect' : 'connect', () => {
+              if (phase === 'connect') phase = 'firstByte';
+            });
+          } else if (phase === 'unknown') {
+            phase = 'firstByte';
+          }
+        });
+        sent.once('response', resolve);
+        sent.once('error', reject);
+        sent.end(payload);
       });
+      res = response;
       clearTimeout(headerTimer);
       phase = 'body';
       armIdle();
-      const expected = contentLength(res.headers);
+      const headers = headerSource(response.headers);
+      const expected = contentLength(headers);
       // Decoded chunk by chunk (a character split between chunks is carried over): no copy of the
       // whole body into one large Buffer, which costs more than the JSON parse on a busy machine.
       const decoder = new StringDecoder('utf8');
       let text = '';
       let received = 0;
-      for await (const chunk of res.body as AsyncIterable<Buffer | string>) {
-        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      for await (const chunk of decompressed(response, headers)) {
+        const buf = chunk as Buffer;
         received += buf.length;
         if (received > MAX_BODY_BYTES) {
           stop({ why: 'tooLarge' });
@@ -317,10 +285,12 @@ export class HttpTransport {
         text += decoder.write(buf);
         armIdle();
       }
+      if (signal?.aborted) throw new CancelledError();
       if (stopped) return this.stoppedOutcome(stopped, started);
-      if (expected !== undefined && received < expected) return { type: 'cut' };
+      // A connection that closed before the whole body: short of Content-Length, or never completed.
+      if (!response.complete || (expected !== undefined && received < expected)) return { type: 'cut' };
       text += decoder.end();
-      return { type: 'response', status: res.status, headers: res.headers, text };
+      return { type: 'response', status: response.statusCode ?? 0, headers, text };
     } catch (e) {
       if (signal?.aborted) throw new CancelledError();
       if (stopped) return this.stoppedOutcome(stopped, started);
@@ -328,17 +298,16 @@ export class HttpTransport {
       if (phase === 'body') return { type: 'cut' };
       return { type: 'network', code: errorProp(e, 'code') };
     } finally {
-      unwatch();
       clearTimeout(headerTimer);
       clearTimeout(totalTimer);
       if (idleTimer) clearTimeout(idleTimer);
-      signal?.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', halt);
     }
   }
 
-  private stoppedOutcome(s: { why: 'timeout'; reason: TimeoutReason } | { why: 'cut' } | { why: 'tooLarge' }, started: number): Outcome {
+  private stoppedOutcome(s: { why: 'timeout'; reason: TimeoutReason } | { why: 'tooLarge' }, started: number): Outcome {
     if (s.why === 'timeout') return { type: 'timeout', reason: s.reason, afterMs: Date.now() - started };
-    return s.why === 'cut' ? { type: 'cut' } : { type: 'tooLarge' };
+    return { type: 'tooLarge' };
   }
 
   private notifyRetry(info: RetryInfo): void {

@@ -84,6 +84,9 @@ function cases(simPath: (api: MockApi) => string): (api: MockApi) => Case[] {
         { name: 'FIN mid-body once', op, faults: once('cutBody') },
         // The reason proves the cut was seen at once: otherwise the idle timeout would report bodyTimeout.
         { name: 'FIN mid-body', op, faults: persistent('cutBody'), error: { type: NetworkError, reason: 'cutBody' }, requests: 4 },
+        { name: 'gzip-compressed answer', op, faults: persistent('gzip') },
+        { name: 'gzip cut mid-body once', op, faults: once('cutGzip') },
+        { name: 'gzip cut mid-body', op, faults: persistent('cutGzip'), error: { type: NetworkError, reason: 'cutBody' }, requests: 4 },
         { name: 'redirect', op, faults: persistent('redirect'), error: { type: InvalidResponseError, reason: 'redirect' }, requests: 1 },
         { name: 'HTML 200', op, faults: persistent('html'), error: { type: InvalidResponseError, reason: 'htmlPage' }, requests: 1 },
         {
