@@ -123,6 +123,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     glance,
     view.provider.followAttention(glance.tracker),
     fleet.onDidCompleteLoad(() => panels.simsRefreshed()),
+    // An action's progress on a SIM reaches its open details panel, not only the tree.
+    fleet.model.onDidUpdateSim((sim) => panels.simUpdated(sim)),
     clients.onDidRejectKey(() => panels.keyRejected()),
     registerAuthPrompt(clients),
     vscode.workspace.registerTextDocumentContentProvider(RAW_RECORD_SCHEME, rawRecords),

@@ -145,6 +145,9 @@ export class FleetModel {
   private readonly changed = new Emitter<FleetModelChange>();
   /** One event per change, saying what changed (see FleetModelChange). */
   readonly onDidChange = this.changed.event;
+  private readonly simUpdated = new Emitter<SimCard>();
+  /** A single SIM was put in place by `updateSim` (an action's progress), not by a load. */
+  readonly onDidUpdateSim = this.simUpdated.event;
 
   constructor(
     options: ViewOptions = DEFAULT_VIEW_OPTIONS,
@@ -183,6 +186,7 @@ export class FleetModel {
   dispose(): void {
     this.generation++;
     this.changed.dispose();
+    this.simUpdated.dispose();
   }
 
   // ---- options and groups -------------------------------------------------------------
@@ -404,6 +408,7 @@ export class FleetModel {
     if (this.staging) this.upsert(this.staging, sim, { keys: new Set(), rootChanged: false });
     const nodes = this.upsert(this.visible, sim, touched);
     this.fireTouched(touched, false, nodes);
+    this.simUpdated.fire(sim);
   }
 
   /** Drops a SIM (e.g. deleted). */

@@ -126,6 +126,14 @@ export class DetailsPanels implements vscode.Disposable {
     }
   }
 
+  /** A SIM changed outside a load (an action on it): its open panel shows the record and reads it again. */
+  simUpdated(sim: SimCard): void {
+    const p = this.panel(sim.id);
+    if (!p) return;
+    p.setSim(sim);
+    p.load().catch(() => undefined); // load() reports its own failures in the panel
+  }
+
   /** The key was rejected: every panel says so. */
   keyRejected(): void {
     for (const p of this.all()) p.keyRejected();

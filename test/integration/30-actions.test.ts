@@ -114,6 +114,23 @@ describe('SIM actions: preview, run, live state, results, actions view', functio
     assert.equal(lastReport().summary, '3 disabled, 0 skipped, 0 failed');
   });
 
+  it('an open details panel follows an action on its SIM to the status the server ends in', async () => {
+    const [node] = pick(1, 'enabled');
+    assert.ok(node);
+    const id = node.sim.id;
+    const shownStatus = (): string | undefined => {
+      const state = ext.panels.panel(id)?.current;
+      return state?.kind === 'ready' ? state.model.status.value : undefined;
+    };
+    await ext.panels.show(id);
+    await waitFor('the panel to show the SIM enabled', () => shownStatus() === 'enabled');
+    await vscode.commands.executeCommand('telnyxSims.disableSims', node, [node]);
+    await waitFor('the server to finish disabling the SIM', () => serverSim(id).status?.value === 'disabled', 30_000);
+    await waitFor('the panel to show what the server has', () => shownStatus() === 'disabled', 30_000);
+    assert.equal(lastReport().summary, '1 disabled, 0 skipped, 0 failed');
+    ext.panels.panel(id)?.dispose();
+  });
+
   it('acts on a group row: the dialog counts every SIM of that group as the server has it', async () => {
     await setSetting('groupBy', 'group');
     const group = mock.fleet.groups[1];

@@ -127,6 +127,24 @@ describe('fleet/FleetModel', () => {
     assert.equal(model.getSim(target.id)?.status?.value, 'disabled');
   });
 
+  it('onDidUpdateSim names each SIM updateSim put in place, and nothing a load brought', () => {
+    const model = new FleetModel({ filter: {}, sort: 'iccid', groupBy: 'status' });
+    const updated: SimCard[] = [];
+    model.onDidUpdateSim((s) => updated.push(s));
+    load(model, shuffledPages(SIMS.slice(0, 600), 3));
+    model.replaceAll(SIMS);
+    assert.deepEqual(updated, [], 'loads are reported by onDidChange only');
+    const [a, b] = SIMS.filter((s) => s.status?.value === 'enabled');
+    assert.ok(a && b);
+    const disabling = { ...a, status: { value: 'disabling', reason: null } };
+    const disabled = { ...a, status: { value: 'disabled', reason: null } };
+    const tagged = { ...b, tags: ['moved'] };
+    model.updateSim(disabling);
+    model.updateSim(tagged);
+    model.updateSim(disabled);
+    assert.deepEqual(updated, [disabling, tagged, disabled]);
+  });
+
   it('statusCounts follow pages, updates and removals, equal to a plain count of the shown SIMs', () => {
     const plain = (sims: Iterable<SimCard>): [string, number][] => {
       const out = new Map<string, number>();
