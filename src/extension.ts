@@ -136,6 +136,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     actions.runner,
     vscode.workspace.registerTextDocumentContentProvider(RESULTS_SCHEME, results),
     actions.runner.onDidFinishRun(() => actionsView.follow()),
+    fleet.onDidCompleteLoad(() => actionsView.simsLoaded()),
     followWithDebounce(follower, actionsView),
     // The setting is the default grouping: changing it regroups the view.
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -122,6 +122,11 @@ export class ActionsView implements vscode.TreeDataProvider<ActionNode>, vscode.
     if (pick) await this.setStatusFilter(pick.status);
   }
 
+  /** A fleet load completed: rows that named a SIM by its id (not loaded then) can name its ICCID now. */
+  simsLoaded(): void {
+    if (this.nodes.length > 0) this.changed.fire();
+  }
+
   /** Keeps re-reading (bounded) from now on while actions are in flight: called after each run. */
   follow(): void {
     this.pollUntil = Date.now() + POLL_BOUND_MS;

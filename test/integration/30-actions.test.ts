@@ -339,4 +339,42 @@ describe('SIM actions: preview, run, live state, results, actions view', functio
     assert.ok(view.actions.length > 0 && view.actions.every((a) => a.status?.value === 'failed'));
     await view.setStatusFilter(undefined);
   });
+
+  it('an action listed before its SIM was loaded names the SIM by ICCID once a load brings it', async () => {
+    const view = ext.actions.actionsView;
+    const [node] = pick(1, 'enabled');
+    assert.ok(node);
+    const simId = node.sim.id;
+    await vscode.commands.executeCommand('telnyxSims.disableSims', node, [node]);
+    const action = await waitFor(
+      'the action listed, completed',
+      () => view.actions.find((a) => a.sim_card_id === simId && a.status?.value === 'completed'),
+      30_000,
+    );
+    const label = (): string => {
+      const item = view.getTreeItem({ kind: 'action', action });
+      return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+    };
+    // Only enabled SIMs in the tree: the disabled SIM is not loaded, so its row shows the SIM id.
+    await ext.fleet.setOptions({ filter: { status: ['enabled'] } });
+    await waitFor('a tree without the SIM', () => ext.fleet.model.getSim(simId) === undefined && ext.fleet.phase === 'loaded', 30_000);
+    assert.ok(!label().includes(serverSim(simId).iccid ?? '-'), label());
+    let redraws = 0;
+    let lastRedraw = Date.now();
+    const sub = view.onDidChangeTreeData(() => {
+      redraws++;
+      lastRedraw = Date.now();
+    });
+    try {
+      // The view re-reads for a while after a run: wait until it is quiet, so the load is the only cause left.
+      await waitFor('the actions view to settle', () => view.inFlight === 0 && Date.now() - lastRedraw > 3000, 60_000);
+      redraws = 0;
+      await ext.fleet.setOptions({ filter: {} });
+      await waitFor('the SIM loaded', () => ext.fleet.model.getSim(simId) !== undefined && ext.fleet.phase === 'loaded', 30_000);
+      await waitFor('the actions view to redraw its rows', () => redraws > 0);
+      assert.ok(label().endsWith(`· ${serverSim(simId).iccid ?? '-'}`), label());
+    } finally {
+      sub.dispose();
+    }
+  });
 });
