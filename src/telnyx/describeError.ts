@@ -75,6 +75,11 @@ function describeTelnyx(error: TelnyxError, subject: ErrorSubject, host: string 
     return describeTelnyxError(error, host) ?? plainText(error.message);
   switch (error.kind) {
     case 'auth':
+      // Said under the key's own input box, where "Set API Key" is what the user is doing.
+      if (subject === 'apiKey')
+        return error.status === 403
+          ? l10n.t('Telnyx refused access with this key (403): it needs access to Wireless.')
+          : l10n.t('Telnyx rejected this key (401): check that it is complete and still active.');
       return error.status === 403
         ? l10n.t('Telnyx refused access with this API key (403). Use "Set API Key" to enter a key with access to Wireless.')
         : l10n.t('Telnyx rejected the API key. Use "Set API Key" to enter a valid key.');

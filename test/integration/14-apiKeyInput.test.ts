@@ -27,7 +27,7 @@ describe('Set API Key input with a wrong key (issue 11: item 10)', () => {
     await focusKeyInput();
     await typeText('wrong-key-1111');
     await pressKey('Enter');
-    await waitForElement('.quick-input-widget .quick-input-message', 'Telnyx rejected the API key');
+    await waitForElement('.quick-input-widget .quick-input-message', 'Telnyx rejected this key (401)');
     assert.ok(
       mock.requests.some((r) => !r.authorized),
       'the wrong key was checked against the API',

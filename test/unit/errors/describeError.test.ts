@@ -54,7 +54,14 @@ describe('describeError', () => {
 
   it('says what to do for a rejected or missing key', () => {
     for (const subject of SUBJECTS) {
-      assert.match(describeError(samples[0], subject), /rejected the API key.*Set API Key/);
+      // Under the key's own input box the sentence is about that key, not a command to run.
+      if (subject === 'apiKey') {
+        assert.match(describeError(samples[0], subject), /^Telnyx rejected this key \(401\): check/);
+        assert.doesNotMatch(describeError(samples[0], subject), /Set API Key/);
+        assert.match(describeError(new E.AuthenticationError('x', { status: 403 }), subject), /\(403\): it needs access to Wireless/);
+      } else {
+        assert.match(describeError(samples[0], subject), /rejected the API key.*Set API Key/);
+      }
       assert.match(describeError(new NoApiKeyError(), subject), /No Telnyx API key.*Set API Key/);
     }
   });
