@@ -118,7 +118,7 @@ export class ActionsView implements vscode.TreeDataProvider<ActionNode>, vscode.
       { label: vscode.l10n.t('All statuses'), status: undefined, picked: this.filter === undefined },
       ...ACTION_STATUSES.map((s) => ({ label: literal(s), status: s, picked: this.filter === s })),
     ];
-    const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Filter SIM Card Actions by Status') });
+    const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Filter Actions by Status') });
     if (pick) await this.setStatusFilter(pick.status);
   }
 
