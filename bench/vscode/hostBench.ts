@@ -54,6 +54,20 @@ async function quietHost(): Promise<void> {
   }
 }
 
+/**
+ * The extension host's main thread from Linux's schedstat: time on a core and time runnable but
+ * waiting for one, in ms (nanosecond counters). Undefined where /proc has no such file.
+ */
+function mainThreadSched(): { runMs: number; waitMs: number } | undefined {
+  try {
+    const [run, wait] = fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').trim().split(/\s+/).map(Number);
+    if (run === undefined || wait === undefined || !Number.isFinite(run) || !Number.isFinite(wait)) return undefined;
+    return { runMs: run / 1e6, waitMs: wait / 1e6 };
+  } catch {
+    return undefined;
+  }
+}
+
 export async function run(): Promise<void> {
   const url = process.env.BENCH_API_URL ?? '';
   const key = process.env.BENCH_API_KEY ?? '';
@@ -82,19 +96,28 @@ export async function run(): Promise<void> {
   let maxLagMs = 0;
   let last = performance.now();
   /** Stretches over 30 ms (start and length), to tell which ones a garbage collection filled. */
-  const longLags: { start: number; ms: number; cpuMs: number }[] = [];
+  const longLags: { start: number; ms: number; cpuMs: number; runMs?: number; waitMs?: number }[] = [];
   // The host's CPU time in each stretch (all its threads): on a busy machine a stretch can be long
-  // because the host waited for a core, not because it worked.
+  // because the host waited for a core, not because it worked. The main thread's own split (time
+  // on a core, time runnable but waiting for one) says which: only the first is a task's length.
   let lastCpu = process.cpuUsage();
+  let lastSched = mainThreadSched();
+  let longestRunMs = 0;
   const lag = setInterval(() => {
     const now = performance.now();
     const cpuNow = process.cpuUsage();
+    const schedNow = mainThreadSched();
     const stretch = now - last - 10;
     maxLagMs = Math.max(maxLagMs, stretch);
+    const split =
+      schedNow && lastSched ? { runMs: schedNow.runMs - lastSched.runMs, waitMs: schedNow.waitMs - lastSched.waitMs } : undefined;
+    // All the running between two ticks counts, short tasks too: an upper bound of the longest task.
+    if (split) longestRunMs = Math.max(longestRunMs, split.runMs);
     if (stretch > 30)
-      longLags.push({ start: last, ms: stretch, cpuMs: (cpuNow.user - lastCpu.user + cpuNow.system - lastCpu.system) / 1000 });
+      longLags.push({ start: last, ms: stretch, cpuMs: (cpuNow.user - lastCpu.user + cpuNow.system - lastCpu.system) / 1000, ...split });
     last = now;
     lastCpu = cpuNow;
+    lastSched = schedNow;
   }, 10);
   // Garbage collections during the load: a long stretch is often a collection, not our code.
   const gcs: { start: number; ms: number; major: boolean }[] = [];
@@ -256,7 +279,9 @@ export async function run(): Promise<void> {
     longStretches: longLags
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 5)
-      .map((l) => ({ ms: l.ms, gcMs: gcInside(l), cpuMs: l.cpuMs, atMs: l.start - started })),
+      .map((l) => ({ ms: l.ms, gcMs: gcInside(l), cpuMs: l.cpuMs, runMs: l.runMs, waitMs: l.waitMs, atMs: l.start - started })),
+    /** The longest time the host's main thread ran between two ticks of the 10 ms timer (undefined off Linux). */
+    longestRunMs: lastSched ? longestRunMs : undefined,
     gcDuringLoad: {
       count: inLoad.length,
       totalMs: inLoad.reduce((sum, g) => sum + g.ms, 0),

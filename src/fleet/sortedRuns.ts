@@ -61,22 +61,71 @@ export function collapseRuns<T>(runs: T[][], cmp: Compare<T>): T[] {
   return runs[0] ?? [];
 }
 
+/** A merge of two neighbouring runs in progress, carried from one slice to the next. */
+export interface PartialMerge<T> {
+  readonly a: readonly T[];
+  readonly b: readonly T[];
+  readonly out: T[];
+  i: number;
+  j: number;
+}
+
 /**
- * One step of merging runs into one: the two neighbouring runs with the fewest items between
- * them are merged (so each step stays small and items move few times). Returns false when
- * there was nothing left to merge.
+ * One slice of merging runs into one, at most `budget` items moved: it goes on with `partial`
+ * while that pair still sits side by side in `runs` (anything that replaced either run starts a
+ * new merge), else starts on the two neighbouring runs with the fewest items between them (so
+ * items move few times). The runs stay as they were until a merge completes, then the pair is
+ * replaced by the merged run. Returns the merge to carry on, 'merged' when one completed, or
+ * 'nothing' when one run (or none) is left.
  */
-export function mergeSmallestNeighbours<T>(runs: T[][], cmp: Compare<T>): boolean {
-  if (runs.length < 2) return false;
-  let at = 0;
-  let best = Infinity;
-  for (let i = 0; i + 1 < runs.length; i++) {
-    const size = (runs[i] as T[]).length + (runs[i + 1] as T[]).length;
-    if (size < best) {
-      best = size;
-      at = i;
+export function mergeSlice<T>(
+  runs: T[][],
+  cmp: Compare<T>,
+  budget: number,
+  partial?: PartialMerge<T>,
+): PartialMerge<T> | 'merged' | 'nothing' {
+  let m = partial !== undefined && pairAt(runs, partial) >= 0 ? partial : undefined;
+  if (m === undefined) {
+    if (runs.length < 2) return 'nothing';
+    let at = 0;
+    let best = Infinity;
+    for (let i = 0; i + 1 < runs.length; i++) {
+      const size = (runs[i] as T[]).length + (runs[i + 1] as T[]).length;
+      if (size < best) {
+        best = size;
+        at = i;
+      }
+    }
+    const a = runs[at] as T[];
+    const b = runs[at + 1] as T[];
+    m = { a, b, out: new Array<T>(a.length + b.length), i: 0, j: 0 };
+  }
+  const { a, b, out } = m;
+  let { i, j } = m;
+  const stop = Math.min(out.length, i + j + budget);
+  while (i + j < stop) {
+    if (j >= b.length || (i < a.length && cmp(a[i] as T, b[j] as T) <= 0)) {
+      out[i + j] = a[i] as T;
+      i++;
+    } else {
+      out[i + j] = b[j] as T;
+      j++;
     }
   }
-  runs.splice(at, 2, mergeSorted(runs[at] as T[], runs[at + 1] as T[], cmp));
-  return true;
+  m.i = i;
+  m.j = j;
+  if (i + j < out.length) return m;
+  runs.splice(pairAt(runs, m), 2, out);
+  return 'merged';
+}
+
+/** Where the merge's two runs sit side by side in `runs`, or -1. */
+function pairAt<T>(runs: readonly T[][], m: PartialMerge<T>): number {
+  for (let k = 0; k + 1 < runs.length; k++) if (runs[k] === m.a && runs[k + 1] === m.b) return k;
+  return -1;
+}
+
+/** One whole merge step of `mergeSlice` (the smallest neighbours). Returns false when nothing was left to merge. */
+export function mergeSmallestNeighbours<T>(runs: T[][], cmp: Compare<T>): boolean {
+  return mergeSlice(runs, cmp, Infinity) !== 'nothing';
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { collapseRuns, mergeSmallestNeighbours, mergeSorted, pushRun } from '../../../src/fleet/sortedRuns';
+import { collapseRuns, mergeSlice, mergeSmallestNeighbours, mergeSorted, pushRun, type PartialMerge } from '../../../src/fleet/sortedRuns';
 
 /** A small deterministic PRNG so the random inputs repeat. */
 function rng(seed: number): () => number {
@@ -106,6 +106,69 @@ describe('fleet/sortedRuns', () => {
     assert.equal(runs.length, 1);
     assert.deepEqual(runs[0], insertionSorted(all));
     assert.equal(mergeSmallestNeighbours(runs, byKeyThenSeq), false);
+  });
+
+  it('mergeSlice moves at most its budget per call, leaves the runs whole until a merge completes, and ends equal to a plain sort', () => {
+    const r = rng(23);
+    const runs: Item[][] = [];
+    const all: Item[] = [];
+    let seq = 0;
+    for (const size of [3000, 1200, 2500, 40, 900]) {
+      const items: Item[] = [];
+      for (let i = 0; i < size; i++) items.push({ key: Math.floor(r() * 500), seq: seq++ });
+      all.push(...items);
+      runs.push([...items].sort(byKeyThenSeq));
+    }
+    const budget = 256;
+    let partial: PartialMerge<Item> | undefined;
+    let calls = 0;
+    let merges = 0;
+    for (;;) {
+      const before = runs.map((x) => x);
+      const moved = partial ? partial.i + partial.j : 0;
+      const result = mergeSlice(runs, byKeyThenSeq, budget, partial);
+      if (result === 'nothing') break;
+      calls++;
+      if (result === 'merged') {
+        merges++;
+        partial = undefined;
+        assert.equal(runs.length, before.length - 1, 'a completed merge replaces its pair with one run');
+      } else {
+        assert.ok(result.i + result.j - (result === partial ? moved : 0) <= budget, 'at most the budget per call');
+        assert.deepEqual(runs, before, 'the runs are untouched while a merge is in progress');
+        partial = result;
+      }
+      // Whatever the state, reading the runs gives every item once, in order.
+      assert.deepEqual(
+        collapseRuns(
+          runs.map((x) => [...x]),
+          byKeyThenSeq,
+        ),
+        insertionSorted(all),
+      );
+    }
+    assert.equal(merges, 4, 'five runs take four merges');
+    assert.ok(calls >= Math.ceil(all.length / budget), `${calls} calls`);
+    assert.equal(runs.length, 1);
+    assert.deepEqual(runs[0], insertionSorted(all));
+  });
+
+  it('mergeSlice starts over when a run of the merge in progress was replaced meanwhile', () => {
+    const mk = (keys: number[], from: number): Item[] => keys.map((key, i) => ({ key, seq: from + i }));
+    const a = mk([1, 4, 9, 12], 0);
+    const b = mk([2, 3, 10], 10);
+    const c = mk([5, 6], 20);
+    const runs: Item[][] = [a, b, c];
+    // b + c is the smallest pair: a slice of 2 leaves that merge in progress.
+    const partial = mergeSlice(runs, byKeyThenSeq, 2);
+    assert.ok(typeof partial === 'object');
+    assert.equal(partial.a, b);
+    // A page arrives and pushRun merges the last runs: c is gone.
+    pushRun(runs, mk([7], 30), byKeyThenSeq);
+    assert.ok(!runs.includes(c));
+    let result = mergeSlice(runs, byKeyThenSeq, 100, partial);
+    while (result !== 'nothing') result = mergeSlice(runs, byKeyThenSeq, 100, typeof result === 'object' ? result : undefined);
+    assert.deepEqual(runs[0], insertionSorted([...a, ...b, ...c, ...mk([7], 30)]));
   });
 
   it('collapseRuns of no runs is empty', () => {
