@@ -261,10 +261,13 @@ export class HttpTransport {
           }
         });
         sent.once('response', resolve);
-        sent.once('error', reject);
+        // Kept after the answer came: a late error on the socket must not go unheard (that throws).
+        sent.on('error', reject);
         sent.end(payload);
       });
       res = response;
+      // The read below sees errors while it runs; one after it (the socket closing early) is moot.
+      response.on('error', () => undefined);
       clearTimeout(headerTimer);
       phase = 'body';
       armIdle();
