@@ -12,24 +12,9 @@ export const MAX_RUN = 8192;
 
 /** Merges two sorted arrays into a new one; on ties the item of `a` comes first. */
 export function mergeSorted<T>(a: readonly T[], b: readonly T[], cmp: Compare<T>): T[] {
-  const out = new Array<T>(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as T;
-    const y = b[j] as T;
-    if (cmp(x, y) <= 0) {
-      out[k++] = x;
-      i++;
-    } else {
-      out[k++] = y;
-      j++;
-    }
-  }
-  while (i < a.length) out[k++] = a[i++] as T;
-  while (j < b.length) out[k++] = b[j++] as T;
-  return out;
+  const m: PartialMerge<T> = { a, b, out: new Array<T>(a.length + b.length), i: 0, j: 0 };
+  advance(m, cmp, Infinity);
+  return m.out;
 }
 
 /**
@@ -100,32 +85,36 @@ export function mergeSlice<T>(
     const b = runs[at + 1] as T[];
     m = { a, b, out: new Array<T>(a.length + b.length), i: 0, j: 0 };
   }
+  if (!advance(m, cmp, budget)) return m;
+  runs.splice(pairAt(runs, m), 2, m.out);
+  return 'merged';
+}
+
+/** Moves at most `budget` items of the merge into `out` (ties: `a` first); true when it is complete. */
+function advance<T>(m: PartialMerge<T>, cmp: Compare<T>, budget: number): boolean {
   const { a, b, out } = m;
   let { i, j } = m;
   const stop = Math.min(out.length, i + j + budget);
-  while (i + j < stop) {
-    if (j >= b.length || (i < a.length && cmp(a[i] as T, b[j] as T) <= 0)) {
-      out[i + j] = a[i] as T;
+  while (i + j < stop && i < a.length && j < b.length) {
+    const x = a[i] as T;
+    const y = b[j] as T;
+    if (cmp(x, y) <= 0) {
+      out[i + j] = x;
       i++;
     } else {
-      out[i + j] = b[j] as T;
+      out[i + j] = y;
       j++;
     }
   }
+  for (; i + j < stop && i < a.length; i++) out[i + j] = a[i] as T;
+  for (; i + j < stop && j < b.length; j++) out[i + j] = b[j] as T;
   m.i = i;
   m.j = j;
-  if (i + j < out.length) return m;
-  runs.splice(pairAt(runs, m), 2, out);
-  return 'merged';
+  return i + j === out.length;
 }
 
 /** Where the merge's two runs sit side by side in `runs`, or -1. */
 function pairAt<T>(runs: readonly T[][], m: PartialMerge<T>): number {
   for (let k = 0; k + 1 < runs.length; k++) if (runs[k] === m.a && runs[k + 1] === m.b) return k;
   return -1;
-}
-
-/** One whole merge step of `mergeSlice` (the smallest neighbours). Returns false when nothing was left to merge. */
-export function mergeSmallestNeighbours<T>(runs: T[][], cmp: Compare<T>): boolean {
-  return mergeSlice(runs, cmp, Infinity) !== 'nothing';
 }

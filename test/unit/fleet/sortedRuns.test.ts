@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { collapseRuns, mergeSlice, mergeSmallestNeighbours, mergeSorted, pushRun, type PartialMerge } from '../../../src/fleet/sortedRuns';
+import { collapseRuns, mergeSlice, mergeSorted, pushRun, type PartialMerge } from '../../../src/fleet/sortedRuns';
+
+/** One whole merge of the smallest neighbouring runs (a slice with no budget); false when nothing was left. */
+const mergeSmallestNeighbours = <T>(runs: T[][], cmp: (a: T, b: T) => number): boolean => mergeSlice(runs, cmp, Infinity) !== 'nothing';
 
 /** A small deterministic PRNG so the random inputs repeat. */
 function rng(seed: number): () => number {
