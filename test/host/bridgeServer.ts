@@ -11,6 +11,7 @@ export class BridgeServer {
   private readonly timer: NodeJS.Timeout;
   private queue: Promise<void> = Promise.resolve();
   private profiler: CDPSession | undefined;
+  private failures = 0;
 
   constructor(
     private readonly page: Page,
@@ -63,7 +64,7 @@ export class BridgeServer {
         response = { ok: true, result: await this.perform(req) };
         this.log(`[bridge] ${describe(req)}: ok`);
       } catch (e) {
-        const error = `${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}${await this.quickInputOnScreen()}`;
+        const error = `${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}${await this.quickInputOnScreen()}${await this.failureScreenshot(req)}`;
         response = { ok: false, error };
         this.log(`[bridge] ${describe(req)}: FAILED ${error}`);
       }
@@ -79,6 +80,16 @@ export class BridgeServer {
       .allInnerTexts()
       .catch(() => []);
     return shown.length ? ` (quick input on screen: ${JSON.stringify(shown.join(' | ').slice(0, 400))})` : '';
+  }
+
+  /** What the page showed when an op failed, for reading a failure that CI alone reproduces. */
+  private async failureScreenshot(req: BridgeRequest): Promise<string> {
+    const file = screenshotPath(`failed-${req.op}-${++this.failures}`);
+    const taken = await this.page
+      .screenshot({ path: file, timeout: ACTION_TIMEOUT_MS })
+      .then(() => true)
+      .catch(() => false);
+    return taken ? ` (screenshot: ${path.relative(process.cwd(), file)})` : '';
   }
 
   /** Written under a temporary name and renamed, so the client never reads half an answer. */

@@ -11,16 +11,7 @@ import type { MockApi } from '../../mock-api/server';
 import type { TestApi } from '../../src/extension';
 import { statusLabel } from '../../src/fleet/status';
 import type { SimCardDetail } from '../../src/telnyx/types';
-import {
-  bridgeAvailable,
-  pressKey,
-  screenshot,
-  text,
-  typeText,
-  waitFor as waitForUi,
-  webviewClick,
-  webviewText,
-} from '../host/bridgeClient';
+import { bridgeAvailable, pressKey, screenshot, text, typeText, webviewClick, webviewText } from '../host/bridgeClient';
 import { parseCsv } from '../unit/helpers/csv';
 import { TEST_KEY, loadedWith, setSetting, waitFor, waitForLoaded } from './helpers';
 
@@ -292,27 +283,60 @@ describe('fleet at a glance (4x-glance)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'telnyx-export-'));
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    /** Runs "Export SIM Cards..." answering its quick picks with the keyboard and its save dialog through the test seam. */
+    /**
+     * Runs "Export SIM Cards..." answering its quick picks with the keyboard and its save dialog
+     * through the test seam. In about one full run in seven the workbench closed the format step
+     * before any key reached it (no quick input left on screen, the command ended with nothing
+     * exported); when the command ends unanswered, the page is photographed and the export run
+     * once more. The assertions are on the file either way.
+     */
     async function runExport(format: 'CSV' | 'JSON', file: string): Promise<void> {
+      for (let attempt = 1; ; attempt++) {
+        if (await answerExport(format, file)) return;
+        const shot = await screenshot(`export-picker-closed-${format}-${attempt}`);
+        console.log(`export: the picker closed before it was answered (attempt ${attempt}; ${shot ?? 'no screenshot'})`);
+        assert.ok(attempt < 2, 'the export picker stayed open long enough to be answered');
+      }
+    }
+
+    /** One try: false when the command ended without writing the file (its picker closed unanswered). */
+    async function answerExport(format: 'CSV' | 'JSON', file: string): Promise<boolean> {
       ext.setSaveDialogAnswer(vscode.Uri.file(file));
-      const done = vscode.commands.executeCommand('telnyxSims.exportSimCards');
+      let ended = false;
+      const done = Promise.resolve(vscode.commands.executeCommand('telnyxSims.exportSimCards')).finally(() => {
+        ended = true;
+      });
       // With SIM rows selected (an earlier test may leave one), a first step asks what to export:
       // read what the picker shows rather than the selection, which reaches the host later. Wait
       // for one of the two steps among the rows on screen: rows of an earlier picker stay in the page, hidden.
+      const visibleRows = (): Promise<string[]> => text('.quick-input-list .monaco-list-row:visible');
       const rows = await waitFor('the scope or the format step', async () => {
-        const shown = await text('.quick-input-list .monaco-list-row:visible');
-        return shown.some((row) => row.includes('Current view') || row.includes('JSON')) ? shown : undefined;
+        const shown = await visibleRows();
+        return shown.some((row) => row.includes('Current view') || row.includes('JSON')) ? shown : ended ? [] : undefined;
       });
       if (rows.some((row) => row.includes('Current view'))) {
         await pressKey('Enter'); // "Current view" comes first
       }
-      await waitForUi('.quick-input-list .monaco-list-row', 'JSON');
+      const formatStep = await waitFor('the format step', async () =>
+        (await visibleRows()).some((row) => row.includes('JSON')) ? 'shown' : ended ? 'ended' : undefined,
+      );
+      if (formatStep === 'ended') {
+        await done;
+        return false;
+      }
       await typeText(format);
       // Enter only once the typed filter has moved the focus to the format (else it may accept nothing).
-      await waitForUi('.quick-input-list .monaco-list-row.focused', format);
-      await pressKey('Enter');
+      const focused = await waitFor('the format focused', async () =>
+        (await text('.quick-input-list .monaco-list-row.focused:visible')).some((row) => row.includes(format))
+          ? 'focused'
+          : ended
+            ? 'ended'
+            : undefined,
+      );
+      if (focused === 'focused') await pressKey('Enter');
       await done;
-      await waitFor(`${file} written`, () => fs.existsSync(file));
+      // The command writes the file before it ends: none means the picker closed unanswered.
+      return fs.existsSync(file);
     }
 
     before(async () => {
@@ -328,6 +352,7 @@ describe('fleet at a glance (4x-glance)', () => {
 
     it('writes a CSV whose rows are the server SIMs of the current filter, hostile values kept as text', async function () {
       if (!bridgeAvailable()) this.skip(); // the quick picks are answered with the keyboard
+      this.timeout(120_000); // room for a second try (runExport)
       const file = path.join(dir, 'sims.csv');
       const before = mock.requests.length;
       await runExport('CSV', file);
@@ -366,6 +391,7 @@ describe('fleet at a glance (4x-glance)', () => {
 
     it('writes a JSON array equal to the server records of the current filter', async function () {
       if (!bridgeAvailable()) this.skip();
+      this.timeout(120_000);
       const file = path.join(dir, 'sims.json');
       await runExport('JSON', file);
       const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>[];
