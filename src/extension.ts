@@ -40,6 +40,8 @@ export interface TestApi {
   readonly fleet: FleetService;
   readonly view: SimCardsView;
   readonly panels: DetailsPanels;
+  /** The read-only JSON documents of "Open Raw Record". */
+  readonly rawRecords: RawRecordProvider;
   /** Checks and stores a key as "Set API Key" does after its input box; true when stored. */
   setApiKey(key: string): Promise<boolean>;
   /** Where the current key comes from (never the key itself). */
@@ -150,6 +152,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     fleet,
     view,
     panels,
+    rawRecords,
     hostQuestions,
     setApiKey: (key) => checkAndStoreKey(ctx, key),
     keySource: async () => (await keys.get())?.source,

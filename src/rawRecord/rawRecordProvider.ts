@@ -23,6 +23,8 @@ export class RawRecordProvider implements vscode.TextDocumentContentProvider, vs
   private readonly disposables: vscode.Disposable[] = [this.changed];
   /** The typed error of the last failed fetch per document, so the opener can word it itself. */
   private readonly failures = new Map<string, unknown>();
+  /** The text each open document shows, kept while VS Code holds the document. */
+  private readonly shown = new Map<string, string>();
 
   constructor(
     private readonly clients: ClientProvider,
@@ -30,6 +32,12 @@ export class RawRecordProvider implements vscode.TextDocumentContentProvider, vs
   ) {
     this.disposables.push(clients.onDidChange(() => this.reloadOpen()));
     if (reloads) this.disposables.push(reloads.onDidCompleteLoad(() => this.reloadOpen()));
+    this.disposables.push(
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        this.shown.delete(doc.uri.toString());
+        this.failures.delete(doc.uri.toString());
+      }),
+    );
   }
 
   uriFor(sim: Pick<SimCard, 'id' | 'iccid'>): vscode.Uri {
@@ -52,6 +60,7 @@ export class RawRecordProvider implements vscode.TextDocumentContentProvider, vs
   }
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+    const key = uri.toString();
     const id = safeDecode(uri.query);
     const controller = new AbortController();
     const sub = token.onCancellationRequested(() => controller.abort());
@@ -59,11 +68,18 @@ export class RawRecordProvider implements vscode.TextDocumentContentProvider, vs
       const client = await this.clients.get();
       if (!client) throw new NoApiKeyError();
       const record = await client.getSimCard(id, controller.signal);
-      this.failures.delete(uri.toString());
+      this.failures.delete(key);
       // Depth-capped: a 10,000-deep record shows a marker instead of overflowing the stack.
-      return toJsonText(record);
+      const text = toJsonText(record);
+      this.shown.set(key, text);
+      return text;
     } catch (e) {
-      this.failures.set(uri.toString(), e);
+      this.failures.set(key, e);
+      // A re-read after a load (the SIM deleted since, the API down, the key cleared) keeps what
+      // the editor shows, as a failed refresh keeps the tree; the view says why loads fail. Thrown,
+      // VS Code would keep the text too but log the failure as an extension error.
+      const kept = this.shown.get(key);
+      if (kept !== undefined) return kept;
       // VS Code may show this message in a notification, which renders links: describeError
       // gives our own sentence with server text made inert.
       throw new Error(describeError(e, 'sim', this.clients.apiHost()));

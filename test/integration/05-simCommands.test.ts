@@ -72,4 +72,33 @@ describe('SIM commands: copy, find, raw record', () => {
     assert.ok(mock.requests.some((r) => r.path === `/v2/sim_cards/${node.sim.id}`));
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
+
+  it('keeps an open record as it shows when a re-read fails (the SIM gone since)', async () => {
+    const node = at(simNodes(), 6);
+    await vscode.commands.executeCommand('telnyxSims.openRawRecord', node);
+    const editor = await waitFor(
+      'the JSON editor',
+      () => vscode.window.activeTextEditor?.document.uri.query === encodeURIComponent(node.sim.id) && vscode.window.activeTextEditor,
+    );
+    const doc = editor.document;
+    const shown = doc.getText();
+    assert.equal((JSON.parse(shown) as { id: string }).id, node.sim.id);
+    // The SIM is gone from the API now; a completed load re-reads every open record.
+    const path = `/v2/sim_cards/${node.sim.id}`;
+    const reads = (): number => mock.requests.filter((r) => r.path === path).length;
+    const before = reads();
+    mock.addFault({ path: `/sim_cards/${node.sim.id}`, kind: 'status', status: 404, times: 1000 });
+    try {
+      await ext.fleet.refresh();
+      await waitFor('the re-read', () => reads() > before && ext.rawRecords.failureFor(doc.uri));
+      assert.equal(doc.getText(), shown, 'the editor keeps the record it showed');
+      // Asked again as VS Code asks after onDidChange: the text it shows, not a failure.
+      const again = await ext.rawRecords.provideTextDocumentContent(doc.uri, new vscode.CancellationTokenSource().token);
+      assert.equal(again, shown);
+      assert.ok(reads() > before + 1, 'asked the API again');
+    } finally {
+      mock.clearFaults();
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
 });
