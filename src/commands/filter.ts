@@ -40,14 +40,15 @@ function statusStep(draft: FilterDraft): Step {
   // Statuses the API cannot filter stay offered only when an older filter still names them.
   const offered = [...new Set<string>([...FILTERABLE_STATUSES, ...draft.status])];
   const items: PickItem<string>[] = [
-    // A separator cannot be selected; it heads the list with where the other statuses are.
-    { label: vscode.l10n.t('Others: Group By Status'), kind: vscode.QuickPickItemKind.Separator, value: '' },
-    ...offered.map((s) => ({ label: statusLabel(s), description: s, value: s })),
+    // A separator cannot be selected; its label shows beside the first row (the only place in a
+    // quick pick with room for a sentence: the placeholder is cut at about 70 characters).
+    { label: statusStepNote(), kind: vscode.QuickPickItemKind.Separator, value: '' },
+    ...offered.map((s) => ({ label: statusLabel(s), value: s })),
   ];
   return async (f) =>
     keep(
       await pickMany(f, {
-        placeholder: vscode.l10n.t('Any of these statuses (none: all). {0}', statusStepNote()),
+        placeholder: vscode.l10n.t('Statuses to show (none selected: all)'),
         items,
         isSelected: (i) => draft.status.includes(i.value),
       }),

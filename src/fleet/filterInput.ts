@@ -59,10 +59,10 @@ export function unfilterableStatuses(): string[] {
   return SIM_STATUSES.filter((s) => !(FILTERABLE_STATUSES as readonly string[]).includes(s));
 }
 
-/** The note under the status step: which statuses cannot be filtered and where to see them. */
+/** The status step's note, beside its first row: the statuses it cannot filter and where to see them. */
 export function statusStepNote(): string {
   const others = unfilterableStatuses().map((s) => statusLabel(s));
-  return l10n.t('The API cannot filter {0}: Group By Status shows them.', others.join(', '));
+  return l10n.t('{0}: use Group By Status', others.join(', '));
 }
 
 /** Why "No group" is not offered in the group step. */

@@ -3,8 +3,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MockApi } from '../../mock-api/server';
 import type { TestApi } from '../../src/extension';
+import { statusLabel } from '../../src/fleet/status';
 import { loadedWith, setSetting, waitFor } from './helpers';
-import { bridgeAvailable, pressKey, text, typeText, waitFor as waitForElement } from '../host/bridgeClient';
+import { bridgeAvailable, pressKey, screenshot, text, typeText, waitFor as waitForElement } from '../host/bridgeClient';
 
 const TITLE = '.quick-input-widget .quick-input-title';
 
@@ -94,11 +95,17 @@ describe('Filter wizard (issue 11: items 2 and 11)', () => {
     await ext.fleet.setOptions({ filter: {} });
     const done = vscode.commands.executeCommand('telnyxSims.filter');
     await atStep(1);
-    const rows = (await text('.quick-input-widget .monaco-list-row')).join('\n');
-    // From the OpenAPI spec's filter[status] enum.
-    for (const s of ['enabled', 'disabled', 'standby', 'data_limit_exceeded', 'unauthorized_imei']) assert.ok(rows.includes(s), s);
-    assert.ok(!/\benabling\b/.test(rows.replace(/Enabling/g, '')), 'transitional statuses are not offered');
-    assert.match(rows, /Others: Group By Status/, 'the list says where the other statuses are');
+    const rows = await text('.quick-input-widget .monaco-list-row:visible');
+    // A row's first line is its item; the note beside the first row follows it.
+    const offered = rows.map((row) => row.split('\n')[0]?.trim());
+    // From the OpenAPI spec's filter[status] enum, in the order the view lists statuses.
+    const filterable = ['enabled', 'disabled', 'standby', 'data_limit_exceeded', 'unauthorized_imei'];
+    assert.deepEqual(offered, filterable.map(statusLabel));
+    const note = rows[0]?.split('\n').slice(1).join(' ') ?? '';
+    for (const s of ['registering', 'enabling', 'disabling', 'setting_standby'])
+      assert.ok(note.includes(statusLabel(s)), `the note names ${s}`);
+    assert.match(note, /Group By Status/, 'the list says where the other statuses are');
+    await screenshot('filter-status-step');
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     await done;
     assert.deepEqual(ext.fleet.model.options.filter, {}, 'Escape leaves the filter untouched');
