@@ -160,8 +160,26 @@ export async function openWebview(browser: Browser, origin: string, look: Webvie
 }
 
 /** Posts a message to the page as the host would. */
+/**
+ * Posts `message` as the host would and resolves once the page has handled it: a second message
+ * posted after it arrives after it (one queue), so a check right after this sees the new render.
+ */
 export async function sendToWebview(page: Page, message: unknown): Promise<void> {
-  await page.evaluate((m) => window.postMessage(m, '*'), message);
+  await page.evaluate(
+    (m) =>
+      new Promise<void>((resolve) => {
+        const token = `__handled_${Math.random()}`;
+        const onMessage = (event: MessageEvent<unknown>): void => {
+          if (event.data !== token) return;
+          window.removeEventListener('message', onMessage);
+          resolve();
+        };
+        window.addEventListener('message', onMessage);
+        window.postMessage(m, '*');
+        window.postMessage(token, '*');
+      }),
+    message,
+  );
 }
 
 export interface WebviewSuite {
