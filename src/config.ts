@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { isGroupBy, type GroupBy } from './fleet';
-import { DEFAULT_CONCURRENCY } from './telnyx/client';
+import { DEFAULT_BASE_URL, DEFAULT_CONCURRENCY } from './telnyx/client';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './telnyx/query';
 
 export const SECTION = 'telnyxSims';
-export const DEFAULT_BASE_URL = 'https://api.telnyx.com/v2';
 
 export interface ExplorerSettings {
   apiBaseUrl: string;
