@@ -11,18 +11,20 @@ export type KeySource = 'secretStorage' | 'environment';
  * stored. It is never written to settings, logs or messages.
  */
 export class ApiKeyStore implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  readonly #changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.#changed.event;
+  readonly #subscription: vscode.Disposable;
+  readonly #secrets: vscode.SecretStorage;
 
-  constructor(private readonly secrets: vscode.SecretStorage) {
-    this.subscription = secrets.onDidChange((e) => {
-      if (e.key === SECRET_KEY) this.changed.fire();
+  constructor(secrets: vscode.SecretStorage) {
+    this.#secrets = secrets;
+    this.#subscription = secrets.onDidChange((e) => {
+      if (e.key === SECRET_KEY) this.#changed.fire();
     });
   }
 
   async get(): Promise<{ key: string; source: KeySource } | undefined> {
-    const stored = (await this.secrets.get(SECRET_KEY))?.trim();
+    const stored = (await this.#secrets.get(SECRET_KEY))?.trim();
     if (stored) return { key: stored, source: 'secretStorage' };
     const env = process.env[ENV_VAR]?.trim();
     if (env) return { key: env, source: 'environment' };
@@ -30,15 +32,15 @@ export class ApiKeyStore implements vscode.Disposable {
   }
 
   async set(key: string): Promise<void> {
-    await this.secrets.store(SECRET_KEY, key.trim());
+    await this.#secrets.store(SECRET_KEY, key.trim());
   }
 
   async clear(): Promise<void> {
-    await this.secrets.delete(SECRET_KEY);
+    await this.#secrets.delete(SECRET_KEY);
   }
 
   dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
+    this.#subscription.dispose();
+    this.#changed.dispose();
   }
 }

@@ -94,13 +94,15 @@ export function summarizeAttention(
  * gone, `reset` when groups or the threshold change (reasons depend on both).
  */
 export class AttentionIndex {
-  private readonly bySim = new IdMap<readonly AttentionReason[]>();
-  private readonly byReason: Record<AttentionReason, Set<string>> = emptyRecord(() => new Set<string>());
+  readonly #bySim = new IdMap<readonly AttentionReason[]>();
+  readonly #byReason: Record<AttentionReason, Set<string>> = emptyRecord(() => new Set<string>());
+  #groupsById: ReadonlyMap<string, SimCardGroup> | undefined;
+  #threshold: number;
 
-  constructor(
-    private groupsById: ReadonlyMap<string, SimCardGroup> | undefined,
-    private threshold: number = DEFAULT_USAGE_THRESHOLD,
-  ) {}
+  constructor(groupsById: ReadonlyMap<string, SimCardGroup> | undefined, threshold: number = DEFAULT_USAGE_THRESHOLD) {
+    this.#groupsById = groupsById;
+    this.#threshold = threshold;
+  }
 
   /** Recomputes one SIM; returns its reasons. */
   set(sim: SimCard): readonly AttentionReason[] {
@@ -113,45 +115,45 @@ export class AttentionIndex {
    * `set` without the look-up, which is most of the cost when few SIMs need attention.
    */
   add(sim: SimCard): readonly AttentionReason[] {
-    const reasons = attentionReasons(sim, this.groupsById, this.threshold);
+    const reasons = attentionReasons(sim, this.#groupsById, this.#threshold);
     if (reasons.length > 0) {
-      this.bySim.set(sim.id, reasons);
-      for (const r of reasons) this.byReason[r].add(sim.id);
+      this.#bySim.set(sim.id, reasons);
+      for (const r of reasons) this.#byReason[r].add(sim.id);
     }
     return reasons;
   }
 
   delete(simId: string): void {
-    const old = this.bySim.get(simId);
+    const old = this.#bySim.get(simId);
     if (!old) return;
-    for (const r of old) this.byReason[r].delete(simId);
-    this.bySim.delete(simId);
+    for (const r of old) this.#byReason[r].delete(simId);
+    this.#bySim.delete(simId);
   }
 
   /** Starts over with new groups/threshold and the given SIMs. */
   reset(sims: Iterable<SimCard>, groupsById?: ReadonlyMap<string, SimCardGroup>, threshold?: number): void {
-    this.bySim.clear();
-    for (const r of ATTENTION_REASONS) this.byReason[r].clear();
-    this.groupsById = groupsById;
-    if (threshold !== undefined) this.threshold = threshold;
+    this.#bySim.clear();
+    for (const r of ATTENTION_REASONS) this.#byReason[r].clear();
+    this.#groupsById = groupsById;
+    if (threshold !== undefined) this.#threshold = threshold;
     for (const sim of sims) this.set(sim);
   }
 
   reasonsOf(simId: string): readonly AttentionReason[] {
-    return this.bySim.get(simId) ?? [];
+    return this.#bySim.get(simId) ?? [];
   }
 
   get total(): number {
-    return this.bySim.size;
+    return this.#bySim.size;
   }
 
   summary(): AttentionSummary {
     const counts = emptyRecord(() => 0);
     const simIds = emptyRecord(() => [] as string[]);
     for (const r of ATTENTION_REASONS) {
-      simIds[r] = [...this.byReason[r]];
+      simIds[r] = [...this.#byReason[r]];
       counts[r] = simIds[r].length;
     }
-    return { total: this.bySim.size, counts, simIds };
+    return { total: this.#bySim.size, counts, simIds };
   }
 }

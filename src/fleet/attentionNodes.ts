@@ -92,19 +92,21 @@ interface SortedCache {
 }
 
 export class AttentionNodes {
-  private readonly nodes = new Map<string, AttentionNode | SimNode>();
-  private sorted: SortedCache | undefined;
+  readonly #nodes = new Map<string, AttentionNode | SimNode>();
+  #sorted: SortedCache | undefined;
+  readonly #input: () => AttentionInput;
+  readonly #rangeSize: number;
 
-  constructor(
-    private readonly input: () => AttentionInput,
-    private readonly rangeSize = DEFAULT_RANGE_SIZE,
-  ) {}
+  constructor(input: () => AttentionInput, rangeSize = DEFAULT_RANGE_SIZE) {
+    this.#input = input;
+    this.#rangeSize = rangeSize;
+  }
 
   /** The top node, or undefined when hidden (setting off, or nothing needs attention). */
   root(): AttentionRootNode | undefined {
-    const { summary, shown } = this.input();
+    const { summary, shown } = this.#input();
     if (!shown || summary.total === 0) return undefined;
-    const node = this.node<AttentionRootNode>(ATTENTION_ROOT_ID, () => ({
+    const node = this.#node<AttentionRootNode>(ATTENTION_ROOT_ID, () => ({
       kind: 'attentionRoot',
       id: ATTENTION_ROOT_ID,
       total: 0,
@@ -116,56 +118,56 @@ export class AttentionNodes {
   }
 
   childrenOf(node: AttentionNode): Array<AttentionNode | SimNode> {
-    const input = this.input();
+    const input = this.#input();
     switch (node.kind) {
       case 'attentionRoot':
-        return ATTENTION_REASONS.filter((r) => input.summary.counts[r] > 0).map((r) => this.reasonNode(r, input));
+        return ATTENTION_REASONS.filter((r) => input.summary.counts[r] > 0).map((r) => this.#reasonNode(r, input));
       case 'attentionReason': {
-        const sims = this.simsOf(node.reason, input);
-        const ranges = chunkRanges(sims.length, this.rangeSize);
-        if (ranges.length === 0) return sims.map((sim) => this.simNode(node.reason, sim));
-        return ranges.map((r) => this.rangeNode(node.reason, r.start, sims.length));
+        const sims = this.#simsOf(node.reason, input);
+        const ranges = chunkRanges(sims.length, this.#rangeSize);
+        if (ranges.length === 0) return sims.map((sim) => this.#simNode(node.reason, sim));
+        return ranges.map((r) => this.#rangeNode(node.reason, r.start, sims.length));
       }
       case 'attentionRange':
-        return this.simsOf(node.reason, input)
+        return this.#simsOf(node.reason, input)
           .slice(node.start - 1, node.end)
-          .map((sim) => this.simNode(node.reason, sim));
+          .map((sim) => this.#simNode(node.reason, sim));
     }
   }
 
   /** Parent of an attention node or attention SIM row (undefined for the root and for other nodes). */
   parentOf(node: AttentionNode | SimNode): AttentionNode | undefined {
-    const input = this.input();
+    const input = this.#input();
     switch (node.kind) {
       case 'attentionRoot':
         return undefined;
       case 'attentionReason':
         return this.root();
       case 'attentionRange':
-        return this.reasonNode(node.reason, input);
+        return this.#reasonNode(node.reason, input);
       case 'sim': {
         const reason = reasonOfKey(node.bucketKey);
         if (reason === undefined) return undefined;
-        const sims = this.simsOf(reason, input);
-        if (sims.length <= this.rangeSize) return this.reasonNode(reason, input);
+        const sims = this.#simsOf(reason, input);
+        if (sims.length <= this.#rangeSize) return this.#reasonNode(reason, input);
         const index = sims.findIndex((s) => s.id === node.simId);
-        if (index < 0) return this.reasonNode(reason, input);
-        return this.rangeNode(reason, Math.floor(index / this.rangeSize) * this.rangeSize + 1, sims.length);
+        if (index < 0) return this.#reasonNode(reason, input);
+        return this.#rangeNode(reason, Math.floor(index / this.#rangeSize) * this.#rangeSize + 1, sims.length);
       }
     }
   }
 
-  private node<T extends AttentionNode | SimNode>(id: string, make: () => T): T {
-    let node = this.nodes.get(id) as T | undefined;
+  #node<T extends AttentionNode | SimNode>(id: string, make: () => T): T {
+    let node = this.#nodes.get(id) as T | undefined;
     if (!node) {
       node = make();
-      this.nodes.set(id, node);
+      this.#nodes.set(id, node);
     }
     return node;
   }
 
-  private reasonNode(reason: AttentionReason, input: AttentionInput): AttentionReasonNode {
-    const node = this.node<AttentionReasonNode>(`${ATTENTION_ROOT_ID}/${reason}`, () => ({
+  #reasonNode(reason: AttentionReason, input: AttentionInput): AttentionReasonNode {
+    const node = this.#node<AttentionReasonNode>(`${ATTENTION_ROOT_ID}/${reason}`, () => ({
       kind: 'attentionReason',
       id: `${ATTENTION_ROOT_ID}/${reason}`,
       reason,
@@ -177,9 +179,9 @@ export class AttentionNodes {
     return node;
   }
 
-  private rangeNode(reason: AttentionReason, start: number, total: number): AttentionRangeNode {
+  #rangeNode(reason: AttentionReason, start: number, total: number): AttentionRangeNode {
     const id = `${ATTENTION_ROOT_ID}/${reason}/${start}`;
-    const node = this.node<AttentionRangeNode>(id, () => ({
+    const node = this.#node<AttentionRangeNode>(id, () => ({
       kind: 'attentionRange',
       id,
       reason,
@@ -189,28 +191,28 @@ export class AttentionNodes {
       label: '',
       description: '',
     }));
-    node.end = Math.min(total, start + this.rangeSize - 1);
+    node.end = Math.min(total, start + this.#rangeSize - 1);
     node.total = total;
     node.label = `${formatCount(node.start)}–${formatCount(node.end)}`;
     node.description = l10n.t('of {0}', formatCount(total));
     return node;
   }
 
-  private simNode(reason: AttentionReason, sim: SimCard): SimNode {
+  #simNode(reason: AttentionReason, sim: SimCard): SimNode {
     const bucketKey = `${ATTENTION_BUCKET_PREFIX}${reason}`;
     const id = `sim/${bucketKey}/${sim.id}`;
-    const node = this.node<SimNode>(id, () => ({ kind: 'sim', id, bucketKey, simId: sim.id, sim }));
+    const node = this.#node<SimNode>(id, () => ({ kind: 'sim', id, bucketKey, simId: sim.id, sim }));
     node.sim = sim;
     return node;
   }
 
   /** The loaded SIMs of a reason in the view's sort order (sorted once per summary, sort and groups). */
-  private simsOf(reason: AttentionReason, input: AttentionInput): SimCard[] {
-    const c = this.sorted;
+  #simsOf(reason: AttentionReason, input: AttentionInput): SimCard[] {
+    const c = this.#sorted;
     if (!c || c.summary !== input.summary || c.sort !== input.sort || c.groupsById !== input.groupsById) {
-      this.sorted = { summary: input.summary, sort: input.sort, groupsById: input.groupsById, byReason: new Map() };
+      this.#sorted = { summary: input.summary, sort: input.sort, groupsById: input.groupsById, byReason: new Map() };
     }
-    const cache = this.sorted as SortedCache;
+    const cache = this.#sorted as SortedCache;
     let sims = cache.byReason.get(reason);
     if (!sims) {
       const cmp = compareSortValues(input.sort);

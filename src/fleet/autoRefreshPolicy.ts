@@ -44,18 +44,18 @@ export type RefreshDecision =
   | { readonly kind: 'wait'; readonly ms: number };
 
 export class AutoRefreshPolicy {
-  private failures = 0;
-  private lastAttemptAt: number | undefined;
+  #failures = 0;
+  #lastAttemptAt: number | undefined;
 
   /** Consecutive failed refreshes (0 after a success). */
   get backoffLevel(): number {
-    return this.failures;
+    return this.#failures;
   }
 
   /** The wait between refreshes now: the interval, doubled per consecutive failure, capped. */
   delayMs(intervalMs: number): number {
     if (intervalMs <= 0) return 0;
-    const factor = Math.min(MAX_BACKOFF_FACTOR, 2 ** this.failures);
+    const factor = Math.min(MAX_BACKOFF_FACTOR, 2 ** this.#failures);
     return Math.min(Math.max(intervalMs, MAX_BACKOFF_MS), intervalMs * factor);
   }
 
@@ -66,7 +66,7 @@ export class AutoRefreshPolicy {
     if (c.loading) return { kind: 'busy' };
     // The clock runs from the later of the last finished load and our last attempt, so a
     // manual refresh also pushes the next automatic one back.
-    const since = Math.max(c.lastLoadAt ?? Number.NEGATIVE_INFINITY, this.lastAttemptAt ?? Number.NEGATIVE_INFINITY);
+    const since = Math.max(c.lastLoadAt ?? Number.NEGATIVE_INFINITY, this.#lastAttemptAt ?? Number.NEGATIVE_INFINITY);
     if (!Number.isFinite(since)) return { kind: 'refresh' };
     const due = since + this.delayMs(c.intervalMs);
     return due <= now ? { kind: 'refresh' } : { kind: 'wait', ms: due - now };
@@ -74,18 +74,18 @@ export class AutoRefreshPolicy {
 
   /** Call when starting an automatic refresh. */
   started(now: number): void {
-    this.lastAttemptAt = now;
+    this.#lastAttemptAt = now;
   }
 
   /** Call with how the refresh ended; failures back off, a success resets. */
   finished(outcome: RefreshOutcome): void {
-    if (outcome === 'ok') this.failures = 0;
-    else if (outcome === 'rateLimited' || outcome === 'error') this.failures = Math.min(this.failures + 1, 30);
+    if (outcome === 'ok') this.#failures = 0;
+    else if (outcome === 'rateLimited' || outcome === 'error') this.#failures = Math.min(this.#failures + 1, 30);
   }
 
   /** The user changed the interval: start afresh. */
   reset(): void {
-    this.failures = 0;
-    this.lastAttemptAt = undefined;
+    this.#failures = 0;
+    this.#lastAttemptAt = undefined;
   }
 }

@@ -7,17 +7,17 @@ export interface Disposable {
 export type Listener<T> = (event: T) => void;
 
 export class Emitter<T> implements Disposable {
-  private listeners = new Set<Listener<T>>();
+  #listeners = new Set<Listener<T>>();
 
   /** Subscribes; the returned disposable unsubscribes (same shape as vscode.Event). */
   readonly event = (listener: Listener<T>): Disposable => {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    this.#listeners.add(listener);
+    return { dispose: () => this.#listeners.delete(listener) };
   };
 
   fire(event: T): void {
     // A throwing listener must not keep the others from hearing about the change.
-    for (const listener of [...this.listeners]) {
+    for (const listener of [...this.#listeners]) {
       try {
         listener(event);
       } catch (error) {
@@ -27,6 +27,6 @@ export class Emitter<T> implements Disposable {
   }
 
   dispose(): void {
-    this.listeners.clear();
+    this.#listeners.clear();
   }
 }

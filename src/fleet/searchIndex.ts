@@ -72,31 +72,31 @@ function appendRecord(chunk: Chunk, sim: SimCard, slot: number): void {
  * 100,000 SIMs every id-keyed map that doubles costs a pause of its own, all on the same page.
  */
 export class SearchIndex {
-  private readonly chunks: Chunk[] = [];
-  private count = 0;
+  readonly #chunks: Chunk[] = [];
+  #count = 0;
 
   get size(): number {
-    return this.count;
+    return this.#count;
   }
 
   /** Adds a SIM at `slot`, or replaces the SIM there (an update keeps its slot). */
   set(sim: SimCard, slot: number): void {
     const chunkNo = Math.floor(slot / CHUNK_SIZE);
-    while (this.chunks.length <= chunkNo) {
-      this.chunks.push({ sims: [], parts: [], text: undefined, starts: [], slots: [], length: 0, dirty: false });
+    while (this.#chunks.length <= chunkNo) {
+      this.#chunks.push({ sims: [], parts: [], text: undefined, starts: [], slots: [], length: 0, dirty: false });
     }
-    const chunk = this.chunks[chunkNo];
+    const chunk = this.#chunks[chunkNo];
     if (!chunk) return;
     const at = slot % CHUNK_SIZE;
     const previous = chunk.sims[at];
     if (previous !== undefined || at < chunk.sims.length) {
       // A replacement, or a slot filled out of order: the chunk's text is rebuilt when next searched.
-      if (previous === undefined) this.count++;
+      if (previous === undefined) this.#count++;
       chunk.sims[at] = sim;
       chunk.dirty = true;
       return;
     }
-    this.count++;
+    this.#count++;
     if (at > chunk.sims.length) {
       chunk.sims[at] = sim;
       chunk.dirty = true;
@@ -107,21 +107,21 @@ export class SearchIndex {
       appendRecord(chunk, sim, at);
       chunk.text = undefined;
       // A full chunk gets no more appends: join it now (O(chunk), once), not on the first keystroke after a load.
-      if (chunk.sims.length === CHUNK_SIZE) this.build(chunk);
+      if (chunk.sims.length === CHUNK_SIZE) this.#build(chunk);
     }
   }
 
   /** Removes the SIM at `slot` (it left the list). */
   delete(slot: number): void {
-    const chunk = this.chunks[Math.floor(slot / CHUNK_SIZE)];
+    const chunk = this.#chunks[Math.floor(slot / CHUNK_SIZE)];
     const at = slot % CHUNK_SIZE;
     if (!chunk || chunk.sims[at] === undefined) return;
     chunk.sims[at] = undefined;
     chunk.dirty = true;
-    this.count--;
+    this.#count--;
   }
 
-  private build(chunk: Chunk): string {
+  #build(chunk: Chunk): string {
     if (chunk.dirty) {
       chunk.parts = [];
       chunk.starts = [];
@@ -153,10 +153,10 @@ export class SearchIndex {
     const ranked: SimCard[][] = [[], [], []];
     const seen = new Set<SimCard>();
     const enough = (): boolean => (ranked[EXACT]?.length ?? 0) + (ranked[PREFIX]?.length ?? 0) >= limit || seen.size >= limit * 10;
-    for (const chunk of this.chunks) {
-      const text = this.build(chunk);
+    for (const chunk of this.#chunks) {
+      const text = this.#build(chunk);
       for (const term of terms) {
-        this.scan(chunk, text, term, (sim, rank) => {
+        this.#scan(chunk, text, term, (sim, rank) => {
           if (seen.has(sim)) return;
           seen.add(sim);
           ranked[rank]?.push(sim);
@@ -169,7 +169,7 @@ export class SearchIndex {
   }
 
   /** Calls `hit` once per record containing `term`, with the record's best rank. */
-  private scan(chunk: Chunk, text: string, term: string, hit: (sim: SimCard, rank: number) => void): void {
+  #scan(chunk: Chunk, text: string, term: string, hit: (sim: SimCard, rank: number) => void): void {
     let i = text.indexOf(term);
     while (i !== -1) {
       const r = recordAt(chunk.starts, i);

@@ -5,52 +5,52 @@
 import { onNextTurn } from '../telnyx/eventLoopTurns';
 
 export class TurnQueue {
-  private readonly tasks: (() => void)[] = [];
-  private scheduled = false;
-  private failure: { error: unknown } | undefined;
-  private waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  readonly #tasks: (() => void)[] = [];
+  #scheduled = false;
+  #failure: { error: unknown } | undefined;
+  #waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
 
   /** Queues a task; it runs in a later turn, after every task queued before it. */
   push(task: () => void): void {
-    this.tasks.push(task);
-    this.schedule();
+    this.#tasks.push(task);
+    this.#schedule();
   }
 
   /** Resolves when every task queued so far (and since) has run; rejects with the first task's error, if any. */
   drained(): Promise<void> {
-    if (this.tasks.length === 0 && !this.scheduled) return this.settle();
-    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+    if (this.#tasks.length === 0 && !this.#scheduled) return this.#settle();
+    return new Promise((resolve, reject) => this.#waiters.push({ resolve, reject }));
   }
 
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    onNextTurn(() => this.runOne());
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    onNextTurn(() => this.#runOne());
   }
 
-  private runOne(): void {
-    this.scheduled = false;
-    const task = this.tasks.shift();
+  #runOne(): void {
+    this.#scheduled = false;
+    const task = this.#tasks.shift();
     if (task) {
       try {
         task();
       } catch (error) {
-        this.failure ??= { error };
+        this.#failure ??= { error };
       }
     }
-    if (this.tasks.length > 0) {
-      this.schedule();
+    if (this.#tasks.length > 0) {
+      this.#schedule();
       return;
     }
-    const waiters = this.waiters;
-    this.waiters = [];
+    const waiters = this.#waiters;
+    this.#waiters = [];
     for (const w of waiters) {
-      if (this.failure) w.reject(this.failure.error);
+      if (this.#failure) w.reject(this.#failure.error);
       else w.resolve();
     }
   }
 
-  private settle(): Promise<void> {
-    return this.failure ? Promise.reject(this.failure.error) : Promise.resolve();
+  #settle(): Promise<void> {
+    return this.#failure ? Promise.reject(this.#failure.error) : Promise.resolve();
   }
 }

@@ -18,24 +18,23 @@ export interface ReloadSource {
  * fires, so every completed fleet load and every key or setting change refetches them all.
  */
 export class RawRecordProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  readonly #changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.#changed.event;
+  readonly #disposables: vscode.Disposable[] = [this.#changed];
   /** The typed error of the last failed fetch per document, so the opener can word it itself. */
-  private readonly failures = new Map<string, unknown>();
+  readonly #failures = new Map<string, unknown>();
   /** The text each open document shows, kept while VS Code holds the document. */
-  private readonly shown = new Map<string, string>();
+  readonly #shown = new Map<string, string>();
+  readonly #clients: ClientProvider;
 
-  constructor(
-    private readonly clients: ClientProvider,
-    reloads?: ReloadSource,
-  ) {
-    this.disposables.push(clients.onDidChange(() => this.reloadOpen()));
-    if (reloads) this.disposables.push(reloads.onDidCompleteLoad(() => this.reloadOpen()));
-    this.disposables.push(
+  constructor(clients: ClientProvider, reloads?: ReloadSource) {
+    this.#clients = clients;
+    this.#disposables.push(clients.onDidChange(() => this.reloadOpen()));
+    if (reloads) this.#disposables.push(reloads.onDidCompleteLoad(() => this.reloadOpen()));
+    this.#disposables.push(
       vscode.workspace.onDidCloseTextDocument((doc) => {
-        this.shown.delete(doc.uri.toString());
-        this.failures.delete(doc.uri.toString());
+        this.#shown.delete(doc.uri.toString());
+        this.#failures.delete(doc.uri.toString());
       }),
     );
   }
@@ -50,13 +49,13 @@ export class RawRecordProvider implements vscode.TextDocumentContentProvider, vs
     for (const doc of vscode.workspace.textDocuments) {
       if (doc.uri.scheme !== RAW_RECORD_SCHEME) continue;
       if (simId !== undefined && safeDecode(doc.uri.query) !== simId) continue;
-      this.changed.fire(doc.uri);
+      this.#changed.fire(doc.uri);
     }
   }
 
   /** Why the last fetch of `uri` failed (the typed error), or undefined after a success. */
   failureFor(uri: vscode.Uri): unknown {
-    return this.failures.get(uri.toString());
+    return this.#failures.get(uri.toString());
   }
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
@@ -65,31 +64,31 @@ export class RawRecordProvider implements vscode.TextDocumentContentProvider, vs
     const controller = new AbortController();
     const sub = token.onCancellationRequested(() => controller.abort());
     try {
-      const client = await this.clients.get();
+      const client = await this.#clients.get();
       if (!client) throw new NoApiKeyError();
       const record = await client.getSimCard(id, controller.signal);
-      this.failures.delete(key);
+      this.#failures.delete(key);
       // Depth-capped: a 10,000-deep record shows a marker instead of overflowing the stack.
       const text = toJsonText(record);
-      this.shown.set(key, text);
+      this.#shown.set(key, text);
       return text;
     } catch (e) {
-      this.failures.set(key, e);
+      this.#failures.set(key, e);
       // A re-read after a load (the SIM deleted since, the API down, the key cleared) keeps what
       // the editor shows, as a failed refresh keeps the tree; the view says why loads fail. Thrown,
       // VS Code would keep the text too but log the failure as an extension error.
-      const kept = this.shown.get(key);
+      const kept = this.#shown.get(key);
       if (kept !== undefined) return kept;
       // VS Code may show this message in a notification, which renders links: describeError
       // gives our own sentence with server text made inert.
-      throw new Error(describeError(e, 'sim', this.clients.apiHost()));
+      throw new Error(describeError(e, 'sim', this.#clients.apiHost()));
     } finally {
       sub.dispose();
     }
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    for (const d of this.#disposables) d.dispose();
   }
 }
 

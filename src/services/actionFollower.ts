@@ -72,40 +72,39 @@ export function settledSim(current: SimCard, before: SimCard, settled: SettledAc
 }
 
 export class ActionFollower {
-  private readonly followed = new Map<string, Followed>();
-  private running = false;
-  private delayMs: number;
-  private readonly stop = new AbortController();
-  private readonly changed = new Emitter<number>();
-  private readonly settledEmitter = new Emitter<SettledAction>();
+  readonly #followed = new Map<string, Followed>();
+  #running = false;
+  #delayMs: number;
+  readonly #stop = new AbortController();
+  readonly #changed = new Emitter<number>();
+  readonly #settledEmitter = new Emitter<SettledAction>();
   /** Fires with the number of unsettled actions whenever it changes. */
-  readonly onDidChangePending = this.changed.event;
+  readonly onDidChangePending = this.#changed.event;
   /** Fires once per followed action when it settles (or is given up). */
-  readonly onDidSettle = this.settledEmitter.event;
-  private readonly opts: Required<FollowerOptions>;
+  readonly onDidSettle = this.#settledEmitter.event;
+  readonly #opts: Required<FollowerOptions>;
+  readonly #getApi: () => Promise<FollowerApi | undefined>;
 
-  constructor(
-    private readonly getApi: () => Promise<FollowerApi | undefined>,
-    opts: FollowerOptions = {},
-  ) {
-    this.opts = {
+  constructor(getApi: () => Promise<FollowerApi | undefined>, opts: FollowerOptions = {}) {
+    this.#getApi = getApi;
+    this.#opts = {
       initialDelayMs: opts.initialDelayMs ?? 1000,
       maxDelayMs: opts.maxDelayMs ?? 10_000,
       factor: opts.factor ?? 1.5,
       maxFollowMs: opts.maxFollowMs ?? 10 * 60_000,
       singleReadLimit: opts.singleReadLimit ?? 25,
     };
-    this.delayMs = this.opts.initialDelayMs;
+    this.#delayMs = this.#opts.initialDelayMs;
   }
 
   get pending(): number {
-    return this.followed.size;
+    return this.#followed.size;
   }
 
   /** Follows one action; resolves when it settles or is given up. An action already settled resolves at once. */
   follow(action: SimCardAction): Promise<SettledAction> {
     if (isSettled(action)) return Promise.resolve({ action, gaveUp: false });
-    const existing = this.followed.get(action.id);
+    const existing = this.#followed.get(action.id);
     if (existing) {
       return new Promise((resolve) => {
         const prev = existing.resolve;
@@ -116,54 +115,54 @@ export class ActionFollower {
       });
     }
     return new Promise((resolve) => {
-      this.followed.set(action.id, { action, deadline: Date.now() + this.opts.maxFollowMs, resolve });
+      this.#followed.set(action.id, { action, deadline: Date.now() + this.#opts.maxFollowMs, resolve });
       // New work: poll soon again, whatever the backoff had grown to.
-      this.delayMs = this.opts.initialDelayMs;
-      this.changed.fire(this.followed.size);
-      if (!this.running) void this.loop();
+      this.#delayMs = this.#opts.initialDelayMs;
+      this.#changed.fire(this.#followed.size);
+      if (!this.#running) void this.#loop();
     });
   }
 
-  private settle(id: string, s: SettledAction): void {
-    const f = this.followed.get(id);
+  #settle(id: string, s: SettledAction): void {
+    const f = this.#followed.get(id);
     if (!f) return;
-    this.followed.delete(id);
-    this.changed.fire(this.followed.size);
+    this.#followed.delete(id);
+    this.#changed.fire(this.#followed.size);
     f.resolve(s);
-    this.settledEmitter.fire(s);
+    this.#settledEmitter.fire(s);
   }
 
-  private async loop(): Promise<void> {
-    this.running = true;
+  async #loop(): Promise<void> {
+    this.#running = true;
     try {
-      while (this.followed.size > 0 && !this.stop.signal.aborted) {
+      while (this.#followed.size > 0 && !this.#stop.signal.aborted) {
         try {
-          await sleep(this.delayMs, this.stop.signal);
+          await sleep(this.#delayMs, this.#stop.signal);
         } catch {
           break;
         }
-        this.delayMs = Math.min(this.opts.maxDelayMs, this.delayMs * this.opts.factor);
-        await this.pollOnce().catch(() => undefined);
+        this.#delayMs = Math.min(this.#opts.maxDelayMs, this.#delayMs * this.#opts.factor);
+        await this.#pollOnce().catch(() => undefined);
         const now = Date.now();
-        for (const [id, f] of [...this.followed]) if (f.deadline <= now) this.settle(id, { action: f.action, gaveUp: true });
-        this.changed.fire(this.followed.size);
+        for (const [id, f] of [...this.#followed]) if (f.deadline <= now) this.#settle(id, { action: f.action, gaveUp: true });
+        this.#changed.fire(this.#followed.size);
       }
     } finally {
-      this.running = false;
+      this.#running = false;
     }
-    if (this.stop.signal.aborted) {
-      for (const [id, f] of [...this.followed]) this.settle(id, { action: f.action, gaveUp: true });
+    if (this.#stop.signal.aborted) {
+      for (const [id, f] of [...this.#followed]) this.#settle(id, { action: f.action, gaveUp: true });
     }
   }
 
   /** One round: reads every unsettled action (one by one, or from the newest-first list when many). */
-  private async pollOnce(): Promise<void> {
-    const api = await this.getApi();
+  async #pollOnce(): Promise<void> {
+    const api = await this.#getApi();
     if (!api) return;
-    const signal = this.stop.signal;
-    const ids = [...this.followed.keys()];
+    const signal = this.#stop.signal;
+    const ids = [...this.#followed.keys()];
     const fresh = new Map<string, SimCardAction>();
-    if (ids.length <= this.opts.singleReadLimit) {
+    if (ids.length <= this.#opts.singleReadLimit) {
       let next = 0;
       const worker = async (): Promise<void> => {
         while (next < ids.length) {
@@ -191,13 +190,13 @@ export class ActionFollower {
       if (action.status?.value !== 'completed' && action.sim_card_id) {
         sim = await api.getSimCard(action.sim_card_id, signal).catch(() => undefined);
       }
-      this.settle(id, { action, gaveUp: false, ...(sim ? { sim } : {}) });
+      this.#settle(id, { action, gaveUp: false, ...(sim ? { sim } : {}) });
     }
   }
 
   dispose(): void {
-    this.stop.abort();
-    this.changed.dispose();
-    this.settledEmitter.dispose();
+    this.#stop.abort();
+    this.#changed.dispose();
+    this.#settledEmitter.dispose();
   }
 }

@@ -7,44 +7,46 @@ import type { FleetSnapshotSource } from './fleetSource';
 import { affectsAny, GlanceSettingKeys, readGlanceSettings } from './glanceSettings';
 
 export class AttentionBadge implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+  readonly #disposables: vscode.Disposable[] = [];
+  readonly #treeView: vscode.TreeView<unknown>;
+  readonly #source: FleetSnapshotSource;
+  readonly #tracker: AttentionTracker;
 
-  constructor(
-    private readonly treeView: vscode.TreeView<unknown>,
-    private readonly source: FleetSnapshotSource,
-    private readonly tracker: AttentionTracker,
-  ) {
-    this.disposables.push(
-      tracker.onDidChange(() => this.update()),
+  constructor(treeView: vscode.TreeView<unknown>, source: FleetSnapshotSource, tracker: AttentionTracker) {
+    this.#treeView = treeView;
+    this.#source = source;
+    this.#tracker = tracker;
+    this.#disposables.push(
+      tracker.onDidChange(() => this.#update()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (affectsAny(e, [GlanceSettingKeys.showAttention])) this.update();
+        if (affectsAny(e, [GlanceSettingKeys.showAttention])) this.#update();
       }),
     );
-    this.update();
+    this.#update();
   }
 
   /** What the badge shows now (undefined: none). */
   get value(): number | undefined {
-    return this.treeView.badge?.value;
+    return this.#treeView.badge?.value;
   }
 
-  private update(): void {
-    const n = this.tracker.summary.total;
-    const show = readGlanceSettings().showAttention && this.source.status().kind !== 'noKey' && n > 0;
-    this.treeView.badge = show
+  #update(): void {
+    const n = this.#tracker.summary.total;
+    const show = readGlanceSettings().showAttention && this.#source.status().kind !== 'noKey' && n > 0;
+    this.#treeView.badge = show
       ? {
           value: n,
           tooltip: vscode.l10n.t(
             '{0} SIM cards need attention: data limit exceeded, unauthorized IMEI, at or above {1}% of their data limit, not in a SIM card group, or an action in progress',
             formatCount(n),
-            String(this.tracker.threshold),
+            String(this.#tracker.threshold),
           ),
         }
       : undefined;
   }
 
   dispose(): void {
-    this.treeView.badge = undefined;
-    for (const d of this.disposables) d.dispose();
+    this.#treeView.badge = undefined;
+    for (const d of this.#disposables) d.dispose();
   }
 }

@@ -13,41 +13,43 @@ import { affectsAny, GlanceSettingKeys, readGlanceSettings } from './glanceSetti
 const COALESCE_MS = 150;
 
 export class AttentionTracker implements vscode.Disposable {
-  private timer: NodeJS.Timeout | undefined;
-  private wasLoading: boolean;
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  #timer: NodeJS.Timeout | undefined;
+  #wasLoading: boolean;
+  readonly #changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.#changed.event;
+  readonly #disposables: vscode.Disposable[] = [this.#changed];
+  readonly #source: FleetSnapshotSource;
 
-  constructor(private readonly source: FleetSnapshotSource) {
-    this.wasLoading = source.isLoading();
+  constructor(source: FleetSnapshotSource) {
+    this.#source = source;
+    this.#wasLoading = source.isLoading();
     source.setAttentionThreshold(readGlanceSettings().usageThreshold);
-    this.disposables.push(
+    this.#disposables.push(
       source.onDidChange(() => {
         const loading = source.isLoading();
-        const ended = this.wasLoading && !loading;
-        this.wasLoading = loading;
+        const ended = this.#wasLoading && !loading;
+        this.#wasLoading = loading;
         // A load's pages come paced by the source, and its end must show at once (the spinner stops).
-        if (loading || ended) this.fireNow();
-        else this.schedule();
+        if (loading || ended) this.#fireNow();
+        else this.#schedule();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!affectsAny(e, [GlanceSettingKeys.usageThreshold, GlanceSettingKeys.showAttention])) return;
         source.setAttentionThreshold(readGlanceSettings().usageThreshold);
-        this.fireNow();
+        this.#fireNow();
       }),
-      { dispose: () => clearTimeout(this.timer) },
+      { dispose: () => clearTimeout(this.#timer) },
     );
   }
 
   get summary(): AttentionSummary {
-    return this.source.attentionSummary();
+    return this.#source.attentionSummary();
   }
 
   /** SIMs in the summarized fleet (the shown ones). */
   get total(): number {
     let n = 0;
-    for (const count of this.source.statusCounts().values()) n += count;
+    for (const count of this.#source.statusCounts().values()) n += count;
     return n;
   }
 
@@ -57,23 +59,23 @@ export class AttentionTracker implements vscode.Disposable {
 
   /** Whether the attention node and badge may show (the setting is on and a key is set); the count is checked by each. */
   get shown(): boolean {
-    return readGlanceSettings().showAttention && this.source.status().kind !== 'noKey';
+    return readGlanceSettings().showAttention && this.#source.status().kind !== 'noKey';
   }
 
-  private schedule(): void {
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      this.changed.fire();
+  #schedule(): void {
+    this.#timer ??= setTimeout(() => {
+      this.#timer = undefined;
+      this.#changed.fire();
     }, COALESCE_MS);
   }
 
-  private fireNow(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.changed.fire();
+  #fireNow(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#changed.fire();
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    for (const d of this.#disposables) d.dispose();
   }
 }

@@ -26,102 +26,108 @@ export interface AutoRefreshState {
 }
 
 export class AutoRefresh implements vscode.Disposable {
-  private readonly policy = new AutoRefreshPolicy();
-  private timer: NodeJS.Timeout | undefined;
-  private wasLoading: boolean;
-  private intervalMs: number;
-  private runs = 0;
+  readonly #policy = new AutoRefreshPolicy();
+  #timer: NodeJS.Timeout | undefined;
+  #wasLoading: boolean;
+  #intervalMs: number;
+  #runs = 0;
   /** An automatic refresh was asked for and has not ended yet. */
-  private pending = false;
-  private lastRunAt: number | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly ran = new vscode.EventEmitter<number>();
+  #pending = false;
+  #lastRunAt: number | undefined;
+  readonly #disposables: vscode.Disposable[] = [];
+  readonly #ran = new vscode.EventEmitter<number>();
   /** Fires with the time of each automatic refresh that started. */
-  readonly onDidRun = this.ran.event;
+  readonly onDidRun = this.#ran.event;
+  readonly #source: FleetSnapshotSource;
+  readonly #surfaces: readonly Visibility[];
+  readonly #allowFractions: boolean;
 
   constructor(
-    private readonly source: FleetSnapshotSource,
-    private readonly surfaces: readonly Visibility[],
+    source: FleetSnapshotSource,
+    surfaces: readonly Visibility[],
     /** Test mode only: minutes below 1 are accepted so a test need not wait a minute. */
-    private readonly allowFractions = false,
+    allowFractions = false,
   ) {
-    this.wasLoading = source.isLoading();
-    this.intervalMs = readGlanceSettings(allowFractions).autoRefreshMs;
-    this.disposables.push(
-      this.ran,
-      source.onDidChange(() => this.onFleetChanged()),
-      vscode.window.onDidChangeWindowState(() => this.schedule()),
-      ...surfaces.map((s) => s.onDidChangeVisibility(() => this.schedule())),
+    this.#source = source;
+    this.#surfaces = surfaces;
+    this.#allowFractions = allowFractions;
+    this.#wasLoading = source.isLoading();
+    this.#intervalMs = readGlanceSettings(allowFractions).autoRefreshMs;
+    this.#disposables.push(
+      this.#ran,
+      source.onDidChange(() => this.#onFleetChanged()),
+      vscode.window.onDidChangeWindowState(() => this.#schedule()),
+      ...surfaces.map((s) => s.onDidChangeVisibility(() => this.#schedule())),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration(GlanceSettingKeys.autoRefreshMinutes)) return;
-        this.intervalMs = readGlanceSettings(this.allowFractions).autoRefreshMs;
-        this.policy.reset();
-        this.schedule();
+        this.#intervalMs = readGlanceSettings(this.#allowFractions).autoRefreshMs;
+        this.#policy.reset();
+        this.#schedule();
       }),
     );
-    this.schedule();
+    this.#schedule();
   }
 
   get state(): AutoRefreshState {
     return {
-      intervalMs: this.intervalMs,
-      backoffLevel: this.policy.backoffLevel,
-      runs: this.runs,
-      lastRunAt: this.lastRunAt,
-      timerArmed: this.timer !== undefined,
-      nextDelayMs: this.policy.delayMs(this.intervalMs),
+      intervalMs: this.#intervalMs,
+      backoffLevel: this.#policy.backoffLevel,
+      runs: this.#runs,
+      lastRunAt: this.#lastRunAt,
+      timerArmed: this.#timer !== undefined,
+      nextDelayMs: this.#policy.delayMs(this.#intervalMs),
     };
   }
 
-  private onFleetChanged(): void {
-    const loading = this.source.isLoading();
+  #onFleetChanged(): void {
+    const loading = this.#source.isLoading();
     // A load ended (ours or a manual one), or ours failed before it could start.
-    if ((this.wasLoading || this.pending) && !loading) {
-      this.policy.finished(this.outcome());
-      this.pending = false;
+    if ((this.#wasLoading || this.#pending) && !loading) {
+      this.#policy.finished(this.#outcome());
+      this.#pending = false;
     }
-    this.wasLoading = loading;
-    this.schedule();
+    this.#wasLoading = loading;
+    this.#schedule();
   }
 
-  private outcome(): RefreshOutcome {
-    const status = this.source.status();
+  #outcome(): RefreshOutcome {
+    const status = this.#source.status();
     if (status.kind === 'loaded') return 'ok';
     if (status.kind !== 'error') return 'cancelled';
     return errorKind(status.error) === 'rateLimited' ? 'rateLimited' : 'error';
   }
 
   /** Clears the timer and arms it again for what the policy says now. */
-  private schedule(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    const status = this.source.status();
+  #schedule(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const status = this.#source.status();
     if (status.kind === 'noKey') return;
-    const decision = this.policy.decide(Date.now(), {
-      intervalMs: this.intervalMs,
-      visible: this.surfaces.some((s) => s.visible),
+    const decision = this.#policy.decide(Date.now(), {
+      intervalMs: this.#intervalMs,
+      visible: this.#surfaces.some((s) => s.visible),
       focused: vscode.window.state.focused,
-      loading: this.source.isLoading(),
+      loading: this.#source.isLoading(),
       lastLoadAt: status.loadedAt,
     });
-    if (decision.kind === 'refresh') this.run();
-    else if (decision.kind === 'wait') this.timer = setTimeout(() => this.schedule(), decision.ms);
+    if (decision.kind === 'refresh') this.#run();
+    else if (decision.kind === 'wait') this.#timer = setTimeout(() => this.#schedule(), decision.ms);
   }
 
-  private run(): void {
+  #run(): void {
     const now = Date.now();
-    this.policy.started(now);
-    this.runs++;
-    this.pending = true;
-    this.lastRunAt = now;
-    this.ran.fire(now);
+    this.#policy.started(now);
+    this.#runs++;
+    this.#pending = true;
+    this.#lastRunAt = now;
+    this.#ran.fire(now);
     // The load's outcome arrives through onDidChange (the source reports its own errors).
-    this.source.refresh().catch(() => undefined);
+    this.#source.refresh().catch(() => undefined);
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    for (const d of this.disposables) d.dispose();
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    for (const d of this.#disposables) d.dispose();
   }
 }

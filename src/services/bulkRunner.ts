@@ -66,18 +66,21 @@ function finalOutcome(o: BulkOutcome, settled: SettledAction | undefined): BulkO
 }
 
 export class BulkRunner implements vscode.Disposable {
-  private current: AbortController | undefined;
-  private readonly finished = new Emitter<RunReport>();
+  #current: AbortController | undefined;
+  readonly #finished = new Emitter<RunReport>();
   /** Fires after every run (the actions view refreshes). */
-  readonly onDidFinishRun = this.finished.event;
+  readonly onDidFinishRun = this.#finished.event;
   /** Every run of this session, oldest first (the test API reads it). */
   readonly reports: RunReport[] = [];
+  readonly #deps: BulkRunnerDeps;
 
-  constructor(private readonly deps: BulkRunnerDeps) {}
+  constructor(deps: BulkRunnerDeps) {
+    this.#deps = deps;
+  }
 
   /** Cancels the run in progress, as its notification's Cancel button does. */
   cancelCurrent(): void {
-    this.current?.abort();
+    this.#current?.abort();
   }
 
   /**
@@ -94,16 +97,16 @@ export class BulkRunner implements vscode.Disposable {
       await vscode.window.showInformationMessage(vscode.l10n.t('Nothing to change.'), { modal: true, detail });
       return undefined;
     }
-    const client = await this.deps.clients.get();
+    const client = await this.#deps.clients.get();
     if (!client) throw new NoApiKeyError();
-    if (!(await this.deps.prompts().confirm(plan))) return undefined;
+    if (!(await this.#deps.prompts().confirm(plan))) return undefined;
 
-    const { fleet, follower } = this.deps;
+    const { fleet, follower } = this.#deps;
     // Copies: the fleet's records change while the run goes on; a failed action puts these back.
     const before = new Map(plan.willChange.map((p) => [p.sim.id, structuredClone(p.sim)]));
     const settledById = new Map<string, SettledAction>();
     const controller = new AbortController();
-    this.current = controller;
+    this.#current = controller;
 
     const report = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: progressTitle(change), cancellable: true },
@@ -160,12 +163,12 @@ export class BulkRunner implements vscode.Disposable {
         }
       },
     );
-    if (this.current === controller) this.current = undefined;
+    if (this.#current === controller) this.#current = undefined;
 
     const outcomes = report.outcomes.map((o) => finalOutcome(o, settledById.get(o.simId)));
     let summary = resultsSummary(plan, outcomes);
     if (report.cancelled) summary = vscode.l10n.t('{0} (cancelled)', summary);
-    const resultsUri = this.deps.results.add(plan.title.replace(/\?$/, ''), resultsReport(plan, outcomes));
+    const resultsUri = this.#deps.results.add(plan.title.replace(/\?$/, ''), resultsReport(plan, outcomes));
     const done: RunReport = {
       plan,
       outcomes,
@@ -175,19 +178,19 @@ export class BulkRunner implements vscode.Disposable {
       summary,
       resultsUri,
     };
-    this.deps.log.info(`${plan.title} ${summary}; ${report.requestsSent} requests, ${report.rateLimited} answered 429`);
+    this.#deps.log.info(`${plan.title} ${summary}; ${report.requestsSent} requests, ${report.rateLimited} answered 429`);
     this.reports.push(done);
-    this.finished.fire(done);
+    this.#finished.fire(done);
     // Not awaited: a notification stays until the user acts on it or closes it.
-    this.offerResults(done).catch((error: unknown) => this.deps.log.error(`results notification: ${String(error)}`));
+    this.#offerResults(done).catch((error: unknown) => this.#deps.log.error(`results notification: ${String(error)}`));
     return done;
   }
 
-  private async offerResults(report: RunReport): Promise<void> {
+  async #offerResults(report: RunReport): Promise<void> {
     const failed = report.outcomes.filter((o) => o.outcome === 'failed').length;
     const choices: SummaryChoice[] = failed > 0 ? ['showResults', 'retryFailed'] : ['showResults'];
-    const choice = await this.deps.prompts().summary(report.summary, choices, failed > 0);
-    if (choice === 'showResults') await this.deps.results.show(report.resultsUri);
+    const choice = await this.#deps.prompts().summary(report.summary, choices, failed > 0);
+    if (choice === 'showResults') await this.#deps.results.show(report.resultsUri);
     if (choice === 'retryFailed') await this.retryFailed(report);
   }
 
@@ -197,14 +200,14 @@ export class BulkRunner implements vscode.Disposable {
     const sims = report.outcomes
       .filter((o) => o.outcome === 'failed')
       .flatMap((o) => {
-        const sim = this.deps.fleet.sim(o.simId) ?? byId.get(o.simId);
+        const sim = this.#deps.fleet.sim(o.simId) ?? byId.get(o.simId);
         return sim ? [sim] : [];
       });
     return this.run(report.plan.change, sims, vscode.l10n.t('Retrying the SIM cards that failed.'));
   }
 
   dispose(): void {
-    this.current?.abort();
-    this.finished.dispose();
+    this.#current?.abort();
+    this.#finished.dispose();
   }
 }

@@ -19,41 +19,43 @@ export interface KeyRejection {
  * Never logs the key: only the log line the client gives is written.
  */
 export class ClientProvider implements vscode.Disposable {
-  private cached: { client: TelnyxClient; fingerprint: string; serial: number } | undefined;
+  #cached: { client: TelnyxClient; fingerprint: string; serial: number } | undefined;
   /** Counts distinct keys, so a rejection is reported once per key, not once per settings change. */
-  private serial = 0;
-  private lastKey: string | undefined;
-  private readonly changed = new vscode.EventEmitter<void>();
-  private readonly rejected = new vscode.EventEmitter<KeyRejection>();
-  private readonly retried = new vscode.EventEmitter<RetryInfo>();
+  #serial = 0;
+  #lastKey: string | undefined;
+  readonly #changed = new vscode.EventEmitter<void>();
+  readonly #rejected = new vscode.EventEmitter<KeyRejection>();
+  readonly #retried = new vscode.EventEmitter<RetryInfo>();
   /** Fires when the key or a connection setting changed, so the tree reloads. */
-  readonly onDidChange = this.changed.event;
+  readonly onDidChange = this.#changed.event;
   /** Fires when Telnyx answered 401/403 to a request made with the current key. */
-  readonly onDidRejectKey = this.rejected.event;
+  readonly onDidRejectKey = this.#rejected.event;
   /**
    * Fires when a request of the current client failed and will be tried again: the view
    * shows `retryingText(info.attempt, info.maxAttempts)` ("Retrying (2 of 3)…") meanwhile.
    */
-  readonly onDidRetry = this.retried.event;
-  private readonly disposables: vscode.Disposable[] = [];
+  readonly onDidRetry = this.#retried.event;
+  readonly #disposables: vscode.Disposable[] = [];
+  readonly #keys: ApiKeyStore;
+  readonly #log: vscode.LogOutputChannel;
+  readonly #gate: HostGate | undefined;
 
-  constructor(
-    private readonly keys: ApiKeyStore,
-    private readonly log: vscode.LogOutputChannel,
-    private readonly gate?: HostGate,
-  ) {
-    this.disposables.push(
-      this.changed,
-      this.rejected,
-      this.retried,
-      keys.onDidChange(() => this.invalidate()),
+  constructor(keys: ApiKeyStore, log: vscode.LogOutputChannel, gate?: HostGate) {
+    this.#keys = keys;
+    this.#log = log;
+    this.#gate = gate;
+    this.#disposables.push(
+      this.#changed,
+      this.#rejected,
+      this.#retried,
+      keys.onDidChange(() => this.#invalidate()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (
           e.affectsConfiguration(`${SECTION}.apiBaseUrl`) ||
           e.affectsConfiguration(`${SECTION}.pageSize`) ||
           e.affectsConfiguration(`${SECTION}.maxConcurrentRequests`)
         ) {
-          this.invalidate();
+          this.#invalidate();
         }
       }),
     );
@@ -61,28 +63,28 @@ export class ClientProvider implements vscode.Disposable {
 
   /** The client for the current key, or undefined when no key is set anywhere. */
   async get(): Promise<TelnyxClient | undefined> {
-    const found = await this.keys.get();
+    const found = await this.#keys.get();
     if (!found) return undefined;
     const settings = readSettings();
     // Before the key first goes to a server other than Telnyx or this computer.
-    await this.gate?.ensureAllowed(settings.apiBaseUrl);
+    await this.#gate?.ensureAllowed(settings.apiBaseUrl);
     // The fingerprint holds the key only in memory, to notice a change without rereading.
     const fingerprint = JSON.stringify([found.key, settings.apiBaseUrl, settings.pageSize, settings.maxConcurrentRequests]);
-    if (this.cached?.fingerprint !== fingerprint) {
-      if (found.key !== this.lastKey) {
-        this.lastKey = found.key;
-        this.serial++;
+    if (this.#cached?.fingerprint !== fingerprint) {
+      if (found.key !== this.#lastKey) {
+        this.#lastKey = found.key;
+        this.#serial++;
       }
-      this.cached = {
-        client: this.watched(
-          this.create(found.key, (info) => this.retried.fire(info)),
-          this.serial,
+      this.#cached = {
+        client: this.#watched(
+          this.create(found.key, (info) => this.#retried.fire(info)),
+          this.#serial,
         ),
         fingerprint,
-        serial: this.serial,
+        serial: this.#serial,
       };
     }
-    return this.cached.client;
+    return this.#cached.client;
   }
 
   /** A client for a key that is not stored yet (to check it before saving); its 401s are not reported. */
@@ -95,7 +97,7 @@ export class ClientProvider implements vscode.Disposable {
       pageSize: settings.pageSize,
       concurrency: settings.maxConcurrentRequests,
       userAgent: USER_AGENT,
-      log: (line, level) => this.logRequest(line, level, apiKey),
+      log: (line, level) => this.#logRequest(line, level, apiKey),
     });
   }
 
@@ -104,20 +106,20 @@ export class ClientProvider implements vscode.Disposable {
    * at Warning, requests that failed for good at Error. The client never puts the key in a line;
    * it is cut out here as well, so no path or server text can ever carry it to the log.
    */
-  private logRequest(line: string, level: RequestLogLevel, apiKey: string): void {
+  #logRequest(line: string, level: RequestLogLevel, apiKey: string): void {
     const safe = apiKey.length >= 4 ? line.split(apiKey).join('[redacted]') : line;
-    if (level === 'error') this.log.error(safe);
-    else if (level === 'warn') this.log.warn(safe);
-    else this.log.info(safe);
+    if (level === 'error') this.#log.error(safe);
+    else if (level === 'warn') this.#log.warn(safe);
+    else this.#log.info(safe);
   }
 
   /**
    * The same client, with every promise-returning method observed for 401/403. Callers still
    * get the rejection; this only adds the one notification, whatever method failed.
    */
-  private watched(client: TelnyxClient, keySerial: number): TelnyxClient {
+  #watched(client: TelnyxClient, keySerial: number): TelnyxClient {
     const onRejected = (error: unknown): void => {
-      if (errorKind(error) === 'auth' && this.cached?.serial === keySerial) this.rejected.fire({ keySerial });
+      if (errorKind(error) === 'auth' && this.#cached?.serial === keySerial) this.#rejected.fire({ keySerial });
     };
     return new Proxy(client, {
       get(target, prop, receiver): unknown {
@@ -134,7 +136,7 @@ export class ClientProvider implements vscode.Disposable {
 
   /** create() after the host gate: for checking a new key before saving it. */
   async createAllowed(apiKey: string): Promise<TelnyxClient> {
-    await this.gate?.ensureAllowed(readSettings().apiBaseUrl);
+    await this.#gate?.ensureAllowed(readSettings().apiBaseUrl);
     return this.create(apiKey);
   }
 
@@ -149,12 +151,12 @@ export class ClientProvider implements vscode.Disposable {
     return nonDefaultHostNote(readSettings().apiBaseUrl);
   }
 
-  private invalidate(): void {
-    this.cached = undefined;
-    this.changed.fire();
+  #invalidate(): void {
+    this.#cached = undefined;
+    this.#changed.fire();
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    for (const d of this.#disposables) d.dispose();
   }
 }

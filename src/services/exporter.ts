@@ -143,12 +143,14 @@ async function* counted(rows: AsyncIterable<SimCard> | Iterable<SimCard>, onRow:
 }
 
 export class Exporter {
-  private lastFolder: vscode.Uri | undefined;
+  #lastFolder: vscode.Uri | undefined;
+  readonly #source: FleetSnapshotSource;
+  readonly #saveDialogSeam: SaveDialogSeam | undefined;
 
-  constructor(
-    private readonly source: FleetSnapshotSource,
-    private readonly saveDialogSeam?: SaveDialogSeam,
-  ) {}
+  constructor(source: FleetSnapshotSource, saveDialogSeam?: SaveDialogSeam) {
+    this.#source = source;
+    this.#saveDialogSeam = saveDialogSeam;
+  }
 
   /** The command: asks what, which format and where, then exports. */
   async run(selected: readonly SimCard[]): Promise<number | undefined> {
@@ -189,14 +191,14 @@ export class Exporter {
       vscode.l10n.t('File format'),
     );
     if (!format) return undefined;
-    const folder = this.lastFolder ?? vscode.Uri.file(os.homedir());
+    const folder = this.#lastFolder ?? vscode.Uri.file(os.homedir());
     const options: vscode.SaveDialogOptions = {
       title,
       saveLabel: vscode.l10n.t('Export'),
       defaultUri: vscode.Uri.joinPath(folder, defaultExportName(format)),
       filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
     };
-    const target = this.saveDialogSeam ? await this.saveDialogSeam(options) : await vscode.window.showSaveDialog(options);
+    const target = this.#saveDialogSeam ? await this.#saveDialogSeam(options) : await vscode.window.showSaveDialog(options);
     if (!target) return undefined;
     return this.exportTo({ scope, format, target }, selected);
   }
@@ -207,10 +209,10 @@ export class Exporter {
       throw new Error(vscode.l10n.t('Export writes to local files only; choose a file on this computer.'));
     }
     const file = choice.target.fsPath;
-    const groupsById = this.source.groupsById();
-    const client = choice.scope === 'view' ? await this.source.getClient() : undefined;
+    const groupsById = this.#source.groupsById();
+    const client = choice.scope === 'view' ? await this.#source.getClient() : undefined;
     if (choice.scope === 'view' && !client) throw new NoApiKeyError();
-    const query = this.source.currentQuery();
+    const query = this.#source.currentQuery();
     const written = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting SIM cards'), cancellable: true },
       async (progress, token) => {
@@ -247,13 +249,13 @@ export class Exporter {
       vscode.window.setStatusBarMessage(vscode.l10n.t('Export cancelled; no file was written.'), 4000);
       return undefined;
     }
-    this.lastFolder = vscode.Uri.file(path.dirname(file));
-    this.offerOpen(choice.target, written);
+    this.#lastFolder = vscode.Uri.file(path.dirname(file));
+    this.#offerOpen(choice.target, written);
     return written;
   }
 
   /** Not awaited: the export is done whether or not the user answers. */
-  private offerOpen(target: vscode.Uri, count: number): void {
+  #offerOpen(target: vscode.Uri, count: number): void {
     const open = vscode.l10n.t('Open');
     vscode.window
       .showInformationMessage(vscode.l10n.t('Exported {0} SIM cards to {1}.', formatCount(count), path.basename(target.fsPath)), open)

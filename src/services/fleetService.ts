@@ -39,27 +39,29 @@ function storedOptions(memento: vscode.Memento): unknown {
 
 export class FleetService implements vscode.Disposable {
   readonly model: FleetModel;
-  private noKey = false;
-  private inFlight: AbortController | undefined;
-  private readonly completed = new vscode.EventEmitter<void>();
+  #noKey = false;
+  #inFlight: AbortController | undefined;
+  readonly #completed = new vscode.EventEmitter<void>();
   /** Each completed (or clearly partial) load: open details panels follow it (reading only their own SIMs). */
-  readonly onDidCompleteLoad = this.completed.event;
-  private readonly disposables: vscode.Disposable[] = [];
+  readonly onDidCompleteLoad = this.#completed.event;
+  readonly #disposables: vscode.Disposable[] = [];
+  readonly #memento: vscode.Memento;
+  readonly #clients: ClientProvider;
+  readonly #withProgress: ProgressRunner;
 
-  constructor(
-    private readonly memento: vscode.Memento,
-    private readonly clients: ClientProvider,
-    private readonly withProgress: ProgressRunner,
-  ) {
+  constructor(memento: vscode.Memento, clients: ClientProvider, withProgress: ProgressRunner) {
+    this.#memento = memento;
+    this.#clients = clients;
+    this.#withProgress = withProgress;
     // The setting is only the default grouping; what the user picks is kept per workspace.
     const defaults: ViewOptions = { filter: {}, sort: 'iccid', groupBy: readSettings().groupBy };
     this.model = new FleetModel(parseStoredOptions(storedOptions(memento), defaults));
-    this.disposables.push(
-      this.completed,
+    this.#disposables.push(
+      this.#completed,
       this.model.onDidChange((change) => {
-        if (change.options) this.memento.update(StorageKeys.viewOptions, this.model.options).then(undefined, () => undefined);
+        if (change.options) this.#memento.update(StorageKeys.viewOptions, this.model.options).then(undefined, () => undefined);
         const kind = this.model.status.kind;
-        if (change.status && (kind === 'complete' || kind === 'partial') && !this.noKey) this.completed.fire();
+        if (change.status && (kind === 'complete' || kind === 'partial') && !this.#noKey) this.#completed.fire();
       }),
       clients.onDidChange(() => {
         // Another key or server may be another account: its groups come with the next load.
@@ -69,13 +71,13 @@ export class FleetService implements vscode.Disposable {
       // Telnyx refused the key somewhere (a page, a panel): the tree says so and keeps its SIMs.
       clients.onDidRejectKey(() => {
         const status = this.model.status;
-        if (status.kind !== 'error' || errorKind(status.error) !== 'auth') this.fail(new AuthenticationError('rejected'));
+        if (status.kind !== 'error' || errorKind(status.error) !== 'auth') this.#fail(new AuthenticationError('rejected'));
       }),
     );
   }
 
   get phase(): FleetPhase {
-    if (this.noKey) return 'noKey';
+    if (this.#noKey) return 'noKey';
     switch (this.model.status.kind) {
       case 'idle':
       case 'loading':
@@ -105,25 +107,25 @@ export class FleetService implements vscode.Disposable {
   async refresh(): Promise<void> {
     this.cancel();
     const controller = new AbortController();
-    this.inFlight = controller;
+    this.#inFlight = controller;
     let client: TelnyxClient | undefined;
     try {
-      client = await this.clients.get();
+      client = await this.#clients.get();
     } catch (error) {
       // The client refuses bad settings (e.g. a base URL that is not http(s)).
-      if (this.inFlight === controller) this.fail(error);
+      if (this.#inFlight === controller) this.#fail(error);
       return;
     }
-    if (this.inFlight !== controller) return;
+    if (this.#inFlight !== controller) return;
     if (!client) {
-      this.setNoKey();
+      this.#setNoKey();
       return;
     }
-    this.noKey = false;
-    await this.withProgress(() => this.load(client, controller));
+    this.#noKey = false;
+    await this.#withProgress(() => this.#load(client, controller));
   }
 
-  private async load(client: TelnyxClient, controller: AbortController): Promise<void> {
+  async #load(client: TelnyxClient, controller: AbortController): Promise<void> {
     const { signal } = controller;
     let load = this.model.beginLoad();
     // Groups give names and data limits; they fill in whenever they come and never hold back SIMs.
@@ -145,7 +147,7 @@ export class FleetService implements vscode.Disposable {
       queue.push(() => task(l));
     };
     // A retried request shows as "Retrying (2 of 3)…" until the next page arrives.
-    const retries = this.clients.onDidRetry((info) => {
+    const retries = this.#clients.onDidRetry((info) => {
       if (!signal.aborted)
         later((l) => l.progress({ retry: { attempt: info.attempt, maxAttempts: info.maxAttempts, delayMs: info.delayMs } }));
     });
@@ -169,36 +171,36 @@ export class FleetService implements vscode.Disposable {
       load.end(cancelled ? { kind: 'cancelled' } : { kind: 'error', error });
     } finally {
       retries.dispose();
-      if (this.inFlight === controller) this.inFlight = undefined;
+      if (this.#inFlight === controller) this.#inFlight = undefined;
     }
   }
 
   /** A refresh nobody waits for (settings or key changed); failures show in the view. */
   refreshInBackground(): void {
-    this.refresh().catch((error: unknown) => this.fail(error));
+    this.refresh().catch((error: unknown) => this.#fail(error));
   }
 
   /** The welcome view: no key, so nothing to load and nothing to keep. */
-  private setNoKey(): void {
+  #setNoKey(): void {
     this.cancel();
-    this.noKey = true;
+    this.#noKey = true;
     this.model.replaceAll([]);
   }
 
   /** A failure outside a load (bad settings, a key refused elsewhere): the last SIMs stay. */
-  private fail(error: unknown): void {
+  #fail(error: unknown): void {
     this.cancel();
     this.model.beginLoad().end({ kind: 'error', error });
   }
 
   cancel(): void {
-    this.inFlight?.abort();
-    this.inFlight = undefined;
+    this.#inFlight?.abort();
+    this.#inFlight = undefined;
   }
 
   dispose(): void {
     this.cancel();
-    for (const d of this.disposables) d.dispose();
+    for (const d of this.#disposables) d.dispose();
     this.model.dispose();
   }
 }

@@ -34,7 +34,7 @@ export class Glance implements GlanceCommands, vscode.Disposable {
   readonly overview: OverviewPanel;
   readonly autoRefresh: AutoRefresh;
   readonly exporter: Exporter;
-  private readonly disposables: vscode.Disposable[];
+  readonly #disposables: vscode.Disposable[];
 
   constructor(o: GlanceOptions) {
     this.tracker = new AttentionTracker(o.source);
@@ -43,7 +43,7 @@ export class Glance implements GlanceCommands, vscode.Disposable {
     this.overview = new OverviewPanel(o.extensionUri, { source: o.source, openSim: o.openSim, reportError: o.reportError });
     this.autoRefresh = new AutoRefresh(o.source, [o.treeView, this.overview], o.testMode !== undefined);
     this.exporter = new Exporter(o.source, o.testMode?.saveDialog);
-    this.disposables = [
+    this.#disposables = [
       this.autoRefresh,
       this.overview,
       this.statusBar,
@@ -63,6 +63,6 @@ export class Glance implements GlanceCommands, vscode.Disposable {
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    for (const d of this.#disposables) d.dispose();
   }
 }

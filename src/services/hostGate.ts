@@ -15,13 +15,15 @@ export type HostQuestion = (url: string) => Promise<boolean>;
  * never in a workspace). Refused URLs (http to another computer...) never get this far.
  */
 export class HostGate {
-  private readonly asking = new Map<string, Promise<boolean>>();
+  readonly #asking = new Map<string, Promise<boolean>>();
+  readonly #state: vscode.Memento;
+  readonly #ask: HostQuestion;
 
   /** `ask` replaces the modal only in tests (VS Code refuses dialogs in its test mode). */
-  constructor(
-    private readonly state: vscode.Memento,
-    private readonly ask: HostQuestion = askWithModal,
-  ) {}
+  constructor(state: vscode.Memento, ask: HostQuestion = askWithModal) {
+    this.#state = state;
+    this.#ask = ask;
+  }
 
   /** Resolves when the key may go to `baseUrl`; rejects with a typed error otherwise. */
   async ensureAllowed(baseUrl: string): Promise<void> {
@@ -30,10 +32,10 @@ export class HostGate {
     if (verdict.kind !== 'other') return;
     if (this.allowedUrls().includes(verdict.url)) return;
     // Several requests at once (tree, details, raw record) share one question.
-    let answer = this.asking.get(verdict.url);
+    let answer = this.#asking.get(verdict.url);
     if (!answer) {
-      answer = this.askAndRemember(verdict.url).finally(() => this.asking.delete(verdict.url));
-      this.asking.set(verdict.url, answer);
+      answer = this.#askAndRemember(verdict.url).finally(() => this.#asking.delete(verdict.url));
+      this.#asking.set(verdict.url, answer);
     }
     if (!(await answer)) {
       throw new BadRequestError(describeCause('hostNotAllowed', { host: new URL(verdict.url).host }), { reason: 'hostNotAllowed' });
@@ -42,13 +44,13 @@ export class HostGate {
 
   /** URLs the user allowed (normalised, as checkBaseUrl returns them). */
   allowedUrls(): string[] {
-    const v = this.state.get<unknown>(ALLOWED_KEY);
+    const v = this.#state.get<unknown>(ALLOWED_KEY);
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
   }
 
-  private async askAndRemember(url: string): Promise<boolean> {
-    if (!(await this.ask(url))) return false;
-    await this.state.update(ALLOWED_KEY, [...new Set([...this.allowedUrls(), url])]);
+  async #askAndRemember(url: string): Promise<boolean> {
+    if (!(await this.#ask(url))) return false;
+    await this.#state.update(ALLOWED_KEY, [...new Set([...this.allowedUrls(), url])]);
     return true;
   }
 }
@@ -74,24 +76,24 @@ async function askWithModal(url: string): Promise<boolean> {
  * it (what is asked, when, what is remembered) is the production one.
  */
 export class ScriptedHostQuestions {
-  private readonly waiting: { url: string; answer: (allow: boolean) => void }[] = [];
+  readonly #waiting: { url: string; answer: (allow: boolean) => void }[] = [];
   /** Every URL asked about, in order. */
   readonly asked: string[] = [];
 
   readonly ask: HostQuestion = (url) =>
     new Promise<boolean>((resolve) => {
       this.asked.push(url);
-      this.waiting.push({ url, answer: resolve });
+      this.#waiting.push({ url, answer: resolve });
     });
 
   /** The URLs whose question is still open. */
   pending(): string[] {
-    return this.waiting.map((w) => w.url);
+    return this.#waiting.map((w) => w.url);
   }
 
   /** Answers the oldest open question; false when none is open. */
   answer(allow: boolean): boolean {
-    const next = this.waiting.shift();
+    const next = this.#waiting.shift();
     next?.answer(allow);
     return next !== undefined;
   }

@@ -7,31 +7,31 @@ export const RESULTS_SCHEME = 'telnyx-sim-results';
 const KEEP = 20;
 
 export class ResultsDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly texts = new Map<string, string>();
-  private serial = 0;
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
+  readonly #texts = new Map<string, string>();
+  #serial = 0;
+  readonly #changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.#changed.event;
 
   /** Stores a report and returns the address to open it at. */
   add(title: string, text: string): vscode.Uri {
-    this.serial++;
+    this.#serial++;
     // The path names the document in its tab; keep it to safe characters.
     const name = `${title
       .replace(/[^\p{L}\p{N} ,.-]+/gu, ' ')
       .trim()
-      .slice(0, 80)} (${this.serial}).txt`;
+      .slice(0, 80)} (${this.#serial}).txt`;
     const uri = vscode.Uri.from({ scheme: RESULTS_SCHEME, path: `/${name}` });
-    this.texts.set(uri.toString(), text);
-    while (this.texts.size > KEEP) {
-      const oldest = this.texts.keys().next().value;
+    this.#texts.set(uri.toString(), text);
+    while (this.#texts.size > KEEP) {
+      const oldest = this.#texts.keys().next().value;
       if (oldest === undefined) break;
-      this.texts.delete(oldest);
+      this.#texts.delete(oldest);
     }
     return uri;
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? vscode.l10n.t('These results are no longer available.');
+    return this.#texts.get(uri.toString()) ?? vscode.l10n.t('These results are no longer available.');
   }
 
   async show(uri: vscode.Uri): Promise<vscode.TextEditor> {
@@ -41,7 +41,7 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
   }
 
   dispose(): void {
-    this.changed.dispose();
-    this.texts.clear();
+    this.#changed.dispose();
+    this.#texts.clear();
   }
 }

@@ -15,40 +15,41 @@ export { STATUS_BAR_ID };
 
 export class FleetStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
-  private readonly disposables: vscode.Disposable[] = [];
+  readonly #disposables: vscode.Disposable[] = [];
   /** When the last automatic refresh ran (set by AutoRefresh). */
-  private lastAutoRefreshAt: number | undefined;
+  #lastAutoRefreshAt: number | undefined;
+  readonly #source: FleetSnapshotSource;
+  readonly #tracker: AttentionTracker;
 
-  constructor(
-    private readonly source: FleetSnapshotSource,
-    private readonly tracker: AttentionTracker,
-  ) {
+  constructor(source: FleetSnapshotSource, tracker: AttentionTracker) {
+    this.#source = source;
+    this.#tracker = tracker;
     this.item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 10);
     this.item.name = vscode.l10n.t('Telnyx SIM Cards');
     this.item.command = { command: `${VIEW_ID}.focus`, title: vscode.l10n.t('Show SIM Cards') };
-    this.disposables.push(
+    this.#disposables.push(
       this.item,
-      tracker.onDidChange(() => this.update()),
+      tracker.onDidChange(() => this.#update()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (affectsAny(e, [GlanceSettingKeys.showStatusBar])) this.update();
+        if (affectsAny(e, [GlanceSettingKeys.showStatusBar])) this.#update();
       }),
     );
-    this.update();
+    this.#update();
   }
 
   autoRefreshed(at: number): void {
-    this.lastAutoRefreshAt = at;
-    this.update();
+    this.#lastAutoRefreshAt = at;
+    this.#update();
   }
 
-  private update(): void {
-    const status = this.source.status();
+  #update(): void {
+    const status = this.#source.status();
     if (status.kind === 'noKey' || !readGlanceSettings().showStatusBar) {
       this.item.hide();
       return;
     }
-    const total = this.tracker.total; // grows with the pages while a load runs
-    const attention = this.tracker.summary.total;
+    const total = this.#tracker.total; // grows with the pages while a load runs
+    const attention = this.#tracker.summary.total;
     const icon = status.kind === 'loading' ? '$(sync~spin)' : '$(radio-tower)';
     const counts =
       attention > 0
@@ -62,45 +63,45 @@ export class FleetStatusBar implements vscode.Disposable {
       const loading = vscode.l10n.t('Loading SIM cards…');
       if (this.item.tooltip !== loading) this.item.tooltip = loading;
     } else {
-      this.item.tooltip = this.tooltip(status.kind, status.loadedAt);
+      this.item.tooltip = this.#tooltip(status.kind, status.loadedAt);
     }
     this.item.accessibilityInformation = { label: counts };
     this.item.show();
   }
 
-  private tooltip(kind: string, loadedAt: number | undefined): vscode.MarkdownString {
+  #tooltip(kind: string, loadedAt: number | undefined): vscode.MarkdownString {
     const md = new vscode.MarkdownString('', false);
     md.isTrusted = false;
     md.supportHtml = false;
     // Kept by the model as pages arrive: this runs on every page of a load.
-    const counts = this.source.statusCounts();
+    const counts = this.#source.statusCounts();
     const lines: string[] = [`**${escapeMarkdown(vscode.l10n.t('Telnyx SIM cards'))}**`, ''];
     for (const s of [...counts.keys()].sort(compareStatus)) {
       lines.push(`- ${escapeMarkdown(statusLabel(s))}: ${formatCount(counts.get(s) ?? 0)}`);
     }
     if (counts.size === 0) lines.push(escapeMarkdown(vscode.l10n.t('No SIM cards loaded.')));
     lines.push('');
-    const attention = this.tracker.summary.total;
+    const attention = this.#tracker.summary.total;
     lines.push(
       escapeMarkdown(
         vscode.l10n.t(
           '{0} need attention (at or above {1}% of the data limit counts as near)',
           formatCount(attention),
-          String(this.tracker.threshold),
+          String(this.#tracker.threshold),
         ),
       ),
     );
     lines.push('');
     if (kind === 'error') lines.push(escapeMarkdown(vscode.l10n.t('The last load failed; showing the SIM cards loaded before.')), '');
     if (loadedAt !== undefined) lines.push(escapeMarkdown(vscode.l10n.t('Last loaded at {0}', new Date(loadedAt).toLocaleTimeString())));
-    if (this.lastAutoRefreshAt !== undefined) {
-      lines.push('', escapeMarkdown(vscode.l10n.t('Last auto-refresh at {0}', new Date(this.lastAutoRefreshAt).toLocaleTimeString())));
+    if (this.#lastAutoRefreshAt !== undefined) {
+      lines.push('', escapeMarkdown(vscode.l10n.t('Last auto-refresh at {0}', new Date(this.#lastAutoRefreshAt).toLocaleTimeString())));
     }
     md.appendMarkdown(lines.join('\n'));
     return md;
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    for (const d of this.#disposables) d.dispose();
   }
 }

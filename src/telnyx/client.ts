@@ -94,17 +94,17 @@ export type SimCardListing = ListResult<SimCard>;
 type ActionName = 'enable' | 'disable' | 'set_standby';
 
 export class TelnyxClient {
-  private readonly http: HttpTransport;
-  private readonly concurrency: number;
-  private readonly pageSize: number;
+  readonly #http: HttpTransport;
+  readonly #concurrency: number;
+  readonly #pageSize: number;
 
   constructor(opts: TelnyxClientOptions) {
     if (typeof opts.apiKey !== 'string' || opts.apiKey.trim() === '') {
       throw new AuthenticationError('No Telnyx API key is set. Set a valid API key.');
     }
-    this.concurrency = clampInt(opts.concurrency, 1, MAX_CONCURRENCY, DEFAULT_CONCURRENCY);
-    this.pageSize = normalizePageSize(opts.pageSize);
-    this.http = new HttpTransport({
+    this.#concurrency = clampInt(opts.concurrency, 1, MAX_CONCURRENCY, DEFAULT_CONCURRENCY);
+    this.#pageSize = normalizePageSize(opts.pageSize);
+    this.#http = new HttpTransport({
       apiKey: opts.apiKey.trim(),
       baseUrl: normalizeBaseUrl(opts.baseUrl),
       userAgent: opts.userAgent?.trim() || DEFAULT_USER_AGENT,
@@ -122,8 +122,8 @@ export class TelnyxClient {
   /** One page of `GET /sim_cards` (page 1 and the client's page size unless the query says). */
   async listSimCards(query: SimCardQuery = {}, signal?: AbortSignal): Promise<Page<SimCard>> {
     const number = normalizePageNumber(query.pageNumber);
-    const size = normalizePageSize(query.pageSize, this.pageSize);
-    const page = await this.fetchSimCardPage(query, number, size, signal);
+    const size = normalizePageSize(query.pageSize, this.#pageSize);
+    const page = await this.#fetchSimCardPage(query, number, size, signal);
     return { data: page.items, meta: completeMeta(page, number, size) };
   }
 
@@ -132,12 +132,12 @@ export class TelnyxClient {
    * provably the whole list (repaired once by a second listing when it is not).
    */
   async listAllSimCards(query: SimCardQuery = {}, opts: ListAllOptions = {}): Promise<SimCardListing> {
-    const size = normalizePageSize(query.pageSize, this.pageSize);
+    const size = normalizePageSize(query.pageSize, this.#pageSize);
     return collectPages<SimCard>({
-      fetchPage: (n, signal, slot) => this.fetchSimCardPage(query, n, size, signal, slot),
+      fetchPage: (n, signal, slot) => this.#fetchSimCardPage(query, n, size, signal, slot),
       idOf: (sim) => sim.id,
       pageSize: size,
-      concurrency: clampInt(opts.concurrency, 1, MAX_CONCURRENCY, this.concurrency),
+      concurrency: clampInt(opts.concurrency, 1, MAX_CONCURRENCY, this.#concurrency),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.onPage ? { onPage: opts.onPage } : {}),
       ...(opts.onRestart ? { onRestart: opts.onRestart } : {}),
@@ -148,7 +148,7 @@ export class TelnyxClient {
   /** `GET /sim_cards/{id}` with its group included. */
   async getSimCard(id: string, signal?: AbortSignal): Promise<SimCardDetail> {
     const path = `/sim_cards/${pathId(id, 'sim')}`;
-    const record = await this.getObject(path, encodeQuery([['include_sim_card_group', true]]), parseSimCardDetail, signal);
+    const record = await this.#getObject(path, encodeQuery([['include_sim_card_group', true]]), parseSimCardDetail, signal);
     // A record for another SIM (a confused proxy or cache) must never be shown as this one.
     if (record.id !== id) {
       throw new InvalidResponseError(`Unexpected answer from Telnyx: GET ${path} returned a different SIM card.`, {
@@ -160,44 +160,44 @@ export class TelnyxClient {
 
   async listSimCardGroups(page?: { number?: number; size?: number }, signal?: AbortSignal): Promise<Page<SimCardGroup>> {
     const number = normalizePageNumber(page?.number);
-    const size = normalizePageSize(page?.size, this.pageSize);
-    const fetched = await this.getList('/sim_card_groups', encodePageQuery({ number, size }, size), parseSimCardGroup, signal);
+    const size = normalizePageSize(page?.size, this.#pageSize);
+    const fetched = await this.#getList('/sim_card_groups', encodePageQuery({ number, size }, size), parseSimCardGroup, signal);
     return { data: fetched.items, meta: completeMeta(fetched, number, size) };
   }
 
   async listAllSimCardGroups(signal?: AbortSignal): Promise<SimCardGroup[]> {
-    const size = this.pageSize;
+    const size = this.#pageSize;
     const listing = await collectPages<SimCardGroup>({
-      fetchPage: (n, s, slot) => this.getList('/sim_card_groups', encodePageQuery({ number: n, size }, size), parseSimCardGroup, s, slot),
+      fetchPage: (n, s, slot) => this.#getList('/sim_card_groups', encodePageQuery({ number: n, size }, size), parseSimCardGroup, s, slot),
       idOf: (g) => g.id,
       pageSize: size,
-      concurrency: this.concurrency,
+      concurrency: this.#concurrency,
       ...(signal ? { signal } : {}),
     });
     return listing.items;
   }
 
   async getSimCardGroup(id: string, signal?: AbortSignal): Promise<SimCardGroup> {
-    return this.getObject(`/sim_card_groups/${pathId(id, 'group')}`, undefined, parseSimCardGroup, signal);
+    return this.#getObject(`/sim_card_groups/${pathId(id, 'group')}`, undefined, parseSimCardGroup, signal);
   }
 
   /** Starts enabling (answers 202; the SIM goes through `enabling`). Needs the SIM to be in a group. */
   enableSimCard(id: string, signal?: AbortSignal): Promise<SimCardAction> {
-    return this.action(id, 'enable', signal);
+    return this.#action(id, 'enable', signal);
   }
 
   disableSimCard(id: string, signal?: AbortSignal): Promise<SimCardAction> {
-    return this.action(id, 'disable', signal);
+    return this.#action(id, 'disable', signal);
   }
 
   setSimCardStandby(id: string, signal?: AbortSignal): Promise<SimCardAction> {
-    return this.action(id, 'set_standby', signal);
+    return this.#action(id, 'set_standby', signal);
   }
 
   /** `PATCH /sim_cards/{id}`: changes only the fields given; answers the updated SIM. */
   async updateSimCard(id: string, patch: SimCardPatch, signal?: AbortSignal): Promise<SimCardDetail> {
     const path = `/sim_cards/${pathId(id, 'sim')}`;
-    const { body } = await this.http.requestJson({ method: 'PATCH', path, body: patch, ...(signal ? { signal } : {}) });
+    const { body } = await this.#http.requestJson({ method: 'PATCH', path, body: patch, ...(signal ? { signal } : {}) });
     const parsed = parseObjectEnvelope(body, parseSimCardDetail);
     if (!parsed.ok) throw invalid('PATCH', path, parsed.reason);
     return parsed.value;
@@ -206,7 +206,7 @@ export class TelnyxClient {
   /** One page of `GET /sim_card_actions` (the API lists newest first). */
   async listSimCardActions(query: SimCardActionQuery = {}, signal?: AbortSignal): Promise<Page<SimCardAction>> {
     const number = normalizePageNumber(query.pageNumber);
-    const size = normalizePageSize(query.pageSize, this.pageSize);
+    const size = normalizePageSize(query.pageSize, this.#pageSize);
     const encoded = [
       encodeQuery([
         ['filter[sim_card_id]', query.simCardId],
@@ -217,12 +217,12 @@ export class TelnyxClient {
     ]
       .filter((q) => q !== '')
       .join('&');
-    const fetched = await this.getList('/sim_card_actions', encoded, parseSimCardAction, signal);
+    const fetched = await this.#getList('/sim_card_actions', encoded, parseSimCardAction, signal);
     return { data: fetched.items, meta: completeMeta(fetched, number, size) };
   }
 
   async getSimCardAction(id: string, signal?: AbortSignal): Promise<SimCardAction> {
-    return this.getObject(`/sim_card_actions/${pathId(id, 'action')}`, undefined, parseSimCardAction, signal);
+    return this.#getObject(`/sim_card_actions/${pathId(id, 'action')}`, undefined, parseSimCardAction, signal);
   }
 
   async listConnectivityLogs(
@@ -233,13 +233,13 @@ export class TelnyxClient {
     const number = normalizePageNumber(page?.number);
     const size = normalizePageSize(page?.size, DEFAULT_LOG_PAGE_SIZE);
     const path = `/sim_cards/${pathId(simId, 'sim')}/wireless_connectivity_logs`;
-    const fetched = await this.getList(path, encodePageQuery({ number, size }, size), parseConnectivityLog, signal);
+    const fetched = await this.#getList(path, encodePageQuery({ number, size }, size), parseConnectivityLog, signal);
     return { data: fetched.items, meta: completeMeta(fetched, number, size) };
   }
 
   // --- plumbing ------------------------------------------------------------------------
 
-  private fetchSimCardPage(
+  #fetchSimCardPage(
     query: SimCardQuery,
     number: number,
     size: number,
@@ -247,29 +247,29 @@ export class TelnyxClient {
     slot?: RequestSlot,
   ): Promise<FetchedPage<SimCard>> {
     const encoded = encodeSimCardQuery({ ...query, pageNumber: number, pageSize: size });
-    return this.getList('/sim_cards', encoded, parseSimCard, signal, slot);
+    return this.#getList('/sim_cards', encoded, parseSimCard, signal, slot);
   }
 
-  private async getList<T>(
+  async #getList<T>(
     path: string,
     query: string,
     item: (raw: unknown) => T | undefined,
     signal: AbortSignal | undefined,
     slot?: RequestSlot,
   ): Promise<FetchedPage<T>> {
-    const { body } = await this.http.requestJson({ method: 'GET', path, query, ...(signal ? { signal } : {}), ...(slot ? { slot } : {}) });
+    const { body } = await this.#http.requestJson({ method: 'GET', path, query, ...(signal ? { signal } : {}), ...(slot ? { slot } : {}) });
     const parsed = parseListEnvelope(body, item);
     if (!parsed.ok) throw invalid('GET', path, parsed.reason);
     return { items: parsed.value.items, rawCount: parsed.value.rawCount, meta: parsed.value.meta };
   }
 
-  private async getObject<T>(
+  async #getObject<T>(
     path: string,
     query: string | undefined,
     item: (raw: unknown) => T | undefined,
     signal: AbortSignal | undefined,
   ): Promise<T> {
-    const { body } = await this.http.requestJson({
+    const { body } = await this.#http.requestJson({
       method: 'GET',
       path,
       ...(query ? { query } : {}),
@@ -280,9 +280,9 @@ export class TelnyxClient {
     return parsed.value;
   }
 
-  private async action(id: string, name: ActionName, signal: AbortSignal | undefined): Promise<SimCardAction> {
+  async #action(id: string, name: ActionName, signal: AbortSignal | undefined): Promise<SimCardAction> {
     const path = `/sim_cards/${pathId(id, 'sim')}/actions/${name}`;
-    const { body } = await this.http.requestJson({ method: 'POST', path, ...(signal ? { signal } : {}) });
+    const { body } = await this.#http.requestJson({ method: 'POST', path, ...(signal ? { signal } : {}) });
     const parsed = parseObjectEnvelope(body, parseSimCardAction);
     if (!parsed.ok) throw invalid('POST', path, parsed.reason);
     return parsed.value;

@@ -148,23 +148,25 @@ function contentLength(headers: HeaderSource): number | undefined {
 }
 
 export class HttpTransport {
-  private readonly host: string;
+  readonly #host: string;
+  readonly #opts: HttpOptions;
 
-  constructor(private readonly opts: HttpOptions) {
-    this.host = new URL(opts.baseUrl).host;
+  constructor(opts: HttpOptions) {
+    this.#opts = opts;
+    this.#host = new URL(opts.baseUrl).host;
   }
 
   async requestJson(req: HttpRequest): Promise<HttpResult> {
     const { method, path, signal } = req;
     const target = req.query ? `${path}?${req.query}` : path;
-    const url = this.opts.baseUrl + target;
+    const url = this.#opts.baseUrl + target;
     const label = `${method} ${path}`;
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new CancelledError();
       if (attempt > 0) await req.slot?.reacquire(signal);
       const started = Date.now();
-      const outcome = await this.attempt(url, method, signal, req.body).catch((e: unknown) => {
-        if (e instanceof CancelledError) this.logLine(`${method} ${target} cancelled after ${Date.now() - started} ms`, 'info');
+      const outcome = await this.#attempt(url, method, signal, req.body).catch((e: unknown) => {
+        if (e instanceof CancelledError) this.#logLine(`${method} ${target} cancelled after ${Date.now() - started} ms`, 'info');
         throw e;
       });
       const ms = Date.now() - started;
@@ -180,31 +182,31 @@ export class HttpTransport {
         const parsed = parseJson(outcome.text);
         if (parsed.ok) {
           const retries = attempt > 0 ? ` (after ${attempt} ${plural(attempt, 'retry', 'retries')})` : '';
-          this.logLine(`${method} ${target} ${outcome.status} ${ms} ms${retries}`, 'info');
+          this.#logLine(`${method} ${target} ${outcome.status} ${ms} ms${retries}`, 'info');
           return { status: outcome.status, body: parsed.value };
         }
       }
 
-      const failure = this.describeFailure(outcome, method, label, attempt);
-      const limit = failure.isTimeout ? Math.min(this.opts.maxRetries, this.opts.maxTimeoutRetries) : this.opts.maxRetries;
+      const failure = this.#describeFailure(outcome, method, label, attempt);
+      const limit = failure.isTimeout ? Math.min(this.#opts.maxRetries, this.#opts.maxTimeoutRetries) : this.#opts.maxRetries;
       if (failure.retryable && attempt < limit) {
         const delay =
           failure.serverDelayMs !== undefined
-            ? Math.min(failure.serverDelayMs, this.opts.maxRetryDelayMs)
-            : backoffDelayMs(attempt, this.opts.retryBaseDelayMs, this.opts.maxRetryDelayMs);
-        this.logLine(`${method} ${target} ${failure.summary} ${ms} ms, retry ${attempt + 1}/${limit} in ${delay} ms`, 'warn');
-        this.notifyRetry({ attempt: attempt + 1, maxAttempts: limit, delayMs: delay, error: failure.error, method, path });
+            ? Math.min(failure.serverDelayMs, this.#opts.maxRetryDelayMs)
+            : backoffDelayMs(attempt, this.#opts.retryBaseDelayMs, this.#opts.maxRetryDelayMs);
+        this.#logLine(`${method} ${target} ${failure.summary} ${ms} ms, retry ${attempt + 1}/${limit} in ${delay} ms`, 'warn');
+        this.#notifyRetry({ attempt: attempt + 1, maxAttempts: limit, delayMs: delay, error: failure.error, method, path });
         await sleep(delay, signal);
         continue;
       }
-      this.logLine(`${method} ${target} ${failure.summary} ${ms} ms, giving up: ${failure.error.name}`, 'error');
+      this.#logLine(`${method} ${target} ${failure.summary} ${ms} ms, giving up: ${failure.error.name}`, 'error');
       throw failure.error;
     }
   }
 
-  private async attempt(url: string, method: HttpMethod, signal: AbortSignal | undefined, body?: unknown): Promise<Outcome> {
+  async #attempt(url: string, method: HttpMethod, signal: AbortSignal | undefined, body?: unknown): Promise<Outcome> {
     const started = Date.now();
-    const headerMs = Math.min(this.opts.connectTimeoutMs, this.opts.timeoutMs);
+    const headerMs = Math.min(this.#opts.connectTimeoutMs, this.#opts.timeoutMs);
     // Unknown until the socket is seen; a hang before that is reported as "did not answer".
     let phase: 'unknown' | 'connect' | 'firstByte' | 'body' = 'unknown';
     let stopped: { why: 'timeout'; reason: TimeoutReason } | { why: 'tooLarge' } | undefined;
@@ -223,7 +225,7 @@ export class HttpTransport {
     const timeoutReason = (): TimeoutReason =>
       phase === 'connect' ? 'connectTimeout' : phase === 'body' ? 'bodyTimeout' : 'firstByteTimeout';
     const headerTimer = setTimeout(() => stop({ why: 'timeout', reason: timeoutReason() }), headerMs);
-    const totalTimer = setTimeout(() => stop({ why: 'timeout', reason: timeoutReason() }), this.opts.timeoutMs);
+    const totalTimer = setTimeout(() => stop({ why: 'timeout', reason: timeoutReason() }), this.#opts.timeoutMs);
     let idleTimer: NodeJS.Timeout | undefined;
     const armIdle = (): void => {
       // refresh() re-arms the same timer: no new timer per chunk.
@@ -238,10 +240,10 @@ export class HttpTransport {
         const sent = (url.startsWith('https:') ? https : http).request(url, {
           method,
           headers: {
-            Authorization: `Bearer ${this.opts.apiKey}`,
+            Authorization: `Bearer ${this.#opts.apiKey}`,
             Accept: 'application/json',
             'Accept-Encoding': 'gzip',
-            'User-Agent': this.opts.userAgent,
+            'User-Agent': this.#opts.userAgent,
             // VS Code's proxy support hands every request an agent without keep-alive, so each page
             // opened a new connection (and TLS handshake); this header keeps the socket for the next
             // one (microsoft/vscode#173861). Plain Node keeps it anyway.
@@ -289,14 +291,14 @@ export class HttpTransport {
         armIdle();
       }
       if (signal?.aborted) throw new CancelledError();
-      if (stopped) return this.stoppedOutcome(stopped, started);
+      if (stopped) return this.#stoppedOutcome(stopped, started);
       // A connection that closed before the whole body: short of Content-Length, or never completed.
       if (!response.complete || (expected !== undefined && received < expected)) return { type: 'cut' };
       text += decoder.end();
       return { type: 'response', status: response.statusCode ?? 0, headers, text };
     } catch (e) {
       if (signal?.aborted) throw new CancelledError();
-      if (stopped) return this.stoppedOutcome(stopped, started);
+      if (stopped) return this.#stoppedOutcome(stopped, started);
       // Headers had arrived: the connection broke while the body streamed in.
       if (phase === 'body') return { type: 'cut' };
       return { type: 'network', code: errorProp(e, 'code') };
@@ -308,28 +310,28 @@ export class HttpTransport {
     }
   }
 
-  private stoppedOutcome(s: { why: 'timeout'; reason: TimeoutReason } | { why: 'tooLarge' }, started: number): Outcome {
+  #stoppedOutcome(s: { why: 'timeout'; reason: TimeoutReason } | { why: 'tooLarge' }, started: number): Outcome {
     if (s.why === 'timeout') return { type: 'timeout', reason: s.reason, afterMs: Date.now() - started };
     return { type: 'tooLarge' };
   }
 
-  private notifyRetry(info: RetryInfo): void {
-    if (!this.opts.onRetry) return;
+  #notifyRetry(info: RetryInfo): void {
+    if (!this.#opts.onRetry) return;
     try {
-      this.opts.onRetry(info);
+      this.#opts.onRetry(info);
     } catch {
       // A failing listener must not fail the request.
     }
   }
 
-  private describeFailure(outcome: Outcome, method: HttpMethod, label: string, retries: number): Failure {
+  #describeFailure(outcome: Outcome, method: HttpMethod, label: string, retries: number): Failure {
     const after = retries > 0 ? ` after ${retries} ${plural(retries, 'retry', 'retries')}` : '';
     const isGet = method === 'GET';
-    const host = this.host;
+    const host = this.#host;
     const base = { retries };
     switch (outcome.type) {
       case 'timeout': {
-        const timeoutMs = outcome.reason === 'bodyTimeout' ? outcome.afterMs : Math.min(this.opts.connectTimeoutMs, this.opts.timeoutMs);
+        const timeoutMs = outcome.reason === 'bodyTimeout' ? outcome.afterMs : Math.min(this.#opts.connectTimeoutMs, this.#opts.timeoutMs);
         const message =
           outcome.reason === 'firstByteTimeout'
             ? `Telnyx did not answer ${label} within ${formatDuration(timeoutMs)}${after}. Check your connection and try again.`
@@ -350,7 +352,7 @@ export class HttpTransport {
           summary: 'body cut short',
         };
       case 'network': {
-        const code = outcome.code ? this.redact(outcome.code) : undefined;
+        const code = outcome.code ? this.#redact(outcome.code) : undefined;
         const reason = networkReason(code);
         const message =
           reason === 'network' || reason === 'refused'
@@ -402,7 +404,7 @@ export class HttpTransport {
       };
     }
     const parsed = parseJson(outcome.text);
-    const errors = this.redactItems(parsed.ok ? parseErrorItems(parsed.value) : []);
+    const errors = this.#redactItems(parsed.ok ? parseErrorItems(parsed.value) : []);
     const said = describeApiErrors(errors);
     const serverDelayMs = isRetryableStatus(status) ? serverRetryDelayMs(outcome.headers, status) : undefined;
     const details = { ...base, status, errors };
@@ -428,7 +430,7 @@ export class HttpTransport {
         reason: 'serverTimeout',
       });
     } else if (status === 429) {
-      const retryAfterMs = serverDelayMs ?? backoffDelayMs(retries, this.opts.retryBaseDelayMs, this.opts.maxRetryDelayMs, () => 1);
+      const retryAfterMs = serverDelayMs ?? backoffDelayMs(retries, this.#opts.retryBaseDelayMs, this.#opts.maxRetryDelayMs, () => 1);
       error = new RateLimitError(
         `Telnyx is limiting the request rate (429)${after}.${said} Try again ${retryAfterMs < 1000 ? 'in a moment' : `in ${formatDuration(retryAfterMs)}`}.`,
         { ...details, retryAfterMs, reason: 'rateLimited' },
@@ -459,19 +461,19 @@ export class HttpTransport {
   }
 
   /** Removes the API key from any text that came from outside. */
-  private redact(text: string): string {
-    const key = this.opts.apiKey;
+  #redact(text: string): string {
+    const key = this.#opts.apiKey;
     return key.length >= 4 ? text.split(key).join('[redacted]') : text;
   }
 
-  private redactItems(items: ApiErrorItem[]): ApiErrorItem[] {
-    return redactDeep(items, (s) => this.redact(s)) as ApiErrorItem[];
+  #redactItems(items: ApiErrorItem[]): ApiErrorItem[] {
+    return redactDeep(items, (s) => this.#redact(s)) as ApiErrorItem[];
   }
 
-  private logLine(line: string, level: RequestLogLevel): void {
-    if (!this.opts.log) return;
+  #logLine(line: string, level: RequestLogLevel): void {
+    if (!this.#opts.log) return;
     try {
-      this.opts.log(line, level);
+      this.#opts.log(line, level);
     } catch {
       // A failing logger must not fail the request.
     }

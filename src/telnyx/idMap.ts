@@ -5,36 +5,36 @@
 import { SHARDS, shardOf } from './idSet';
 
 export class IdMap<V> {
-  private readonly shards: Map<string, V>[] = Array.from({ length: SHARDS }, () => new Map<string, V>());
-  private count = 0;
+  readonly #shards: Map<string, V>[] = Array.from({ length: SHARDS }, () => new Map<string, V>());
+  #count = 0;
 
   get size(): number {
-    return this.count;
+    return this.#count;
   }
 
   get(id: string): V | undefined {
-    return (this.shards[shardOf(id)] as Map<string, V>).get(id);
+    return (this.#shards[shardOf(id)] as Map<string, V>).get(id);
   }
 
   set(id: string, value: V): void {
-    const shard = this.shards[shardOf(id)] as Map<string, V>;
+    const shard = this.#shards[shardOf(id)] as Map<string, V>;
     const before = shard.size;
     shard.set(id, value);
-    this.count += shard.size - before;
+    this.#count += shard.size - before;
   }
 
   delete(id: string): boolean {
-    if (!(this.shards[shardOf(id)] as Map<string, V>).delete(id)) return false;
-    this.count--;
+    if (!(this.#shards[shardOf(id)] as Map<string, V>).delete(id)) return false;
+    this.#count--;
     return true;
   }
 
   clear(): void {
-    for (const shard of this.shards) shard.clear();
-    this.count = 0;
+    for (const shard of this.#shards) shard.clear();
+    this.#count = 0;
   }
 
   *values(): IterableIterator<V> {
-    for (const shard of this.shards) yield* shard.values();
+    for (const shard of this.#shards) yield* shard.values();
   }
 }

@@ -12,29 +12,29 @@ export function shardOf(id: string): number {
 }
 
 export class IdSet implements Iterable<string> {
-  private readonly shards: Set<string>[] = Array.from({ length: SHARDS }, () => new Set<string>());
-  private count = 0;
+  readonly #shards: Set<string>[] = Array.from({ length: SHARDS }, () => new Set<string>());
+  #count = 0;
 
   get size(): number {
-    return this.count;
+    return this.#count;
   }
 
   has(id: string): boolean {
-    return (this.shards[shardOf(id)] as Set<string>).has(id);
+    return (this.#shards[shardOf(id)] as Set<string>).has(id);
   }
 
   /** Adds an id; returns false when it was there already. */
   add(id: string): boolean {
-    const shard = this.shards[shardOf(id)] as Set<string>;
+    const shard = this.#shards[shardOf(id)] as Set<string>;
     // One lookup, not has() then add(): this runs once per SIM of every listing.
     const before = shard.size;
     shard.add(id);
     if (shard.size === before) return false;
-    this.count++;
+    this.#count++;
     return true;
   }
 
   *[Symbol.iterator](): Iterator<string> {
-    for (const shard of this.shards) yield* shard;
+    for (const shard of this.#shards) yield* shard;
   }
 }

@@ -40,19 +40,19 @@ const SHARED_ENTRIES = 4096;
 const SHARED_KEY_LENGTH = 400;
 
 class SharedTable<T> {
-  private readonly known = new Map<string, T>();
+  readonly #known = new Map<string, T>();
 
   get size(): number {
-    return this.known.size;
+    return this.#known.size;
   }
 
   /** The value kept under `key`, or `value` (kept from now on). */
   share(key: string, value: T): T {
     if (key.length > SHARED_KEY_LENGTH) return value;
-    const found = this.known.get(key);
+    const found = this.#known.get(key);
     if (found !== undefined) return found;
-    if (this.known.size >= SHARED_ENTRIES) this.known.clear();
-    this.known.set(key, value);
+    if (this.#known.size >= SHARED_ENTRIES) this.#known.clear();
+    this.#known.set(key, value);
     return value;
   }
 }

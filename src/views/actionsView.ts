@@ -61,53 +61,54 @@ export function orderActions(actions: readonly SimCardAction[]): SimCardAction[]
 
 export class ActionsView implements vscode.TreeDataProvider<ActionNode>, vscode.Disposable {
   readonly treeView: vscode.TreeView<ActionNode>;
-  private nodes: ActionNode[] = [];
-  private inFlightCount = 0;
-  private filter: SimCardActionStatus | undefined;
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [];
-  private pollTimer: NodeJS.Timeout | undefined;
-  private pollDelay = POLL_FIRST_MS;
-  private pollUntil = 0;
-  private loading: Promise<void> | undefined;
-  private again = false;
-  private loadedOnce = false;
+  #nodes: ActionNode[] = [];
+  #inFlightCount = 0;
+  #filter: SimCardActionStatus | undefined;
+  readonly #changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.#changed.event;
+  readonly #disposables: vscode.Disposable[] = [];
+  #pollTimer: NodeJS.Timeout | undefined;
+  #pollDelay = POLL_FIRST_MS;
+  #pollUntil = 0;
+  #loading: Promise<void> | undefined;
+  #again = false;
+  #loadedOnce = false;
+  readonly #clients: ClientProvider;
+  readonly #fleet: FleetAccess;
 
-  constructor(
-    private readonly clients: ClientProvider,
-    private readonly fleet: FleetAccess,
-  ) {
+  constructor(clients: ClientProvider, fleet: FleetAccess) {
+    this.#clients = clients;
+    this.#fleet = fleet;
     this.treeView = vscode.window.createTreeView(ACTIONS_VIEW_ID, { treeDataProvider: this });
-    this.disposables.push(
+    this.#disposables.push(
       this.treeView,
-      this.changed,
+      this.#changed,
       this.treeView.onDidChangeSelection((e) => {
         const simId = e.selection[0]?.action.sim_card_id;
-        if (simId) this.fleet.revealSim(simId).catch(() => undefined);
+        if (simId) this.#fleet.revealSim(simId).catch(() => undefined);
       }),
       this.treeView.onDidChangeVisibility((e) => {
-        if (e.visible && !this.loadedOnce) this.follow();
+        if (e.visible && !this.#loadedOnce) this.follow();
       }),
-      clients.onDidChange(() => this.refreshInBackground()),
+      clients.onDidChange(() => this.#refreshInBackground()),
     );
   }
 
   /** Actions shown, in order (the test API reads them). */
   get actions(): readonly SimCardAction[] {
-    return this.nodes.map((n) => n.action);
+    return this.#nodes.map((n) => n.action);
   }
 
   get inFlight(): number {
-    return this.inFlightCount;
+    return this.#inFlightCount;
   }
 
   get statusFilter(): SimCardActionStatus | undefined {
-    return this.filter;
+    return this.#filter;
   }
 
   async setStatusFilter(status: SimCardActionStatus | undefined): Promise<void> {
-    this.filter = status;
+    this.#filter = status;
     this.treeView.description = status ? vscode.l10n.t('status: {0}', status) : '';
     await this.refresh();
   }
@@ -115,8 +116,8 @@ export class ActionsView implements vscode.TreeDataProvider<ActionNode>, vscode.
   async pickStatusFilter(): Promise<void> {
     type Item = vscode.QuickPickItem & { status: SimCardActionStatus | undefined };
     const items: Item[] = [
-      { label: vscode.l10n.t('All statuses'), status: undefined, picked: this.filter === undefined },
-      ...ACTION_STATUSES.map((s) => ({ label: literal(s), status: s, picked: this.filter === s })),
+      { label: vscode.l10n.t('All statuses'), status: undefined, picked: this.#filter === undefined },
+      ...ACTION_STATUSES.map((s) => ({ label: literal(s), status: s, picked: this.#filter === s })),
     ];
     const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Filter Actions by Status') });
     if (pick) await this.setStatusFilter(pick.status);
@@ -124,72 +125,72 @@ export class ActionsView implements vscode.TreeDataProvider<ActionNode>, vscode.
 
   /** A fleet load completed: rows that named a SIM by its id (not loaded then) can name its ICCID now. */
   simsLoaded(): void {
-    if (this.nodes.length > 0) this.changed.fire();
+    if (this.#nodes.length > 0) this.#changed.fire();
   }
 
   /** Keeps re-reading (bounded) from now on while actions are in flight: called after each run. */
   follow(): void {
-    this.pollUntil = Date.now() + POLL_BOUND_MS;
-    this.pollDelay = POLL_FIRST_MS;
-    this.refreshInBackground();
+    this.#pollUntil = Date.now() + POLL_BOUND_MS;
+    this.#pollDelay = POLL_FIRST_MS;
+    this.#refreshInBackground();
   }
 
-  private refreshInBackground(): void {
+  #refreshInBackground(): void {
     this.refresh().catch(() => undefined);
   }
 
   /** Reads the newest actions and the number in flight; one read at a time, a request during one queues another. */
   async refresh(): Promise<void> {
-    if (this.loading) {
-      this.again = true;
-      return this.loading;
+    if (this.#loading) {
+      this.#again = true;
+      return this.#loading;
     }
-    this.loading = this.load().finally(() => {
-      this.loading = undefined;
+    this.#loading = this.#load().finally(() => {
+      this.#loading = undefined;
     });
-    await this.loading;
-    if (this.again) {
-      this.again = false;
+    await this.#loading;
+    if (this.#again) {
+      this.#again = false;
       await this.refresh();
     }
   }
 
-  private async load(): Promise<void> {
+  async #load(): Promise<void> {
     let client;
     try {
-      client = await this.clients.get();
+      client = await this.#clients.get();
     } catch (error) {
-      this.showMessage(describeError(error, 'command'));
+      this.#showMessage(describeError(error, 'command'));
       return;
     }
     if (!client) {
-      this.nodes = [];
-      this.setBadge(0);
-      this.showMessage(vscode.l10n.t('Set an API key to see SIM card actions.'));
+      this.#nodes = [];
+      this.#setBadge(0);
+      this.#showMessage(vscode.l10n.t('Set an API key to see SIM card actions.'));
       return;
     }
     try {
       const [page, running] = await Promise.all([
-        client.listSimCardActions({ ...(this.filter ? { status: this.filter } : {}), pageSize: LIST_SIZE }),
+        client.listSimCardActions({ ...(this.#filter ? { status: this.#filter } : {}), pageSize: LIST_SIZE }),
         client.listSimCardActions({ status: 'in-progress', pageSize: 1 }),
       ]);
-      this.loadedOnce = true;
-      this.nodes = orderActions(page.data).map((action) => ({ kind: 'action', action }));
-      this.setBadge(running.meta.total_results);
-      this.showMessage(this.nodes.length === 0 ? vscode.l10n.t('No SIM card actions yet.') : undefined);
+      this.#loadedOnce = true;
+      this.#nodes = orderActions(page.data).map((action) => ({ kind: 'action', action }));
+      this.#setBadge(running.meta.total_results);
+      this.#showMessage(this.#nodes.length === 0 ? vscode.l10n.t('No SIM card actions yet.') : undefined);
     } catch (error) {
-      this.showMessage(describeError(error, 'command'));
+      this.#showMessage(describeError(error, 'command'));
     }
-    this.schedulePoll();
+    this.#schedulePoll();
   }
 
-  private showMessage(text: string | undefined): void {
+  #showMessage(text: string | undefined): void {
     this.treeView.message = text ?? '';
-    this.changed.fire();
+    this.#changed.fire();
   }
 
-  private setBadge(n: number): void {
-    this.inFlightCount = n;
+  #setBadge(n: number): void {
+    this.#inFlightCount = n;
     this.treeView.badge =
       n > 0
         ? {
@@ -199,12 +200,12 @@ export class ActionsView implements vscode.TreeDataProvider<ActionNode>, vscode.
         : undefined;
   }
 
-  private schedulePoll(): void {
-    clearTimeout(this.pollTimer);
-    this.pollTimer = undefined;
-    if (this.inFlightCount === 0 || Date.now() > this.pollUntil) return;
-    this.pollTimer = setTimeout(() => this.refreshInBackground(), this.pollDelay);
-    this.pollDelay = Math.min(POLL_MAX_MS, this.pollDelay * 1.5);
+  #schedulePoll(): void {
+    clearTimeout(this.#pollTimer);
+    this.#pollTimer = undefined;
+    if (this.#inFlightCount === 0 || Date.now() > this.#pollUntil) return;
+    this.#pollTimer = setTimeout(() => this.#refreshInBackground(), this.#pollDelay);
+    this.#pollDelay = Math.min(POLL_MAX_MS, this.#pollDelay * 1.5);
   }
 
   getTreeItem(node: ActionNode): vscode.TreeItem {
@@ -212,7 +213,7 @@ export class ActionsView implements vscode.TreeDataProvider<ActionNode>, vscode.
     // The API's status word is shown as is; the key stays English for icons and context menus.
     const statusKey = plainText(a.status?.value) || 'unknown';
     const status = plainText(a.status?.value) || vscode.l10n.t('unknown');
-    const sim = a.sim_card_id ? this.fleet.sim(a.sim_card_id) : undefined;
+    const sim = a.sim_card_id ? this.#fleet.sim(a.sim_card_id) : undefined;
     const simText = plainText(sim?.iccid) || (a.sim_card_id ? shortId(plainText(a.sim_card_id)) : '');
     const item = new vscode.TreeItem(`${typeLabel(a.action_type)} · ${simText}`, vscode.TreeItemCollapsibleState.None);
     item.id = `action/${a.id}`;
@@ -231,11 +232,11 @@ export class ActionsView implements vscode.TreeDataProvider<ActionNode>, vscode.
   }
 
   getChildren(node?: ActionNode): ActionNode[] {
-    return node ? [] : this.nodes;
+    return node ? [] : this.#nodes;
   }
 
   dispose(): void {
-    clearTimeout(this.pollTimer);
-    for (const d of this.disposables) d.dispose();
+    clearTimeout(this.#pollTimer);
+    for (const d of this.#disposables) d.dispose();
   }
 }

@@ -6,41 +6,43 @@ import { mergeChanges, type FleetModelChange } from '../fleet';
 export const REDRAW_INTERVAL_MS = 300;
 
 export class RedrawCoalescer {
-  private pending: FleetModelChange | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private lastFlush = Number.NEGATIVE_INFINITY;
+  #pending: FleetModelChange | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #lastFlush = Number.NEGATIVE_INFINITY;
+  readonly #flush: (change: FleetModelChange) => void;
+  readonly #intervalMs: number;
 
-  constructor(
-    private readonly flush: (change: FleetModelChange) => void,
-    private readonly intervalMs = REDRAW_INTERVAL_MS,
-  ) {}
+  constructor(flush: (change: FleetModelChange) => void, intervalMs = REDRAW_INTERVAL_MS) {
+    this.#flush = flush;
+    this.#intervalMs = intervalMs;
+  }
 
   push(change: FleetModelChange): void {
-    this.pending = this.pending ? mergeChanges(this.pending, change) : change;
-    if (this.timer !== undefined) return;
+    this.#pending = this.#pending ? mergeChanges(this.#pending, change) : change;
+    if (this.#timer !== undefined) return;
     // The first change after a quiet spell goes out at once (a click must feel instant).
-    const wait = Math.max(0, this.lastFlush + this.intervalMs - Date.now());
-    this.timer = setTimeout(() => this.run(), wait);
+    const wait = Math.max(0, this.#lastFlush + this.#intervalMs - Date.now());
+    this.#timer = setTimeout(() => this.#run(), wait);
   }
 
   /** Hands on what is pending now (e.g. before a test or a reveal reads the tree). */
   flushNow(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.run();
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#run();
   }
 
-  private run(): void {
-    this.timer = undefined;
-    const change = this.pending;
-    this.pending = undefined;
+  #run(): void {
+    this.#timer = undefined;
+    const change = this.#pending;
+    this.#pending = undefined;
     if (!change) return;
-    this.lastFlush = Date.now();
-    this.flush(change);
+    this.#lastFlush = Date.now();
+    this.#flush(change);
   }
 
   dispose(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.pending = undefined;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#pending = undefined;
   }
 }

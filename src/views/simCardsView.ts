@@ -19,18 +19,19 @@ import { viewSummary } from './viewSummary';
 export class SimCardsView implements vscode.Disposable {
   readonly provider: SimTreeProvider;
   readonly treeView: vscode.TreeView<SimTreeNode>;
-  private readonly stateKey = new ContextKey<FleetPhase>(ContextKeys.state);
-  private readonly filterKey = new ContextKey<boolean>(ContextKeys.filterActive);
-  private readonly groupByKey = new ContextKey<string>(ContextKeys.groupBy);
-  private readonly coalescer: RedrawCoalescer;
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly expanded = new Set<string>();
-  private lastLoadedAt: number | undefined;
+  readonly #stateKey = new ContextKey<FleetPhase>(ContextKeys.state);
+  readonly #filterKey = new ContextKey<boolean>(ContextKeys.filterActive);
+  readonly #groupByKey = new ContextKey<string>(ContextKeys.groupBy);
+  readonly #coalescer: RedrawCoalescer;
+  readonly #disposables: vscode.Disposable[] = [];
+  readonly #expanded = new Set<string>();
+  #lastLoadedAt: number | undefined;
+  readonly #fleet: FleetService;
+  readonly #clients: ClientProvider;
 
-  constructor(
-    private readonly fleet: FleetService,
-    private readonly clients: ClientProvider,
-  ) {
+  constructor(fleet: FleetService, clients: ClientProvider) {
+    this.#fleet = fleet;
+    this.#clients = clients;
     const model = fleet.model;
     this.provider = new SimTreeProvider(model);
     this.treeView = vscode.window.createTreeView(VIEW_ID, {
@@ -39,51 +40,51 @@ export class SimCardsView implements vscode.Disposable {
       // Collapse All lives in the ··· menu (a title button fewer for a narrow sidebar).
       showCollapseAll: false,
     });
-    this.coalescer = new RedrawCoalescer((change) => this.redraw(change));
-    this.disposables.push(
+    this.#coalescer = new RedrawCoalescer((change) => this.#redraw(change));
+    this.#disposables.push(
       this.provider,
       this.treeView,
-      { dispose: () => this.coalescer.dispose() },
+      { dispose: () => this.#coalescer.dispose() },
       model.onDidChange((change) => {
-        this.coalescer.push(change);
+        this.#coalescer.push(change);
         // A regroup or resort is the user's own action: draw it now, not after a quiet spell.
-        if (change.options) this.coalescer.flushNow();
+        if (change.options) this.#coalescer.flushNow();
       }),
-      this.treeView.onDidExpandElement((e) => this.expanded.add(e.element.id)),
-      this.treeView.onDidCollapseElement((e) => this.expanded.delete(e.element.id)),
+      this.treeView.onDidExpandElement((e) => this.#expanded.add(e.element.id)),
+      this.treeView.onDidCollapseElement((e) => this.#expanded.delete(e.element.id)),
     );
-    this.updateChrome();
+    this.#updateChrome();
   }
 
   /** Sends what is pending to VS Code now (before a reveal, or when a test reads the tree). */
   flush(): void {
-    this.coalescer.flushNow();
+    this.#coalescer.flushNow();
   }
 
-  private redraw(change: FleetModelChange): void {
+  #redraw(change: FleetModelChange): void {
     this.provider.redraw(change);
-    this.updateChrome();
+    this.#updateChrome();
   }
 
-  private updateChrome(): void {
-    const model = this.fleet.model;
-    const phase = this.fleet.phase;
+  #updateChrome(): void {
+    const model = this.#fleet.model;
+    const phase = this.#fleet.phase;
     const status = model.status;
-    if (status.kind === 'complete' || status.kind === 'partial') this.lastLoadedAt = status.loadedAt;
-    this.stateKey.set(phase).catch(() => undefined);
-    this.filterKey.set(isFilterActive(model.options.filter)).catch(() => undefined);
-    this.groupByKey.set(model.options.groupBy).catch(() => undefined);
+    if (status.kind === 'complete' || status.kind === 'partial') this.#lastLoadedAt = status.loadedAt;
+    this.#stateKey.set(phase).catch(() => undefined);
+    this.#filterKey.set(isFilterActive(model.options.filter)).catch(() => undefined);
+    this.#groupByKey.set(model.options.groupBy).catch(() => undefined);
     const count = phase === 'loaded' ? model.size : undefined;
     // A server other than Telnyx's is always named, so nobody mistakes it for the real account.
-    const host = this.clients.hostNote();
+    const host = this.#clients.hostNote();
     const described = phase === 'noKey' ? undefined : describeFilter(model.options.filter, model.options.sort, count, model.groupsById);
     // VS Code's typings declare these as string but take undefined to clear them.
     this.treeView.description = (host && described ? `${host} · ${described}` : (host ?? described)) as string;
-    this.treeView.message = this.message(phase) as string;
+    this.treeView.message = this.#message(phase) as string;
   }
 
-  private message(phase: FleetPhase): string | undefined {
-    const model = this.fleet.model;
+  #message(phase: FleetPhase): string | undefined {
+    const model = this.#fleet.model;
     const status = model.status;
     const filtered = isFilterActive(model.options.filter);
     switch (phase) {
@@ -92,9 +93,9 @@ export class SimCardsView implements vscode.Disposable {
       case 'loading':
         return loadStatusMessage(status) || vscode.l10n.t('Loading SIM cards…');
       case 'error': {
-        const text = describeError(status.kind === 'error' ? status.error : undefined, 'simCards', this.clients.apiHost());
-        if (model.size === 0 || this.lastLoadedAt === undefined) return text;
-        return vscode.l10n.t('{0} Showing the SIM cards loaded at {1}.', text, new Date(this.lastLoadedAt).toLocaleTimeString());
+        const text = describeError(status.kind === 'error' ? status.error : undefined, 'simCards', this.#clients.apiHost());
+        if (model.size === 0 || this.#lastLoadedAt === undefined) return text;
+        return vscode.l10n.t('{0} Showing the SIM cards loaded at {1}.', text, new Date(this.#lastLoadedAt).toLocaleTimeString());
       }
       case 'loaded': {
         if (model.size === 0) {
@@ -111,7 +112,7 @@ export class SimCardsView implements vscode.Disposable {
   /** Reveals and selects a loaded SIM, inside its range at any size; false when it is not in the tree. */
   async revealSim(simId: string): Promise<boolean> {
     this.flush();
-    const location = this.fleet.model.locate(simId);
+    const location = this.#fleet.model.locate(simId);
     const node = location?.path[location.path.length - 1];
     if (!location || !node) return false;
     for (const n of location.path) this.provider.adopt(n);
@@ -127,10 +128,10 @@ export class SimCardsView implements vscode.Disposable {
 
   /** Expanded nodes, as VS Code reports them (kept across refreshes because ids are stable). */
   get expandedIds(): ReadonlySet<string> {
-    return this.expanded;
+    return this.#expanded;
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    for (const d of this.#disposables) d.dispose();
   }
 }

@@ -29,20 +29,23 @@ export interface AttentionFeed {
  */
 export class SimTreeProvider implements vscode.TreeDataProvider<SimTreeNode>, vscode.Disposable {
   /** Every node handed to VS Code: the registrar's check that a command argument is really ours. */
-  private readonly issued = new WeakSet<object>();
+  readonly #issued = new WeakSet<object>();
   /** Redraws so far; with `askedAt`, tells which nodes VS Code showed expanded after a given redraw. */
-  private redraws = 0;
-  private readonly askedAt = new Map<string, number>();
-  private readonly changed = new vscode.EventEmitter<SimTreeNode | SimTreeNode[] | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private attention: AttentionNodes | undefined;
-  private attentionDrawn: { summary: AttentionSummary; shown: boolean; threshold: number; atRoot: boolean } | undefined;
+  #redraws = 0;
+  readonly #askedAt = new Map<string, number>();
+  readonly #changed = new vscode.EventEmitter<SimTreeNode | SimTreeNode[] | undefined>();
+  readonly onDidChangeTreeData = this.#changed.event;
+  #attention: AttentionNodes | undefined;
+  #attentionDrawn: { summary: AttentionSummary; shown: boolean; threshold: number; atRoot: boolean } | undefined;
+  readonly #model: FleetModel;
 
-  constructor(private readonly model: FleetModel) {}
+  constructor(model: FleetModel) {
+    this.#model = model;
+  }
 
   /** Shows "Needs attention (N)" at the top of the tree, following `feed`; dispose to stop following it. */
   followAttention(feed: AttentionFeed): vscode.Disposable {
-    const model = this.model;
+    const model = this.#model;
     const nodes = new AttentionNodes(() => ({
       summary: feed.summary,
       shown: feed.shown,
@@ -51,101 +54,101 @@ export class SimTreeProvider implements vscode.TreeDataProvider<SimTreeNode>, vs
       sort: model.options.sort,
       groupsById: model.groupsById,
     }));
-    this.attention = nodes;
-    this.redrawAttention(feed, true);
-    const sub = feed.onDidChange(() => this.redrawAttention(feed, false));
+    this.#attention = nodes;
+    this.#redrawAttention(feed, true);
+    const sub = feed.onDidChange(() => this.#redrawAttention(feed, false));
     return new vscode.Disposable(() => {
       sub.dispose();
-      if (this.attention !== nodes) return;
-      this.attention = undefined;
-      this.attentionDrawn = undefined;
-      this.redraws++;
-      this.changed.fire(undefined);
+      if (this.#attention !== nodes) return;
+      this.#attention = undefined;
+      this.#attentionDrawn = undefined;
+      this.#redraws++;
+      this.#changed.fire(undefined);
     });
   }
 
   /** Tells VS Code what a (coalesced) model change touched: the nodes, or everything. */
   redraw(change: FleetModelChange): void {
-    this.redraws++;
-    if (change.root || change.options) this.changed.fire(undefined);
-    else if (change.nodes.length > 0) this.changed.fire([...change.nodes]);
+    this.#redraws++;
+    if (change.root || change.options) this.#changed.fire(undefined);
+    else if (change.nodes.length > 0) this.#changed.fire([...change.nodes]);
   }
 
   /** Only the nodes commands accept (fleet nodes and SIM rows); the attention group nodes have no commands. */
-  isNode = (x: unknown): x is FleetNode => typeof x === 'object' && x !== null && this.issued.has(x);
+  isNode = (x: unknown): x is FleetNode => typeof x === 'object' && x !== null && this.#issued.has(x);
 
   /** Marks a node from the model (e.g. a reveal path) as ours. */
   adopt<T extends FleetNode>(node: T): T {
-    this.issued.add(node);
+    this.#issued.add(node);
     return node;
   }
 
   /** How many redraws were sent to VS Code. */
   get generation(): number {
-    return this.redraws;
+    return this.#redraws;
   }
 
   /** True when VS Code asked for the children of `id` ('' for the roots) after redraw `generation`. */
   shownExpandedAfter(id: string, generation: number): boolean {
-    return (this.askedAt.get(id) ?? -1) > generation;
+    return (this.#askedAt.get(id) ?? -1) > generation;
   }
 
   getTreeItem(node: SimTreeNode): vscode.TreeItem {
     // The root's count may have moved since it was handed out (same object, refreshed in place).
-    if (node.kind === 'attentionRoot') this.attention?.root();
-    return toTreeItem(node, { sort: this.model.options.sort, groupsById: this.model.groupsById });
+    if (node.kind === 'attentionRoot') this.#attention?.root();
+    return toTreeItem(node, { sort: this.#model.options.sort, groupsById: this.#model.groupsById });
   }
 
   /** Fills in a SIM row's tooltip when it is hovered (building it for every row shown is what made ranges slow). */
   resolveTreeItem(item: vscode.TreeItem, node: SimTreeNode): vscode.TreeItem {
     noteInteraction();
     if (node.kind !== 'sim' || item.tooltip !== undefined) return item;
-    return resolveSimTooltip(item, node, { sort: this.model.options.sort, groupsById: this.model.groupsById });
+    return resolveSimTooltip(item, node, { sort: this.#model.options.sort, groupsById: this.#model.groupsById });
   }
 
   getChildren(node?: SimTreeNode): SimTreeNode[] {
     // Someone is waiting for the view: background bookkeeping steps aside until it is drawn.
     noteInteraction();
-    this.askedAt.set(node?.id ?? '', this.redraws);
-    if (node !== undefined && isAttentionNode(node)) return this.issue(this.attention?.childrenOf(node) ?? []);
-    const children: SimTreeNode[] = this.issue(this.model.childrenOf(node));
-    const top = node === undefined ? this.attention?.root() : undefined;
-    if (node === undefined && this.attentionDrawn) this.attentionDrawn.atRoot = top !== undefined;
+    this.#askedAt.set(node?.id ?? '', this.#redraws);
+    if (node !== undefined && isAttentionNode(node)) return this.#issue(this.#attention?.childrenOf(node) ?? []);
+    const children: SimTreeNode[] = this.#issue(this.#model.childrenOf(node));
+    const top = node === undefined ? this.#attention?.root() : undefined;
+    if (node === undefined && this.#attentionDrawn) this.#attentionDrawn.atRoot = top !== undefined;
     return top ? [top, ...children] : children;
   }
 
   getParent(node: SimTreeNode): SimTreeNode | undefined {
     noteInteraction(); // a reveal
-    if (isAttentionNode(node) || (node.kind === 'sim' && isAttentionSim(node))) return this.attention?.parentOf(node);
-    const parent = this.model.parentOf(node);
-    if (parent) this.issued.add(parent);
+    if (isAttentionNode(node) || (node.kind === 'sim' && isAttentionSim(node))) return this.#attention?.parentOf(node);
+    const parent = this.#model.parentOf(node);
+    if (parent) this.#issued.add(parent);
     return parent;
   }
 
   /** Marks SIM rows and fleet nodes as command targets; attention group nodes are left out. */
-  private issue<T extends SimTreeNode>(nodes: T[]): T[] {
-    for (const n of nodes) if (!isAttentionNode(n)) this.issued.add(n);
+  #issue<T extends SimTreeNode>(nodes: T[]): T[] {
+    for (const n of nodes) if (!isAttentionNode(n)) this.#issued.add(n);
     return nodes;
   }
 
   dispose(): void {
-    this.changed.dispose();
+    this.#changed.dispose();
   }
 
   /** Redraws the attention node when its numbers changed; the whole root when it appears or goes. */
-  private redrawAttention(feed: AttentionFeed, first: boolean): void {
-    if (!this.attention) return;
+  #redrawAttention(feed: AttentionFeed, first: boolean): void {
+    if (!this.#attention) return;
     const summary = feed.summary;
     const shown = feed.shown;
     const threshold = feed.threshold;
-    const drawn = this.attentionDrawn;
+    const drawn = this.#attentionDrawn;
     if (!first && drawn && drawn.summary === summary && drawn.shown === shown && drawn.threshold === threshold) return;
-    const root = this.attention.root();
+    const root = this.#attention.root();
     const wasAtRoot = drawn?.atRoot ?? false;
-    this.attentionDrawn = { summary, shown, threshold, atRoot: wasAtRoot };
+    this.#attentionDrawn = { summary, shown, threshold, atRoot: wasAtRoot };
     if (!first && !root && !wasAtRoot) return; // hidden before and after
-    this.redraws++;
-    if (first || !root || !wasAtRoot) this.changed.fire(undefined);
-    else this.changed.fire(root);
+    this.#redraws++;
+    if (first || !root || !wasAtRoot) this.#changed.fire(undefined);
+    else this.#changed.fire(root);
   }
 }

@@ -26,17 +26,20 @@ export interface ShowOptions {
  * stay, one per SIM.
  */
 export class DetailsPanels implements vscode.Disposable {
-  private readonly pinned = new Map<string, DetailsPanel>();
-  private previewPanel: DetailsPanel | undefined;
-  private lastShow: { simId: string; at: number } | undefined;
+  readonly #pinned = new Map<string, DetailsPanel>();
+  #previewPanel: DetailsPanel | undefined;
+  #lastShow: { simId: string; at: number } | undefined;
   /** The panel last shown or focused, for "Focus Details Panel" without a selection. */
-  private lastActive: DetailsPanel | undefined;
+  #lastActive: DetailsPanel | undefined;
+  readonly #extensionUri: vscode.Uri;
+  readonly #deps: DetailsDeps;
+  readonly #now: () => number;
 
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly deps: DetailsDeps,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(extensionUri: vscode.Uri, deps: DetailsDeps, now: () => number = Date.now) {
+    this.#extensionUri = extensionUri;
+    this.#deps = deps;
+    this.#now = now;
+  }
 
   /**
    * Shows a SIM: its kept panel if there is one, else in the preview panel (created when
@@ -46,30 +49,30 @@ export class DetailsPanels implements vscode.Disposable {
     const id = typeof sim === 'string' ? sim : sim.id;
     if (id === '') return;
     const item = typeof sim === 'string' ? undefined : sim;
-    const at = this.now();
-    const doubleClick = this.lastShow?.simId === id && at - this.lastShow.at <= DOUBLE_CLICK_MS;
-    this.lastShow = { simId: id, at };
+    const at = this.#now();
+    const doubleClick = this.#lastShow?.simId === id && at - this.#lastShow.at <= DOUBLE_CLICK_MS;
+    this.#lastShow = { simId: id, at };
     const preserveFocus = options.focus !== true;
 
-    const kept = this.pinned.get(id);
+    const kept = this.#pinned.get(id);
     if (kept) {
       if (item) kept.setSim(item);
-      this.lastActive = kept;
+      this.#lastActive = kept;
       kept.panel.reveal(undefined, preserveFocus);
       return;
     }
-    const preview = this.previewPanel;
+    const preview = this.#previewPanel;
     if (preview && preview.simId === id) {
       if (item) preview.setSim(item);
       if (doubleClick || options.pin === true) this.pin(preview);
-      this.lastActive = preview;
+      this.#lastActive = preview;
       preview.panel.reveal(undefined, preserveFocus);
       return;
     }
     const title = item ? panelTitle(item) : panelTitle({ id });
     if (preview && options.pin !== true) {
       preview.retarget(id, item, title);
-      this.lastActive = preview;
+      this.#lastActive = preview;
       preview.panel.reveal(undefined, preserveFocus);
       await preview.load();
       return;
@@ -78,15 +81,15 @@ export class DetailsPanels implements vscode.Disposable {
       DETAILS_VIEW_TYPE,
       title,
       { viewColumn: vscode.ViewColumn.Active, preserveFocus },
-      this.webviewOptions(),
+      this.#webviewOptions(),
     );
-    const created = this.attach(panel, id, { ...(item ? { sim: item } : {}), preview: options.pin !== true, title });
+    const created = this.#attach(panel, id, { ...(item ? { sim: item } : {}), preview: options.pin !== true, title });
     await created.load();
   }
 
   /** Moves the keyboard focus into the panel last shown; false when no panel is open. */
   focusLast(): boolean {
-    const p = this.lastActive ?? this.previewPanel ?? [...this.pinned.values()].pop();
+    const p = this.#lastActive ?? this.#previewPanel ?? [...this.#pinned.values()].pop();
     if (!p) return false;
     p.panel.reveal(undefined, false);
     return true;
@@ -94,32 +97,32 @@ export class DetailsPanels implements vscode.Disposable {
 
   /** Keeps the preview panel: the next SIM shown opens a new preview. */
   pin(panel: DetailsPanel): void {
-    if (this.previewPanel !== panel) return;
-    this.previewPanel = undefined;
-    const older = this.pinned.get(panel.simId);
+    if (this.#previewPanel !== panel) return;
+    this.#previewPanel = undefined;
+    const older = this.#pinned.get(panel.simId);
     // Cannot happen through show(); kept for safety so there is never more than one panel per SIM.
     if (older && older !== panel) older.dispose();
-    this.pinned.set(panel.simId, panel);
+    this.#pinned.set(panel.simId, panel);
     panel.pin();
   }
 
   /** Adopts a panel VS Code restored after a reload (kept): its saved model at once, fresh data in the background. */
   async restore(panel: vscode.WebviewPanel, state: PersistedState): Promise<void> {
-    if (this.pinned.has(state.simId) || this.previewPanel?.simId === state.simId) {
+    if (this.#pinned.has(state.simId) || this.#previewPanel?.simId === state.simId) {
       panel.dispose();
       return;
     }
-    panel.webview.options = this.webviewOptions();
-    const sim = this.deps.knownSim(state.simId);
+    panel.webview.options = this.#webviewOptions();
+    const sim = this.#deps.knownSim(state.simId);
     const title = state.model?.title ?? panelTitle(sim ?? { id: state.simId });
-    await this.attach(panel, state.simId, { ...(state.model ? { model: state.model } : {}), ...(sim ? { sim } : {}), title }).load();
+    await this.#attach(panel, state.simId, { ...(state.model ? { model: state.model } : {}), ...(sim ? { sim } : {}), title }).load();
   }
 
   /** After each completed tree load: newer list data, then a background reload of each open panel. */
   simsRefreshed(): void {
     // Only the open panels' SIMs are looked up: the work is per panel, not per SIM of the fleet.
-    for (const p of this.all()) {
-      const sim = this.deps.knownSim(p.simId);
+    for (const p of this.#all()) {
+      const sim = this.#deps.knownSim(p.simId);
       if (!sim) continue;
       p.setSim(sim);
       p.load().catch(() => undefined); // load() reports its own failures in the panel
@@ -136,43 +139,43 @@ export class DetailsPanels implements vscode.Disposable {
 
   /** The key was rejected: every panel says so. */
   keyRejected(): void {
-    for (const p of this.all()) p.keyRejected();
+    for (const p of this.#all()) p.keyRejected();
   }
 
   /** SIM ids of every open panel, the preview last. */
   openSimIds(): string[] {
-    return this.all().map((p) => p.simId);
+    return this.#all().map((p) => p.simId);
   }
 
   /** The SIM shown in the preview panel, if there is one. */
   previewSimId(): string | undefined {
-    return this.previewPanel?.simId;
+    return this.#previewPanel?.simId;
   }
 
   panel(simId: string): DetailsPanel | undefined {
-    return this.pinned.get(simId) ?? (this.previewPanel?.simId === simId ? this.previewPanel : undefined);
+    return this.#pinned.get(simId) ?? (this.#previewPanel?.simId === simId ? this.#previewPanel : undefined);
   }
 
-  private all(): DetailsPanel[] {
-    return [...this.pinned.values(), ...(this.previewPanel ? [this.previewPanel] : [])];
+  #all(): DetailsPanel[] {
+    return [...this.#pinned.values(), ...(this.#previewPanel ? [this.#previewPanel] : [])];
   }
 
   dispose(): void {
-    for (const p of this.all()) p.dispose();
-    this.pinned.clear();
-    this.previewPanel = undefined;
+    for (const p of this.#all()) p.dispose();
+    this.#pinned.clear();
+    this.#previewPanel = undefined;
   }
 
-  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  #webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
     return {
       enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')],
+      localResourceRoots: [vscode.Uri.joinPath(this.#extensionUri, 'media'), vscode.Uri.joinPath(this.#extensionUri, 'dist')],
     };
   }
 
-  private attach(panel: vscode.WebviewPanel, simId: string, initial: ConstructorParameters<typeof DetailsPanel>[3]): DetailsPanel {
+  #attach(panel: vscode.WebviewPanel, simId: string, initial: ConstructorParameters<typeof DetailsPanel>[3]): DetailsPanel {
     const webview = panel.webview;
-    const { asUri, ...basics } = preparePanel(panel, this.extensionUri);
+    const { asUri, ...basics } = preparePanel(panel, this.#extensionUri);
     webview.html = renderDetailsShell({
       ...basics,
       scriptUri: asUri('dist', 'webview', 'details.js'),
@@ -181,21 +184,21 @@ export class DetailsPanels implements vscode.Disposable {
       title: panel.title,
       strings: detailsStrings(),
     });
-    const p = new DetailsPanel(simId, panel, this.deps, initial);
+    const p = new DetailsPanel(simId, panel, this.#deps, initial);
     if (p.preview) {
       // Only one preview: an older one (if any) is replaced by this one.
-      if (this.previewPanel && this.previewPanel !== p) this.pin(this.previewPanel);
-      this.previewPanel = p;
+      if (this.#previewPanel && this.#previewPanel !== p) this.pin(this.#previewPanel);
+      this.#previewPanel = p;
     } else {
-      this.pinned.set(simId, p);
+      this.#pinned.set(simId, p);
     }
-    this.lastActive = p;
+    this.#lastActive = p;
     // Disposed with the panel (its subscriptions end with it).
     p.onDidInteract(() => this.pin(p));
     p.onDidClose(() => {
-      if (this.previewPanel === p) this.previewPanel = undefined;
-      if (this.pinned.get(p.simId) === p) this.pinned.delete(p.simId);
-      if (this.lastActive === p) this.lastActive = undefined;
+      if (this.#previewPanel === p) this.#previewPanel = undefined;
+      if (this.#pinned.get(p.simId) === p) this.#pinned.delete(p.simId);
+      if (this.#lastActive === p) this.#lastActive = undefined;
     });
     return p;
   }

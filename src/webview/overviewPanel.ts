@@ -29,81 +29,82 @@ export interface OverviewDeps {
 const REBUILD_DELAY_MS = 250;
 
 export class OverviewPanel implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
-  private panelSubscriptions: vscode.Disposable[] = [];
-  private modelValue: OverviewModel | undefined;
+  #panel: vscode.WebviewPanel | undefined;
+  #panelSubscriptions: vscode.Disposable[] = [];
+  #modelValue: OverviewModel | undefined;
   /** The fleet changed since `modelValue` was built. */
-  private stale = true;
-  private rebuildTimer: NodeJS.Timeout | undefined;
-  private readonly visibility = new vscode.EventEmitter<void>();
+  #stale = true;
+  #rebuildTimer: NodeJS.Timeout | undefined;
+  readonly #visibility = new vscode.EventEmitter<void>();
   /** Fires when the panel opens, closes, or is shown or hidden. */
-  readonly onDidChangeVisibility = this.visibility.event;
-  private readonly disposables: vscode.Disposable[] = [this.visibility];
+  readonly onDidChangeVisibility = this.#visibility.event;
+  readonly #disposables: vscode.Disposable[] = [this.#visibility];
+  readonly #extensionUri: vscode.Uri;
+  readonly #deps: OverviewDeps;
 
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly deps: OverviewDeps,
-  ) {
-    this.disposables.push(
-      deps.source.onDidChange(() => this.onFleetChanged()),
+  constructor(extensionUri: vscode.Uri, deps: OverviewDeps) {
+    this.#extensionUri = extensionUri;
+    this.#deps = deps;
+    this.#disposables.push(
+      deps.source.onDidChange(() => this.#onFleetChanged()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(SettingKeys.usageThreshold)) this.onFleetChanged();
+        if (e.affectsConfiguration(SettingKeys.usageThreshold)) this.#onFleetChanged();
       }),
     );
   }
 
   get visible(): boolean {
-    return this.panel?.visible ?? false;
+    return this.#panel?.visible ?? false;
   }
 
   get isOpen(): boolean {
-    return this.panel !== undefined;
+    return this.#panel !== undefined;
   }
 
   /** The model last posted (for tests and for checking the webview's clicks). */
   get model(): OverviewModel | undefined {
-    return this.modelValue;
+    return this.#modelValue;
   }
 
   /** Opens the overview, or reveals it when it is open. */
   show(): void {
-    if (this.panel) {
-      this.panel.reveal();
+    if (this.#panel) {
+      this.#panel.reveal();
       return;
     }
     const panel = vscode.window.createWebviewPanel(
       OVERVIEW_VIEW_TYPE,
       hostOverviewStrings().title,
       vscode.ViewColumn.Active,
-      this.options(),
+      this.#options(),
     );
-    this.attach(panel);
+    this.#attach(panel);
   }
 
   /** Adopts the panel VS Code restored after a window reload (its webview shows its saved model meanwhile). */
   restore(panel: vscode.WebviewPanel): void {
-    if (this.panel) {
+    if (this.#panel) {
       panel.dispose();
       return;
     }
-    panel.webview.options = this.options();
-    this.attach(panel);
+    panel.webview.options = this.#options();
+    this.#attach(panel);
   }
 
-  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  #options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
     return {
       enableScripts: true,
       retainContextWhenHidden: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+      localResourceRoots: [vscode.Uri.joinPath(this.#extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.#extensionUri, 'media')],
     };
   }
 
-  private attach(panel: vscode.WebviewPanel): void {
-    this.panel = panel;
+  #attach(panel: vscode.WebviewPanel): void {
+    this.#panel = panel;
     const webview = panel.webview;
     const strings = hostOverviewStrings();
     panel.title = strings.title;
-    const { asUri, ...basics } = preparePanel(panel, this.extensionUri);
+    const { asUri, ...basics } = preparePanel(panel, this.#extensionUri);
     webview.html = renderOverviewShell({
       ...basics,
       scriptUri: asUri('dist', 'webview', 'overview.js'),
@@ -111,122 +112,122 @@ export class OverviewPanel implements vscode.Disposable {
       title: strings.title,
       loadingText: vscode.l10n.t('Loading fleet overview…'),
     });
-    this.panelSubscriptions = [
+    this.#panelSubscriptions = [
       webview.onDidReceiveMessage((m: unknown) => {
         // Validated in full: the webview shows API data and must not steer the host.
         if (!isOverviewWebviewMessage(m)) return;
-        this.onMessage(m).catch((e: unknown) => this.deps.reportError(e, `fleet overview ${m.type}`));
+        this.#onMessage(m).catch((e: unknown) => this.#deps.reportError(e, `fleet overview ${m.type}`));
       }),
-      panel.onDidChangeViewState(() => this.visibility.fire()),
-      panel.onDidDispose(() => this.detach(panel)),
+      panel.onDidChangeViewState(() => this.#visibility.fire()),
+      panel.onDidDispose(() => this.#detach(panel)),
     ];
-    this.visibility.fire();
-    this.replay();
+    this.#visibility.fire();
+    this.#replay();
   }
 
-  private detach(panel: vscode.WebviewPanel): void {
-    if (this.panel !== panel) return;
-    this.cancelRebuild();
-    for (const d of this.panelSubscriptions) d.dispose();
-    this.panelSubscriptions = [];
-    this.panel = undefined;
-    this.visibility.fire();
+  #detach(panel: vscode.WebviewPanel): void {
+    if (this.#panel !== panel) return;
+    this.#cancelRebuild();
+    for (const d of this.#panelSubscriptions) d.dispose();
+    this.#panelSubscriptions = [];
+    this.#panel = undefined;
+    this.#visibility.fire();
   }
 
-  private onFleetChanged(): void {
-    this.stale = true;
-    if (!this.panel) return;
-    if (this.deps.source.isLoading()) {
-      this.post({ type: 'loading' });
+  #onFleetChanged(): void {
+    this.#stale = true;
+    if (!this.#panel) return;
+    if (this.#deps.source.isLoading()) {
+      this.#post({ type: 'loading' });
       return;
     }
     // A hidden panel's webview is gone; it asks again ('ready') when shown.
-    if (!this.panel.visible || this.rebuildTimer) return;
-    this.rebuildTimer = setTimeout(() => {
-      this.rebuildTimer = undefined;
-      if (this.panel?.visible && !this.deps.source.isLoading()) this.postModel();
+    if (!this.#panel.visible || this.#rebuildTimer) return;
+    this.#rebuildTimer = setTimeout(() => {
+      this.#rebuildTimer = undefined;
+      if (this.#panel?.visible && !this.#deps.source.isLoading()) this.#postModel();
     }, REBUILD_DELAY_MS);
   }
 
-  private cancelRebuild(): void {
-    clearTimeout(this.rebuildTimer);
-    this.rebuildTimer = undefined;
+  #cancelRebuild(): void {
+    clearTimeout(this.#rebuildTimer);
+    this.#rebuildTimer = undefined;
   }
 
   /** Everything the webview needs now (also when it (re)loads and says 'ready'). */
-  private replay(): void {
-    if (this.deps.source.isLoading() && this.modelValue) {
-      this.post({ type: 'state', model: this.modelValue });
-      this.post({ type: 'loading' });
+  #replay(): void {
+    if (this.#deps.source.isLoading() && this.#modelValue) {
+      this.#post({ type: 'state', model: this.#modelValue });
+      this.#post({ type: 'loading' });
       return;
     }
-    if (this.deps.source.isLoading() && this.deps.source.sims().length === 0) {
-      this.post({ type: 'loading' });
+    if (this.#deps.source.isLoading() && this.#deps.source.sims().length === 0) {
+      this.#post({ type: 'loading' });
       return;
     }
     // Shown again with nothing changed: the model it had.
-    if (!this.stale && this.modelValue) {
-      this.post({ type: 'state', model: this.modelValue });
+    if (!this.#stale && this.#modelValue) {
+      this.#post({ type: 'state', model: this.#modelValue });
       return;
     }
-    this.postModel();
+    this.#postModel();
   }
 
-  private postModel(): void {
-    this.cancelRebuild();
-    this.stale = false;
-    const source = this.deps.source;
+  #postModel(): void {
+    this.#cancelRebuild();
+    this.#stale = false;
+    const source = this.#deps.source;
     const loadedAt = source.status().loadedAt;
-    this.modelValue = buildOverviewModel({
+    this.#modelValue = buildOverviewModel({
       sims: source.sims(),
       groups: [...source.groupsById().values()],
       strings: hostOverviewStrings(),
       threshold: readGlanceSettings().usageThreshold,
       ...(loadedAt !== undefined ? { loadedText: new Date(loadedAt).toLocaleString() } : {}),
     });
-    this.post({ type: 'state', model: this.modelValue });
+    this.#post({ type: 'state', model: this.#modelValue });
   }
 
-  private post(message: OverviewHostMessage): void {
+  #post(message: OverviewHostMessage): void {
     // A webview being torn down may reject; nothing to do about it.
-    this.panel?.webview.postMessage(message).then(undefined, () => undefined);
+    this.#panel?.webview.postMessage(message).then(undefined, () => undefined);
   }
 
-  private async onMessage(m: OverviewWebviewMessage): Promise<void> {
-    const model = this.modelValue;
+  async #onMessage(m: OverviewWebviewMessage): Promise<void> {
+    const model = this.#modelValue;
     switch (m.type) {
       case 'ready':
-        return this.replay();
+        return this.#replay();
       case 'filterStatus': {
         // Only a status the host itself counted in the loaded fleet.
         if (!model?.statuses.some((s) => s.status === m.status)) return;
-        await this.deps.source.applyFilter({ status: [m.status] });
-        return this.revealView();
+        await this.#deps.source.applyFilter({ status: [m.status] });
+        return this.#revealView();
       }
       case 'filterGroup': {
         if (!model?.groups.some((g) => g.groupId === m.groupId)) return;
-        await this.deps.source.applyFilter({ simCardGroupId: m.groupId });
-        return this.revealView();
+        await this.#deps.source.applyFilter({ simCardGroupId: m.groupId });
+        return this.#revealView();
       }
       case 'openSim': {
-        const sim = this.deps.source.sims().find((s) => s.id === m.simId);
-        if (sim) await this.deps.openSim(sim);
+        const sim = this.#deps.source.sims().find((s) => s.id === m.simId);
+        if (sim) await this.#deps.openSim(sim);
         return;
       }
     }
   }
 
   /** Shows the filtered tree next to the overview, keeping the overview open. */
-  private async revealView(): Promise<void> {
+  async #revealView(): Promise<void> {
     await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
   }
 
   dispose(): void {
-    this.cancelRebuild();
-    const panel = this.panel;
-    if (panel) this.detach(panel);
+    this.#cancelRebuild();
+    const panel = this.#panel;
+    if (panel) this.#detach(panel);
     panel?.dispose();
-    for (const d of this.disposables) d.dispose();
+    for (const d of this.#disposables) d.dispose();
   }
 }
 
