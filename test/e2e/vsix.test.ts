@@ -78,6 +78,11 @@ describe('packaged VSIX in a clean VS Code (e2e)', function () {
     );
   });
 
+  it('takes the vscode API once in its bundle (a copy of the API per module cost activation 30-80 ms)', () => {
+    const bundle = unzipText(vsix, 'extension/dist/extension.js');
+    assert.equal(bundle.match(/require\("vscode"\)/g)?.length, 1, 'require("vscode") in the bundle');
+  });
+
   it('links every README image by an https URL into the repository, and ships none of them', () => {
     const files = new Set(zipEntries(vsix));
     const images = readmeImages(unzipText(vsix, 'extension/readme.md'));
