@@ -73,16 +73,12 @@ export function bucketLabel(key: string, groupsById: ReadonlyMap<string, SimCard
   return knownTypeLabel(type) ?? (plainText(type) || unprintableTypeLabel());
 }
 
-// Created on first use: the first Intl object loads ICU data, which activation need not wait for.
-let collators: { base: Intl.Collator; variant: Intl.Collator } | undefined;
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const tieBreaker = new Intl.Collator('en', { sensitivity: 'variant', numeric: true });
 
 /** Names compare case-insensitively first, then exactly, so distinct names never tie. */
 export function compareNames(a: string, b: string): number {
-  const c = (collators ??= {
-    base: new Intl.Collator('en', { sensitivity: 'base', numeric: true }),
-    variant: new Intl.Collator('en', { sensitivity: 'variant', numeric: true }),
-  });
-  return c.base.compare(a, b) || c.variant.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  return collator.compare(a, b) || tieBreaker.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** Type buckets: known types in KNOWN_SIM_TYPES order, then others, then no type. */

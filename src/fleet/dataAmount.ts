@@ -6,16 +6,10 @@ import { bytesTo } from '../telnyx/units';
 const GB = 1024 ** 3;
 const TB = 1024 ** 4;
 
-// Created once (one per call dominated the cost of a tree row), on first use: the first Intl
-// object loads ICU data, tens of milliseconds that activation need not wait for.
-let formats: { two: Intl.NumberFormat; one: Intl.NumberFormat; count: Intl.NumberFormat } | undefined;
-function numberFormats(): NonNullable<typeof formats> {
-  return (formats ??= {
-    two: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2, useGrouping: false }),
-    one: new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, useGrouping: false }),
-    count: new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }),
-  });
-}
+// Created once: building an Intl.NumberFormat per call dominated the cost of a tree row.
+const TWO_DECIMALS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2, useGrouping: false });
+const ONE_DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, useGrouping: false });
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** The unit a byte count is shown in: MB below 1 GB (plans are sold in MB), then GB, then TB. */
 export function dataUnitFor(bytes: number): 'MB' | 'GB' | 'TB' {
@@ -32,8 +26,7 @@ export function formatDataAmount(bytes: number | undefined): string {
   const unit = dataUnitFor(bytes);
   const value = bytesTo(bytes, unit) ?? 0;
   if (value > 0 && value < 0.005) return `<0.01 ${unit}`;
-  const f = numberFormats();
-  const text = value < 100 ? f.two.format(value) : f.one.format(value);
+  const text = value < 100 ? TWO_DECIMALS.format(value) : ONE_DECIMAL.format(value);
   return `${text} ${unit}`;
 }
 
@@ -48,7 +41,5 @@ export function formatUsage(usedBytes: number | undefined, limitBytes: number | 
 
 /** A count with thousands separators ("1,588"), fixed to en-US so output is predictable. */
 export function formatCount(n: number): string {
-  // Below 1,000 there is no separator to add: activation's "0 SIMs" needs no ICU.
-  if (Number.isInteger(n) && n > -1000 && n < 1000) return String(n);
-  return Number.isFinite(n) ? numberFormats().count.format(n) : '—';
+  return Number.isFinite(n) ? COUNT.format(n) : '—';
 }
