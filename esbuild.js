@@ -1,7 +1,9 @@
 // Bundles the extension into dist/extension.js; webview assets are copied next to it.
 const esbuild = require('esbuild');
+const fs = require('fs');
 const path = require('path');
 const { writeCodiconSubset } = require('./scripts/codiconSubset');
+const { checkNoCycles, esmToCjs } = require('./scripts/esmToCjs');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -29,21 +31,6 @@ const problemMatcherPlugin = {
   },
 };
 
-/**
- * Every `import * as vscode from 'vscode'` shares one namespace object. Left to itself esbuild
- * wraps each module's `require('vscode')` in a copy of the whole API (a getter per name, about
- * 45 copies of several hundred names), which took 30-80 ms of the extension host's activation.
- */
-const oneVscodeNamespacePlugin = {
-  name: 'one-vscode-namespace',
-  setup(build) {
-    build.onResolve({ filter: /^vscode$/ }, (args) =>
-      args.namespace === 'vscode-api' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-api' },
-    );
-    build.onLoad({ filter: /.*/, namespace: 'vscode-api' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
-  },
-};
-
 /** A webview script's build: one browser bundle, nothing external. */
 function webviewContext(entry, outfile) {
   return esbuild.context({
@@ -61,22 +48,60 @@ function webviewContext(entry, outfile) {
   });
 }
 
-async function main() {
-  await copyCodicons();
-  const ctx = await esbuild.context({
+/**
+ * Code splitting: features used on demand (dialogs, panels, export, SIM actions) are reached
+ * through `import()` and land in `dist/chunks/`, so activation reads only what the first view
+ * needs. esbuild splits only ESM: its output stays in memory and `toCommonJsPlugin` writes
+ * every file as CommonJS (what VS Code 1.90 loads).
+ */
+function extensionContext() {
+  return esbuild.context({
     entryPoints: ['src/extension.ts'],
     bundle: true,
-    format: 'cjs',
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
     platform: 'node',
     target: 'node18',
-    outfile: 'dist/extension.js',
+    outdir: 'dist',
+    write: false,
     external: ['vscode'],
     logLevel: 'silent',
-    plugins: [oneVscodeNamespacePlugin, problemMatcherPlugin],
+    plugins: [problemMatcherPlugin, toCommonJsPlugin],
   });
+}
+
+/** Writes each output file, JavaScript turned into CommonJS; chunks of earlier builds removed. */
+const toCommonJsPlugin = {
+  name: 'to-commonjs',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length > 0 || !result.outputFiles) return;
+      const dist = path.join(__dirname, 'dist');
+      fs.rmSync(path.join(dist, 'chunks'), { recursive: true, force: true });
+      const graph = new Map();
+      for (const file of result.outputFiles) {
+        fs.mkdirSync(path.dirname(file.path), { recursive: true });
+        if (!file.path.endsWith('.js')) {
+          fs.writeFileSync(file.path, file.contents);
+          continue;
+        }
+        const converted = esmToCjs(file.text, path.relative(dist, file.path));
+        const relative = converted.imports.filter((s) => s.startsWith('.')).map((s) => path.resolve(path.dirname(file.path), s));
+        graph.set(file.path, relative);
+        fs.writeFileSync(file.path, converted.code);
+      }
+      checkNoCycles(graph);
+    });
+  },
+};
+
+async function main() {
+  await copyCodicons();
+  const ctx = await extensionContext();
   // The webview scripts run in a webview (a browser), with no vscode module.
   const contexts = [
     ctx,

@@ -4,11 +4,9 @@ import * as vscode from 'vscode';
 import { ApiKeyStore, type KeySource } from './auth/apiKeyStore';
 import { registerAuthPrompt } from './auth/authPrompt';
 import type { CommandContext } from './commands/context';
-import { CommandId } from './commands/ids';
-import { findAndShow, type FindResult } from './commands/findSim';
-import { openRawRecord } from './commands/openRawRecord';
+import { commandId } from './commands/ids';
+import type { FindResult } from './commands/findSim';
 import { registerCommandTable } from './commands/registrar';
-import { checkAndStoreKey } from './commands/setApiKey';
 import { COMMANDS } from './commands/table';
 import { readSettings, SECTION } from './config';
 import { RawRecordProvider, RAW_RECORD_SCHEME } from './rawRecord/rawRecordProvider';
@@ -21,14 +19,13 @@ import { FleetService } from './services/fleetService';
 import { VIEW_ID } from './util/ids';
 import { SimCardsView } from './views/simCardsView';
 import { DetailsPanels, registerDetailsSerializer } from './webview/detailsRegistry';
-import { vscodePrompts, type Prompts } from './commands/actions/prompts';
+import type { Prompts } from './commands/actions/prompts';
+import { lazyPrompts } from './commands/actions/lazyPrompts';
 import type { ActionServices } from './commands/actions/services';
-import { ActionFollower } from './services/actionFollower';
 import { BulkRunner } from './services/bulkRunner';
 import { modelFleetAccess } from './services/fleetAccess';
 import { ResultsDocuments, RESULTS_SCHEME } from './services/resultsDocument';
 import { ActionsView } from './views/actionsView';
-import { actOnSims } from './commands/actions/simActions';
 
 /**
  * What `activate` returns to the integration tests, and only when VS Code runs the
@@ -79,15 +76,15 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     getClient: () => clients.get(),
     groupsById: () => fleet.model.groupsById,
     knownSim: (simId) => fleet.model.getSim(simId),
-    openRecord: (sim) => openRawRecord(ctx, sim),
+    openRecord: async (sim) => (await import('./commands/openRawRecord')).openRawRecord(ctx, sim),
     setApiKey: async () => {
-      await vscode.commands.executeCommand(CommandId.setApiKey);
+      await vscode.commands.executeCommand(commandId('setApiKey'));
     },
     reportError: (error, what) => reporter.report(error, 'command', what),
     runAction: async (action, simId) => {
       // The panel's SIM as loaded in the tree, else read now (a panel restored after a reload).
       const sim = actions.fleet.sim(simId) ?? (await (await clients.get())?.getSimCard(simId));
-      if (sim) await actOnSims(actions, action, [sim]);
+      if (sim) await (await import('./commands/actions/simActions')).actOnSims(actions, action, [sim]);
     },
   });
   let saveDialogAnswer: vscode.Uri | undefined;
@@ -101,15 +98,14 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     ...(isTest ? { testMode: { saveDialog: () => Promise.resolve(saveDialogAnswer) } } : {}),
   });
   const fleetAccess = modelFleetAccess(fleet, view);
-  const follower = new ActionFollower(() => clients.get());
   const results = new ResultsDocuments();
   const actionsView = new ActionsView(clients, fleetAccess);
   const actions: ActionServices = {
     clients,
     fleet: fleetAccess,
     actionsView,
-    prompts: vscodePrompts,
-    runner: new BulkRunner({ clients, fleet: fleetAccess, follower, results, log, prompts: (): Prompts => actions.prompts }),
+    prompts: lazyPrompts,
+    runner: new BulkRunner({ clients, fleet: fleetAccess, results, log, prompts: (): Prompts => actions.prompts }),
   };
   const ctx: CommandContext = { keys, clients, fleet, view, panels, rawRecords, glance, actions };
 
@@ -132,14 +128,13 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.workspace.registerTextDocumentContentProvider(RAW_RECORD_SCHEME, rawRecords),
     registerDetailsSerializer(panels),
     registerCommandTable(COMMANDS, ctx, { reporter, log, isNode: view.provider.isNode }),
-    follower,
     results,
     actionsView,
     actions.runner,
     vscode.workspace.registerTextDocumentContentProvider(RESULTS_SCHEME, results),
     actions.runner.onDidFinishRun(() => actionsView.follow()),
     fleet.onDidCompleteLoad(() => actionsView.simsLoaded()),
-    followWithDebounce(follower, actionsView),
+    followWithDebounce(actions.runner, actionsView),
     // The setting is the default grouping: changing it regroups the view.
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SECTION}.groupBy`)) fleet.setOptions({ groupBy: readSettings().groupBy }).catch(() => undefined);
@@ -154,9 +149,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     panels,
     rawRecords,
     hostQuestions,
-    setApiKey: (key) => checkAndStoreKey(ctx, key),
+    setApiKey: async (key) => (await import('./commands/setApiKey')).checkAndStoreKey(ctx, key),
     keySource: async () => (await keys.get())?.source,
-    findSim: (text) => findAndShow(ctx, text),
+    findSim: async (text) => (await import('./commands/findSim')).findAndShow(ctx, text),
     glance,
     setSaveDialogAnswer: (file) => {
       saveDialogAnswer = file;
@@ -166,9 +161,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 }
 
 /** The actions view re-reads when followed actions settle, at most once a second. */
-function followWithDebounce(follower: ActionFollower, actionsView: ActionsView): vscode.Disposable {
+function followWithDebounce(runner: BulkRunner, actionsView: ActionsView): vscode.Disposable {
   let timer: NodeJS.Timeout | undefined;
-  const sub = follower.onDidChangePending(() => {
+  const sub = runner.onDidChangePending(() => {
     timer ??= setTimeout(() => {
       timer = undefined;
       actionsView.follow();

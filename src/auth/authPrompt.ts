@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CommandId } from '../commands/ids';
+import { commandId } from '../commands/ids';
 import type { ClientProvider } from '../services/clientProvider';
 
 /**
@@ -20,6 +20,6 @@ async function askForKey(): Promise<void> {
   const action = vscode.l10n.t('Set API Key');
   const message = vscode.l10n.t('Telnyx rejected the API key. Set a valid API key to load your SIM cards.');
   if ((await vscode.window.showErrorMessage(message, action)) === action) {
-    await vscode.commands.executeCommand(CommandId.setApiKey);
+    await vscode.commands.executeCommand(commandId('setApiKey'));
   }
 }

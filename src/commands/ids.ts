@@ -52,49 +52,7 @@ export const COMMAND_NAMES = [
 
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
-/** Full command ids, e.g. `CommandId.refresh === 'telnyxSims.refresh'`. */
-export const CommandId: { readonly [N in CommandName]: `telnyxSims.${N}` } = {
-  setApiKey: 'telnyxSims.setApiKey',
-  clearApiKey: 'telnyxSims.clearApiKey',
-  refresh: 'telnyxSims.refresh',
-  filter: 'telnyxSims.filter',
-  filterActive: 'telnyxSims.filterActive',
-  clearFilter: 'telnyxSims.clearFilter',
-  sort: 'telnyxSims.sort',
-  groupBy: 'telnyxSims.groupBy',
-  'groupBy.status': 'telnyxSims.groupBy.status',
-  'groupBy.tag': 'telnyxSims.groupBy.tag',
-  'groupBy.group': 'telnyxSims.groupBy.group',
-  'groupBy.type': 'telnyxSims.groupBy.type',
-  'groupBy.none': 'telnyxSims.groupBy.none',
-  'groupBy.status.current': 'telnyxSims.groupBy.status.current',
-  'groupBy.tag.current': 'telnyxSims.groupBy.tag.current',
-  'groupBy.group.current': 'telnyxSims.groupBy.group.current',
-  'groupBy.type.current': 'telnyxSims.groupBy.type.current',
-  'groupBy.none.current': 'telnyxSims.groupBy.none.current',
-  findSim: 'telnyxSims.findSim',
-  collapseAll: 'telnyxSims.collapseAll',
-  copyIccid: 'telnyxSims.copyIccid',
-  copyImsi: 'telnyxSims.copyImsi',
-  copyMsisdn: 'telnyxSims.copyMsisdn',
-  copySimId: 'telnyxSims.copySimId',
-  openRawRecord: 'telnyxSims.openRawRecord',
-  showDetails: 'telnyxSims.showDetails',
-  showOverview: 'telnyxSims.showOverview',
-  exportSimCards: 'telnyxSims.exportSimCards',
-  enableSims: 'telnyxSims.enableSims',
-  disableSims: 'telnyxSims.disableSims',
-  standbySims: 'telnyxSims.standbySims',
-  editTags: 'telnyxSims.editTags',
-  moveToGroup: 'telnyxSims.moveToGroup',
-  setDataLimit: 'telnyxSims.setDataLimit',
-  'allMatching.enable': 'telnyxSims.allMatching.enable',
-  'allMatching.disable': 'telnyxSims.allMatching.disable',
-  'allMatching.standby': 'telnyxSims.allMatching.standby',
-  'allMatching.editTags': 'telnyxSims.allMatching.editTags',
-  'allMatching.moveToGroup': 'telnyxSims.allMatching.moveToGroup',
-  'allMatching.setDataLimit': 'telnyxSims.allMatching.setDataLimit',
-  'actions.refresh': 'telnyxSims.actions.refresh',
-  'actions.filterStatus': 'telnyxSims.actions.filterStatus',
-  focusDetails: 'telnyxSims.focusDetails',
-};
+/** A command's full id, e.g. `commandId('refresh') === 'telnyxSims.refresh'`. */
+export function commandId<N extends CommandName>(name: N): `telnyxSims.${N}` {
+  return `telnyxSims.${name}`;
+}

@@ -1,29 +1,39 @@
 // Every command as one row: id (declared in package.json) -> handler built from the context.
 // Adding a command: a `contributes.commands` entry, its name in ids.ts, and a row here.
+// Dialog-heavy commands are loaded on first use (`import()`: a chunk of the bundle read then),
+// so activation reads only what the tree needs.
 import * as vscode from 'vscode';
+import type { GroupBy } from '../fleet';
 import { VIEW_ID } from '../util/ids';
-import { clearApiKey } from './clearApiKey';
-import type { CommandTable } from './context';
-import { COPY_ICCID, COPY_IMSI, COPY_MSISDN, COPY_SIM_ID, copyField } from './copyFields';
-import { filterSims } from './filter';
-import { findSim } from './findSim';
-import { pickGroupBy, setGroupBy } from './groupBy';
-import { openSelectedRawRecord } from './openRawRecord';
-import { setApiKey } from './setApiKey';
-import { focusDetails, showDetails } from './showDetails';
-import { sortSims } from './sort';
-import { actOnAllMatching, actOnTarget } from './actions/simActions';
+import type { SimActionKind } from './actions/services';
+import type { CommandContext, CommandTable, CommandTarget } from './context';
+import type { CopyField } from './copyFields';
+
+const filterSims = async (ctx: CommandContext): Promise<void> => (await import('./filter')).filterSims(ctx);
+const setGroupBy = async (ctx: CommandContext, groupBy: GroupBy): Promise<void> => (await import('./groupBy')).setGroupBy(ctx, groupBy);
+const copyField = async (
+  ctx: CommandContext,
+  target: CommandTarget,
+  field: (m: typeof import('./copyFields')) => CopyField,
+): Promise<void> => {
+  const m = await import('./copyFields');
+  return m.copyField(ctx, target, field(m));
+};
+const actOnTarget = async (ctx: CommandContext, kind: SimActionKind, target: CommandTarget): Promise<void> =>
+  (await import('./actions/simActions')).actOnTarget(ctx.actions, kind, target);
+const actOnAllMatching = async (ctx: CommandContext, kind: SimActionKind): Promise<void> =>
+  (await import('./actions/simActions')).actOnAllMatching(ctx.actions, kind);
 
 export const COMMANDS: CommandTable = {
-  setApiKey: (ctx) => () => setApiKey(ctx),
-  clearApiKey: (ctx) => () => clearApiKey(ctx),
+  setApiKey: (ctx) => async () => (await import('./setApiKey')).setApiKey(ctx),
+  clearApiKey: (ctx) => async () => (await import('./clearApiKey')).clearApiKey(ctx),
   refresh: (ctx) => () => ctx.fleet.refresh(),
   filter: (ctx) => () => filterSims(ctx),
   // The same wizard; a second id so the title button can show a filled icon while a filter is on.
   filterActive: (ctx) => () => filterSims(ctx),
   clearFilter: (ctx) => () => ctx.fleet.setOptions({ filter: {} }),
-  sort: (ctx) => () => sortSims(ctx),
-  groupBy: (ctx) => () => pickGroupBy(ctx),
+  sort: (ctx) => async () => (await import('./sort')).sortSims(ctx),
+  groupBy: (ctx) => async () => (await import('./groupBy')).pickGroupBy(ctx),
   'groupBy.status': (ctx) => () => setGroupBy(ctx, 'status'),
   'groupBy.tag': (ctx) => () => setGroupBy(ctx, 'tag'),
   'groupBy.group': (ctx) => () => setGroupBy(ctx, 'group'),
@@ -35,30 +45,30 @@ export const COMMANDS: CommandTable = {
   'groupBy.group.current': (ctx) => () => setGroupBy(ctx, 'group'),
   'groupBy.type.current': (ctx) => () => setGroupBy(ctx, 'type'),
   'groupBy.none.current': (ctx) => () => setGroupBy(ctx, 'none'),
-  findSim: (ctx) => () => findSim(ctx),
+  findSim: (ctx) => async () => (await import('./findSim')).findSim(ctx),
   // VS Code's own action for the view (registered for every tree view, button or not).
   collapseAll: () => () => vscode.commands.executeCommand(`workbench.actions.treeView.${VIEW_ID}.collapseAll`),
-  copyIccid: (ctx) => (target) => copyField(ctx, target, COPY_ICCID),
-  copyImsi: (ctx) => (target) => copyField(ctx, target, COPY_IMSI),
-  copyMsisdn: (ctx) => (target) => copyField(ctx, target, COPY_MSISDN),
-  copySimId: (ctx) => (target) => copyField(ctx, target, COPY_SIM_ID),
-  openRawRecord: (ctx) => (target) => openSelectedRawRecord(ctx, target),
-  showDetails: (ctx) => (target) => showDetails(ctx, target),
+  copyIccid: (ctx) => (target) => copyField(ctx, target, (m) => m.COPY_ICCID),
+  copyImsi: (ctx) => (target) => copyField(ctx, target, (m) => m.COPY_IMSI),
+  copyMsisdn: (ctx) => (target) => copyField(ctx, target, (m) => m.COPY_MSISDN),
+  copySimId: (ctx) => (target) => copyField(ctx, target, (m) => m.COPY_SIM_ID),
+  openRawRecord: (ctx) => async (target) => (await import('./openRawRecord')).openSelectedRawRecord(ctx, target),
+  showDetails: (ctx) => async (target) => (await import('./showDetails')).showDetails(ctx, target),
   showOverview: (ctx) => () => ctx.glance.showOverview(),
   exportSimCards: (ctx) => (target) => ctx.glance.exportSimCards(ctx.view.selectedSims(target)),
-  enableSims: (ctx) => (target) => actOnTarget(ctx.actions, 'enable', target),
-  disableSims: (ctx) => (target) => actOnTarget(ctx.actions, 'disable', target),
-  standbySims: (ctx) => (target) => actOnTarget(ctx.actions, 'standby', target),
-  editTags: (ctx) => (target) => actOnTarget(ctx.actions, 'editTags', target),
-  moveToGroup: (ctx) => (target) => actOnTarget(ctx.actions, 'moveToGroup', target),
-  setDataLimit: (ctx) => (target) => actOnTarget(ctx.actions, 'setDataLimit', target),
-  'allMatching.enable': (ctx) => () => actOnAllMatching(ctx.actions, 'enable'),
-  'allMatching.disable': (ctx) => () => actOnAllMatching(ctx.actions, 'disable'),
-  'allMatching.standby': (ctx) => () => actOnAllMatching(ctx.actions, 'standby'),
-  'allMatching.editTags': (ctx) => () => actOnAllMatching(ctx.actions, 'editTags'),
-  'allMatching.moveToGroup': (ctx) => () => actOnAllMatching(ctx.actions, 'moveToGroup'),
-  'allMatching.setDataLimit': (ctx) => () => actOnAllMatching(ctx.actions, 'setDataLimit'),
+  enableSims: (ctx) => (target) => actOnTarget(ctx, 'enable', target),
+  disableSims: (ctx) => (target) => actOnTarget(ctx, 'disable', target),
+  standbySims: (ctx) => (target) => actOnTarget(ctx, 'standby', target),
+  editTags: (ctx) => (target) => actOnTarget(ctx, 'editTags', target),
+  moveToGroup: (ctx) => (target) => actOnTarget(ctx, 'moveToGroup', target),
+  setDataLimit: (ctx) => (target) => actOnTarget(ctx, 'setDataLimit', target),
+  'allMatching.enable': (ctx) => () => actOnAllMatching(ctx, 'enable'),
+  'allMatching.disable': (ctx) => () => actOnAllMatching(ctx, 'disable'),
+  'allMatching.standby': (ctx) => () => actOnAllMatching(ctx, 'standby'),
+  'allMatching.editTags': (ctx) => () => actOnAllMatching(ctx, 'editTags'),
+  'allMatching.moveToGroup': (ctx) => () => actOnAllMatching(ctx, 'moveToGroup'),
+  'allMatching.setDataLimit': (ctx) => () => actOnAllMatching(ctx, 'setDataLimit'),
   'actions.refresh': (ctx) => () => ctx.actions.actionsView.follow(),
   'actions.filterStatus': (ctx) => () => ctx.actions.actionsView.pickStatusFilter(),
-  focusDetails: (ctx) => (target) => focusDetails(ctx, target),
+  focusDetails: (ctx) => async (target) => (await import('./showDetails')).focusDetails(ctx, target),
 };

@@ -1,8 +1,7 @@
-// What the Filter steps accept and say: input checks with a reason, which statuses the API
-// can filter, and the "no match" line that names the filter. Pure (texts via @vscode/l10n).
+// What the Filter steps accept and say: input checks with a reason, and which statuses the
+// API can filter. Pure (texts via @vscode/l10n).
 import * as l10n from '@vscode/l10n';
-import { FILTERABLE_STATUSES, SIM_STATUSES, type SimCardGroup } from '../telnyx/types';
-import { filterSummaryItems, normalizeFilter, type SimFilter } from './filters';
+import { FILTERABLE_STATUSES, SIM_STATUSES } from '../telnyx/types';
 import { statusLabel } from './status';
 
 /** E.164: '+', a country code that does not start with 0, at most 15 digits in all. */
@@ -70,14 +69,4 @@ export function noGroupNote(): string {
   return l10n.t(
     'The API filters one group at a time and cannot select SIMs without a group: Group By SIM Card Group shows them under "No group".',
   );
-}
-
-/**
- * The tree's message when a filter matches nothing, naming the filter:
- * "No SIM cards match status: enabled · group: Meters." (plain text).
- */
-export function noMatchMessage(filter: SimFilter, groupsById?: ReadonlyMap<string, SimCardGroup>): string {
-  const parts = filterSummaryItems(normalizeFilter(filter), groupsById).map((i) => i.text);
-  if (parts.length === 0) return l10n.t('No SIM cards in this Telnyx account yet.');
-  return l10n.t('No SIM cards match {0}.', parts.join(' · '));
 }

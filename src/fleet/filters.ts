@@ -172,3 +172,13 @@ export function parseStoredFilter(x: unknown): SimFilter {
   if (typeof o.simCardGroupId === 'string') candidate.simCardGroupId = o.simCardGroupId;
   return normalizeFilter(candidate);
 }
+
+/**
+ * The tree's message when a filter matches nothing, naming the filter:
+ * "No SIM cards match status: enabled · group: Meters." (plain text).
+ */
+export function noMatchMessage(filter: SimFilter, groupsById?: ReadonlyMap<string, SimCardGroup>): string {
+  const parts = filterSummaryItems(normalizeFilter(filter), groupsById).map((i) => i.text);
+  if (parts.length === 0) return l10n.t('No SIM cards in this Telnyx account yet.');
+  return l10n.t('No SIM cards match {0}.', parts.join(' · '));
+}

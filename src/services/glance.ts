@@ -6,13 +6,13 @@ import { OverviewPanel, registerOverviewSerializer } from '../webview/overviewPa
 import { AttentionBadge } from './attentionBadge';
 import { AttentionTracker } from './attentionTracker';
 import { AutoRefresh } from './autoRefresh';
-import { Exporter, type SaveDialogSeam } from './exporter';
+import type { Exporter, SaveDialogSeam } from './exporter';
 import type { FleetSnapshotSource } from './fleetSource';
 import { FleetStatusBar } from './statusBar';
 
 /** What the command table calls. */
 export interface GlanceCommands {
-  showOverview(): void;
+  showOverview(): Promise<void>;
   exportSimCards(selected: readonly SimCard[]): Promise<unknown>;
 }
 
@@ -33,7 +33,9 @@ export class Glance implements GlanceCommands, vscode.Disposable {
   readonly statusBar: FleetStatusBar;
   readonly overview: OverviewPanel;
   readonly autoRefresh: AutoRefresh;
-  readonly exporter: Exporter;
+  /** Built on the first export, its code read then (a chunk of the bundle). */
+  #exporter: Promise<Exporter> | undefined;
+  readonly #makeExporter: () => Promise<Exporter>;
   readonly #disposables: vscode.Disposable[];
 
   constructor(o: GlanceOptions) {
@@ -42,7 +44,7 @@ export class Glance implements GlanceCommands, vscode.Disposable {
     this.statusBar = new FleetStatusBar(o.source, this.tracker);
     this.overview = new OverviewPanel(o.extensionUri, { source: o.source, openSim: o.openSim, reportError: o.reportError });
     this.autoRefresh = new AutoRefresh(o.source, [o.treeView, this.overview], o.testMode !== undefined);
-    this.exporter = new Exporter(o.source, o.testMode?.saveDialog);
+    this.#makeExporter = async () => new (await import('./exporter')).Exporter(o.source, o.testMode?.saveDialog);
     this.#disposables = [
       this.autoRefresh,
       this.overview,
@@ -54,12 +56,13 @@ export class Glance implements GlanceCommands, vscode.Disposable {
     ];
   }
 
-  showOverview(): void {
-    this.overview.show();
+  showOverview(): Promise<void> {
+    return this.overview.show();
   }
 
-  exportSimCards(selected: readonly SimCard[]): Promise<unknown> {
-    return this.exporter.run(selected);
+  async exportSimCards(selected: readonly SimCard[]): Promise<unknown> {
+    this.#exporter ??= this.#makeExporter();
+    return (await this.#exporter).run(selected);
   }
 
   dispose(): void {

@@ -5,7 +5,7 @@ import type { SimCard } from '../telnyx/types';
 import type { CommandTarget } from '../commands/context';
 import type { ClientProvider } from '../services/clientProvider';
 import type { FleetPhase, FleetService } from '../services/fleetService';
-import { noMatchMessage } from '../fleet/filterInput';
+import { noMatchMessage } from '../fleet/filters';
 import { ContextKey } from '../util/contextKey';
 import { ContextKeys, VIEW_ID } from '../util/ids';
 import { RedrawCoalescer } from './redrawCoalescer';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { FleetModel, FleetModelChange, FleetNode } from '../fleet';
 import type { AttentionSummary } from '../fleet/attention';
 import { AttentionNodes, isAttentionNode, isAttentionSim, type AttentionNode } from '../fleet/attentionNodes';
-import { resolveSimTooltip, toTreeItem } from './treeItems';
+import { toTreeItem } from './treeItems';
 import { noteInteraction } from '../telnyx/eventLoopTurns';
 
 /** Every element of the SIM Cards tree: the fleet model's nodes and the "Needs attention" nodes above them. */
@@ -100,9 +100,10 @@ export class SimTreeProvider implements vscode.TreeDataProvider<SimTreeNode>, vs
   }
 
   /** Fills in a SIM row's tooltip when it is hovered (building it for every row shown is what made ranges slow). */
-  resolveTreeItem(item: vscode.TreeItem, node: SimTreeNode): vscode.TreeItem {
+  async resolveTreeItem(item: vscode.TreeItem, node: SimTreeNode): Promise<vscode.TreeItem> {
     noteInteraction();
     if (node.kind !== 'sim' || item.tooltip !== undefined) return item;
+    const { resolveSimTooltip } = await import('./simTooltip');
     return resolveSimTooltip(item, node, { sort: this.#model.options.sort, groupsById: this.#model.groupsById });
   }
 

@@ -1,15 +1,13 @@
 import { simContextValue } from './contextValue';
 // Tree items built from the fleet model's nodes; every text in them is plain (API data).
 import * as vscode from 'vscode';
-import { CommandId } from '../commands/ids';
+import { commandId } from '../commands/ids';
 import {
   formatCount,
-  groupForSim,
   isTransitional,
   rowDescription,
   rowLabel,
   simLabel,
-  simTooltipMarkdown,
   statusIcon,
   type BucketNode,
   type FleetNode,
@@ -89,20 +87,10 @@ function simItem(node: SimNode, ctx: ItemContext): vscode.TreeItem {
   // handed, which made a range of 500 rows cost a few hundred milliseconds to show.
   // Type and status, so context menus offer only the actions that apply (no Enable on an enabled SIM).
   item.contextValue = simContextValue(sim);
-  item.command = { command: CommandId.showDetails, title: vscode.l10n.t('Show Details'), arguments: [node] };
+  item.command = { command: commandId('showDetails'), title: vscode.l10n.t('Show Details'), arguments: [node] };
   item.accessibilityInformation = {
     label: vscode.l10n.t('SIM {0}, {1}', simLabel(sim), sim.status?.value ?? vscode.l10n.t('unknown status')),
   };
-  return item;
-}
-
-/** The tooltip of a SIM row, filled in when the row is hovered (TreeDataProvider.resolveTreeItem). */
-export function resolveSimTooltip(item: vscode.TreeItem, node: SimNode, ctx: ItemContext): vscode.TreeItem {
-  // Untrusted API text: no command links, no HTML, escaped by simTooltipMarkdown.
-  const tooltip = new vscode.MarkdownString(simTooltipMarkdown(node.sim, groupForSim(node.sim, ctx.groupsById)));
-  tooltip.isTrusted = false;
-  tooltip.supportHtml = false;
-  item.tooltip = tooltip;
   return item;
 }
 

@@ -1,16 +1,17 @@
 // The open details panels (one per SIM) and their restoration after a window reload.
 import * as vscode from 'vscode';
-import { detailsStrings } from '../details/hostStrings';
-import { renderDetailsShell } from '../details/html';
 import { isPersistedState, type PersistedState } from '../details/messages';
-import { panelTitle } from '../details/viewModel';
 import type { SimCard } from '../telnyx/types';
 import { DETAILS_VIEW_TYPE } from '../util/ids';
-import { DetailsPanel, type DetailsDeps } from './detailsPanel';
+import type { DetailsDeps, DetailsPanel } from './detailsPanel';
 import { preparePanel } from './panelResources';
 
 /** A second show of the same SIM within this time is a double click: the preview is kept. */
 export const DOUBLE_CLICK_MS = 500;
+
+type PanelCode = typeof import('./detailsPanelCode');
+/** The panel's code, read on the first show or restore (its own chunk of the bundle). */
+const panelCode = (): Promise<PanelCode> => import('./detailsPanelCode');
 
 export interface ShowOptions {
   /** Open as a kept panel at once (e.g. "Focus Details Panel", a restored panel). */
@@ -50,6 +51,8 @@ export class DetailsPanels implements vscode.Disposable {
     if (id === '') return;
     const item = typeof sim === 'string' ? undefined : sim;
     const at = this.#now();
+    // Before any state is read: two quick shows still see each other in order.
+    const code = await panelCode();
     const doubleClick = this.#lastShow?.simId === id && at - this.#lastShow.at <= DOUBLE_CLICK_MS;
     this.#lastShow = { simId: id, at };
     const preserveFocus = options.focus !== true;
@@ -69,7 +72,7 @@ export class DetailsPanels implements vscode.Disposable {
       preview.panel.reveal(undefined, preserveFocus);
       return;
     }
-    const title = item ? panelTitle(item) : panelTitle({ id });
+    const title = item ? code.panelTitle(item) : code.panelTitle({ id });
     if (preview && options.pin !== true) {
       preview.retarget(id, item, title);
       this.#lastActive = preview;
@@ -83,7 +86,7 @@ export class DetailsPanels implements vscode.Disposable {
       { viewColumn: vscode.ViewColumn.Active, preserveFocus },
       this.#webviewOptions(),
     );
-    const created = this.#attach(panel, id, { ...(item ? { sim: item } : {}), preview: options.pin !== true, title });
+    const created = this.#attach(code, panel, id, { ...(item ? { sim: item } : {}), preview: options.pin !== true, title });
     await created.load();
   }
 
@@ -108,14 +111,15 @@ export class DetailsPanels implements vscode.Disposable {
 
   /** Adopts a panel VS Code restored after a reload (kept): its saved model at once, fresh data in the background. */
   async restore(panel: vscode.WebviewPanel, state: PersistedState): Promise<void> {
+    const code = await panelCode();
     if (this.#pinned.has(state.simId) || this.#previewPanel?.simId === state.simId) {
       panel.dispose();
       return;
     }
     panel.webview.options = this.#webviewOptions();
     const sim = this.#deps.knownSim(state.simId);
-    const title = state.model?.title ?? panelTitle(sim ?? { id: state.simId });
-    await this.#attach(panel, state.simId, { ...(state.model ? { model: state.model } : {}), ...(sim ? { sim } : {}), title }).load();
+    const title = state.model?.title ?? code.panelTitle(sim ?? { id: state.simId });
+    await this.#attach(code, panel, state.simId, { ...(state.model ? { model: state.model } : {}), ...(sim ? { sim } : {}), title }).load();
   }
 
   /** After each completed tree load: newer list data, then a background reload of each open panel. */
@@ -173,18 +177,23 @@ export class DetailsPanels implements vscode.Disposable {
     };
   }
 
-  #attach(panel: vscode.WebviewPanel, simId: string, initial: ConstructorParameters<typeof DetailsPanel>[3]): DetailsPanel {
+  #attach(
+    code: PanelCode,
+    panel: vscode.WebviewPanel,
+    simId: string,
+    initial: ConstructorParameters<PanelCode['DetailsPanel']>[3],
+  ): DetailsPanel {
     const webview = panel.webview;
     const { asUri, ...basics } = preparePanel(panel, this.#extensionUri);
-    webview.html = renderDetailsShell({
+    webview.html = code.renderDetailsShell({
       ...basics,
       scriptUri: asUri('dist', 'webview', 'details.js'),
       styleUri: asUri('media', 'details.css'),
       codiconUri: asUri('dist', 'codicons', 'codicon.css'),
       title: panel.title,
-      strings: detailsStrings(),
+      strings: code.detailsStrings(),
     });
-    const p = new DetailsPanel(simId, panel, this.#deps, initial);
+    const p = new code.DetailsPanel(simId, panel, this.#deps, initial);
     if (p.preview) {
       // Only one preview: an older one (if any) is replaced by this one.
       if (this.#previewPanel && this.#previewPanel !== p) this.pin(this.#previewPanel);

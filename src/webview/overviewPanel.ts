@@ -2,15 +2,13 @@
 // fleet, posts it to the webview on every completed load, and turns the webview's clicks
 // into a filter or a details panel after checking them against what the host itself built.
 import * as vscode from 'vscode';
-import { buildOverviewModel, type OverviewModel } from '../fleet/overview';
-import { isOverviewWebviewMessage, type OverviewHostMessage, type OverviewWebviewMessage } from '../fleet/overviewMessages';
+import type { OverviewModel } from '../fleet/overview';
+import type { OverviewHostMessage, OverviewWebviewMessage } from '../fleet/overviewMessages';
 import type { SimCard } from '../telnyx/types';
 import type { FleetSnapshotSource } from '../services/fleetSource';
 import { readGlanceSettings } from '../services/glanceSettings';
 import { VIEW_ID } from '../util/ids';
-import { renderOverviewShell } from './ui/overview/html';
 import { preparePanel } from './panelResources';
-import { hostOverviewStrings } from './overviewPanelStrings';
 import { OVERVIEW_VIEW_TYPE, SettingKeys } from '../util/ids';
 
 export { OVERVIEW_VIEW_TYPE };
@@ -28,8 +26,12 @@ export interface OverviewDeps {
  */
 const REBUILD_DELAY_MS = 250;
 
+type PanelCode = typeof import('./overviewPanelCode');
+
 export class OverviewPanel implements vscode.Disposable {
   #panel: vscode.WebviewPanel | undefined;
+  /** Read when the panel first opens; set whenever `#panel` is. */
+  #code: PanelCode | undefined;
   #panelSubscriptions: vscode.Disposable[] = [];
   #modelValue: OverviewModel | undefined;
   /** The fleet changed since `modelValue` was built. */
@@ -67,28 +69,35 @@ export class OverviewPanel implements vscode.Disposable {
   }
 
   /** Opens the overview, or reveals it when it is open. */
-  show(): void {
+  async show(): Promise<void> {
+    const code = await this.#loadCode();
     if (this.#panel) {
       this.#panel.reveal();
       return;
     }
     const panel = vscode.window.createWebviewPanel(
       OVERVIEW_VIEW_TYPE,
-      hostOverviewStrings().title,
+      code.hostOverviewStrings().title,
       vscode.ViewColumn.Active,
       this.#options(),
     );
-    this.#attach(panel);
+    this.#attach(code, panel);
   }
 
   /** Adopts the panel VS Code restored after a window reload (its webview shows its saved model meanwhile). */
-  restore(panel: vscode.WebviewPanel): void {
+  async restore(panel: vscode.WebviewPanel): Promise<void> {
+    const code = await this.#loadCode();
     if (this.#panel) {
       panel.dispose();
       return;
     }
     panel.webview.options = this.#options();
-    this.#attach(panel);
+    this.#attach(code, panel);
+  }
+
+  async #loadCode(): Promise<PanelCode> {
+    this.#code ??= await import('./overviewPanelCode');
+    return this.#code;
   }
 
   #options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -99,13 +108,13 @@ export class OverviewPanel implements vscode.Disposable {
     };
   }
 
-  #attach(panel: vscode.WebviewPanel): void {
+  #attach(code: PanelCode, panel: vscode.WebviewPanel): void {
     this.#panel = panel;
     const webview = panel.webview;
-    const strings = hostOverviewStrings();
+    const strings = code.hostOverviewStrings();
     panel.title = strings.title;
     const { asUri, ...basics } = preparePanel(panel, this.#extensionUri);
-    webview.html = renderOverviewShell({
+    webview.html = code.renderOverviewShell({
       ...basics,
       scriptUri: asUri('dist', 'webview', 'overview.js'),
       styleUri: asUri('media', 'overview.css'),
@@ -115,7 +124,7 @@ export class OverviewPanel implements vscode.Disposable {
     this.#panelSubscriptions = [
       webview.onDidReceiveMessage((m: unknown) => {
         // Validated in full: the webview shows API data and must not steer the host.
-        if (!isOverviewWebviewMessage(m)) return;
+        if (!code.isOverviewWebviewMessage(m)) return;
         this.#onMessage(m).catch((e: unknown) => this.#deps.reportError(e, `fleet overview ${m.type}`));
       }),
       panel.onDidChangeViewState(() => this.#visibility.fire()),
@@ -178,10 +187,12 @@ export class OverviewPanel implements vscode.Disposable {
     this.#stale = false;
     const source = this.#deps.source;
     const loadedAt = source.status().loadedAt;
-    this.#modelValue = buildOverviewModel({
+    const code = this.#code;
+    if (!code) return; // only called with a panel open, after its code was read
+    this.#modelValue = code.buildOverviewModel({
       sims: source.sims(),
       groups: [...source.groupsById().values()],
-      strings: hostOverviewStrings(),
+      strings: code.hostOverviewStrings(),
       threshold: readGlanceSettings().usageThreshold,
       ...(loadedAt !== undefined ? { loadedText: new Date(loadedAt).toLocaleString() } : {}),
     });
@@ -236,8 +247,7 @@ export function registerOverviewSerializer(overview: OverviewPanel): vscode.Disp
   return vscode.window.registerWebviewPanelSerializer(OVERVIEW_VIEW_TYPE, {
     deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
       // The webview shows its saved model (checked there) at once; the host posts a fresh one.
-      overview.restore(panel);
-      return Promise.resolve();
+      return overview.restore(panel);
     },
   });
 }

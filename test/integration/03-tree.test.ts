@@ -72,7 +72,7 @@ describe('SIM Cards tree', () => {
     await screenshot('sim-cards-by-status');
   });
 
-  it('splits large groups into ranges and shows SIM rows with ICCID, MSISDN and usage', () => {
+  it('splits large groups into ranges and shows SIM rows with ICCID, MSISDN and usage', async () => {
     const enabled = bucketLabelled(ext, 'Enabled');
     const ranges = children(ext, enabled);
     const enabledCount = mock.fleet.sims.filter((s) => s.status?.value === 'enabled').length;
@@ -95,7 +95,7 @@ describe('SIM Cards tree', () => {
     assert.match(String(item.description), /MB|GB/);
     // The tooltip is filled in on hover (resolveTreeItem), as VS Code asks for it.
     assert.equal(item.tooltip, undefined);
-    const resolved = ext.view.provider.resolveTreeItem(item, simNode);
+    const resolved = await ext.view.provider.resolveTreeItem(item, simNode);
     assert.ok(resolved.tooltip instanceof vscode.MarkdownString);
     assert.match(resolved.tooltip.value, /ICCID/);
     assert.ok(resolved.tooltip.value.includes(String(record.iccid)));

@@ -223,7 +223,7 @@ describe('security (issue 10)', () => {
     const item = ext.view.provider.getTreeItem(node);
     const label = typeof item.label === 'string' ? item.label : String(item.label?.label);
     assert.equal(liveLinkIn(`${label} ${String(item.description)}`), undefined, String(item.description));
-    const tooltip = ext.view.provider.resolveTreeItem(item, node).tooltip;
+    const tooltip = (await ext.view.provider.resolveTreeItem(item, node)).tooltip;
     assert.ok(tooltip instanceof vscode.MarkdownString && !tooltip.isTrusted && !tooltip.supportThemeIcons);
 
     for (const sim of [hostile.sim, deep.sim]) {

@@ -226,7 +226,7 @@ describe('fleet at a glance (4x-glance)', () => {
   it('the overview ignores a status the loaded fleet does not have', async () => {
     await ext.fleet.setOptions({ filter: {} });
     await waitForLoaded(ext);
-    if (!ext.glance.overview.isOpen) ext.glance.showOverview();
+    if (!ext.glance.overview.isOpen) await ext.glance.showOverview();
     const statuses = ext.glance.overview.model?.statuses.map((s) => s.status) ?? [];
     assert.ok(!statuses.includes('made_up'));
     assert.deepEqual(ext.fleet.model.options.filter, {});

@@ -5,10 +5,10 @@ import {
   msisdnInputProblem,
   msisdnInputValue,
   noGroupNote,
-  noMatchMessage,
   statusStepNote,
   unfilterableStatuses,
 } from '../../../src/fleet/filterInput';
+import { noMatchMessage } from '../../../src/fleet/filters';
 import { group, groupMap } from './fixtures';
 
 describe('fleet/filterInput', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { escapeMarkdown } from '../../../src/fleet/markdown';
-import { simDescription, simLabel, simTooltipMarkdown } from '../../../src/fleet/tooltip';
+import { simTooltipMarkdown } from '../../../src/fleet/simTooltip';
+import { simDescription, simLabel } from '../../../src/fleet/tooltip';
 import { group, hostile, mb, sim, st } from './fixtures';
 
 interface MarkdownRenderer {

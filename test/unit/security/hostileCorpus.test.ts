@@ -7,7 +7,8 @@ import { buildDetailsViewModel, mergeRecords } from '../../../src/details/viewMo
 import { formatTimestamp } from '../../../src/fleet/dates';
 import { rowDescription, rowLabel } from '../../../src/fleet/rowDescription';
 import { sortOptions } from '../../../src/fleet/sorting';
-import { simDescription, simLabel, simTooltipMarkdown } from '../../../src/fleet/tooltip';
+import { simTooltipMarkdown } from '../../../src/fleet/simTooltip';
+import { simDescription, simLabel } from '../../../src/fleet/tooltip';
 import { describeApiErrors } from '../../../src/telnyx/http';
 import { parseErrorItems, parseSimCard, parseSimCardDetail } from '../../../src/telnyx/parse';
 import { plainText } from '../../../src/telnyx/plainText';
