@@ -25,6 +25,7 @@ function blank(text, start, end) {
  */
 function esmToCjs(code, name) {
   const sf = ts.createSourceFile(name, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  /** In import order: declarations of imported bindings (strings), and imports only for their side effects. */
   const head = [];
   /** The first local name of each module imported whole: later ones alias it. */
   const namespaces = new Map();
@@ -40,7 +41,7 @@ function esmToCjs(code, name) {
       imports.push(spec);
       const req = `require(${JSON.stringify(spec)})`;
       const clause = st.importClause;
-      if (!clause) head.push(`${req};`);
+      if (!clause) head.push({ bare: req });
       else {
         if (clause.isTypeOnly) throw new Error(`${name}: type-only import in output`);
         const parts = [];
@@ -54,7 +55,7 @@ function esmToCjs(code, name) {
           const names = nb.elements.map((e) => (e.propertyName ? `${e.propertyName.text}:${e.name.text}` : e.name.text));
           parts.push(`{${names.join(',')}}=${clause.name ? clause.name.text : req}`);
         }
-        head.push(`var ${parts.join(',')};`);
+        head.push(...parts);
       }
       edits.push({ start: st.getStart(sf), end: st.end });
     } else if (ts.isExportDeclaration(st)) {
@@ -64,7 +65,9 @@ function esmToCjs(code, name) {
       if (exportsText !== undefined) throw new Error(`${name}: two export statements`);
       const pairs = st.exportClause.elements.map((e) => `${e.name.text}:${(e.propertyName ?? e.name).text}`);
       exportsText = `module.exports={${pairs.join(',')}};`;
-      edits.push({ start: st.getStart(sf), end: st.end, text: exportsText });
+      // Same line count as the statement it replaces.
+      const breaks = '\n'.repeat((st.getText(sf).match(/\n/g) ?? []).length);
+      edits.push({ start: st.getStart(sf), end: st.end, text: exportsText + breaks });
     } else if (ts.isExportAssignment(st) || hasExportModifier(st)) {
       throw new Error(`${name}: unsupported export form: ${st.getText(sf).slice(0, 80)}`);
     }
@@ -89,7 +92,26 @@ function esmToCjs(code, name) {
   }
   const lazyHelper = lazyImports.length > 0 ? `var ${LAZY}=p=>Promise.resolve().then(()=>require(p));` : '';
   // All on the first line, where esbuild put the first import: later lines keep their place.
-  return { code: `"use strict";${head.join('')}${lazyHelper}${out}`, imports, lazyImports };
+  return { code: `"use strict";${statements(head)}${lazyHelper}${out}`, imports, lazyImports };
+}
+
+/** One `var` per run of declarations, the side-effect imports between them in their place. */
+function statements(head) {
+  let text = '';
+  let run = [];
+  const flush = () => {
+    if (run.length > 0) text += `var ${run.join(',')};`;
+    run = [];
+  };
+  for (const h of head) {
+    if (typeof h === 'string') run.push(h);
+    else {
+      flush();
+      text += `${h.bare};`;
+    }
+  }
+  flush();
+  return text;
 }
 
 function hasExportModifier(st) {

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { toJsonText } from '../details/json';
 import { describeError, NoApiKeyError, type SimCard } from '../telnyx';
 import type { ClientProvider } from '../services/clientProvider';
 
@@ -69,7 +68,8 @@ export class RawRecordProvider implements vscode.TextDocumentContentProvider, vs
       const record = await client.getSimCard(id, controller.signal);
       this.#failures.delete(key);
       // Depth-capped: a 10,000-deep record shows a marker instead of overflowing the stack.
-      const text = toJsonText(record);
+      // Read with the first record shown (a chunk shared with the details panel).
+      const text = (await import('../details/json')).toJsonText(record);
       this.#shown.set(key, text);
       return text;
     } catch (e) {

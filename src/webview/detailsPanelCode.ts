@@ -4,3 +4,4 @@ export { DetailsPanel } from './detailsPanel';
 export { detailsStrings } from '../details/hostStrings';
 export { renderDetailsShell } from '../details/html';
 export { panelTitle } from '../details/viewModel';
+export { isPersistedState } from '../details/messages';

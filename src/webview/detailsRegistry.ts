@@ -1,6 +1,5 @@
 // The open details panels (one per SIM) and their restoration after a window reload.
 import * as vscode from 'vscode';
-import { isPersistedState, type PersistedState } from '../details/messages';
 import type { SimCard } from '../telnyx/types';
 import { DETAILS_VIEW_TYPE } from '../util/ids';
 import type { DetailsDeps, DetailsPanel } from './detailsPanel';
@@ -109,9 +108,13 @@ export class DetailsPanels implements vscode.Disposable {
     panel.pin();
   }
 
-  /** Adopts a panel VS Code restored after a reload (kept): its saved model at once, fresh data in the background. */
-  async restore(panel: vscode.WebviewPanel, state: PersistedState): Promise<void> {
+  /** Adopts a panel VS Code restored after a reload (kept): its saved model at once, fresh data in the background. A state that is not ours closes it. */
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const code = await panelCode();
+    if (!code.isPersistedState(state)) {
+      panel.dispose();
+      return;
+    }
     if (this.#pinned.has(state.simId) || this.#previewPanel?.simId === state.simId) {
       panel.dispose();
       return;
@@ -217,10 +220,6 @@ export class DetailsPanels implements vscode.Disposable {
 export function registerDetailsSerializer(panels: DetailsPanels): vscode.Disposable {
   return vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, {
     async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-      if (!isPersistedState(state)) {
-        panel.dispose();
-        return;
-      }
       await panels.restore(panel, state);
     },
   });
