@@ -113,7 +113,11 @@ describe('build: split ESM written as CommonJS', function () {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const actual = await (require(path.join(cjsDir, 'entry.js')) as { run(): Promise<unknown> }).run();
       assert.deepEqual(actual, expected);
-      assert.deepEqual((expected as { log: string[] }).log, ['shared', 'side effect', 'entry', 'lazy'], 'the oracle ran every module once, in order');
+      assert.deepEqual(
+        (expected as { log: string[] }).log,
+        ['shared', 'side effect', 'entry', 'lazy'],
+        'the oracle ran every module once, in order',
+      );
       assert.equal((expected as { counter: number }).counter, 2, 'one instance of the shared module');
     });
   }
