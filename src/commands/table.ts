@@ -1,7 +1,7 @@
 // Every command as one row: id (declared in package.json) -> handler built from the context.
 // Adding a command: a `contributes.commands` entry, its name in ids.ts, and a row here.
-// Dialog-heavy commands are loaded on first use (`import()`: a chunk of the bundle read then),
-// so activation reads only what the tree needs.
+// A command's module is read on its first run (`import()`: a chunk of the bundle), so activation
+// reads none of them; rows that only call the model or the panels stay inline.
 import * as vscode from 'vscode';
 import type { GroupBy } from '../fleet';
 import { VIEW_ID } from '../util/ids';

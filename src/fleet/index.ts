@@ -13,7 +13,6 @@ export * from './loadStatus';
 export * from './markdown';
 export * from './ranges';
 export * from './rowDescription';
-export * from './search';
 export * from './searchIndex';
 export * from './sorting';
 export * from './status';
