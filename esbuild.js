@@ -70,7 +70,8 @@ function extensionContext() {
     write: false,
     external: ['vscode'],
     logLevel: 'silent',
-    plugins: [problemMatcherPlugin, toCommonJsPlugin],
+    // Files first, then the "build finished" line the F5 task waits for.
+    plugins: [toCommonJsPlugin, problemMatcherPlugin],
   });
 }
 
