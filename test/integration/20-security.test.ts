@@ -10,7 +10,7 @@ import { NESTED_TOO_DEEP } from '../../src/details/json';
 import type { FleetNode, SimNode } from '../../src/fleet';
 import { bridgeAvailable, pressKey, text, typeText, waitFor as waitForElement, webviewText } from '../host/bridgeClient';
 import { HOSTILE_STRINGS, liveLinkIn } from '../unit/security/liveLinks';
-import { loadedWith, messageOf, setSetting, TEST_KEY, useMockApi, setKey, waitFor, focusKeyInput } from './helpers';
+import { loadedWith, messageOf, setSetting, TEST_KEY, useMockApi, setKey, waitFor, waitForLoaded, focusKeyInput } from './helpers';
 import { isFleetNode } from '../../src/views/simTreeProvider';
 
 const NOTIFICATION = '.notifications-toasts .notification-list-item-message';
@@ -186,8 +186,13 @@ describe('security (issue 10)', () => {
 
   it('a hostile 422 on the key check and a hostile raw-record error show as text, with no link', async () => {
     await clearNotifications();
-    mock.addFault({ path: '/sim_cards', kind: 'hostileDetail' });
+    await waitForLoaded(ext);
+    // Any request under /sim_cards takes the fault (the path is matched as a substring), also a
+    // raw record VS Code re-reads after a load: enough uses that the key check surely gets one.
+    mock.addFault({ path: '/sim_cards', kind: 'hostileDetail', times: 20 });
     const keyCheck = await keyCheckRejection('another-key-0002');
+    mock.clearFaults();
+    if (ext.fleet.phase === 'error') await ext.fleet.refresh(); // a load that took one of them
     assert.ok(keyCheck.message.includes('[Click]'), `the server's words are shown, as text: ${keyCheck.message}`);
     assert.deepEqual(keyCheck.links, [], 'no link under the key input');
     assert.equal(liveLinkIn(keyCheck.message), undefined, keyCheck.message);
