@@ -1,17 +1,16 @@
 // What VS Code reads at activation: dist/extension.js and every chunk it requires at load
-// (not those behind `import()`, which the build turns into `Promise.resolve().then(() => require(...))`).
+// (not those behind `import()`, which the build turns into a call of the LAZY helper).
 const fs = require('fs');
 const path = require('path');
+const { LAZY } = require('./esmToCjs');
 
-const LAZY = /__lazy\("([^"]+)"\)/g;
-const ANY = /require\("(\.{1,2}\/[^"]+)"\)/g;
+const LAZY_CALL = new RegExp(`${LAZY}\\("([^"]+)"\\)`, 'g');
+// The helper requires a variable, so every literal relative require is one made at load.
+const EAGER = /require\("(\.{1,2}\/[^"]+)"\)/g;
 
-/** @param {string} file @returns {{ lazy: string[], eager: string[] }} relative requires of one file */
+/** @param {string} text one built file @returns {{ lazy: string[], eager: string[] }} its relative requires */
 function requiresOf(text) {
-  const lazy = [...text.matchAll(LAZY)].map((m) => m[1]);
-  const all = [...text.matchAll(ANY)].map((m) => m[1]);
-  const eager = all.filter((r) => !lazy.includes(r));
-  return { lazy, eager };
+  return { lazy: [...text.matchAll(LAZY_CALL)].map((m) => m[1]), eager: [...text.matchAll(EAGER)].map((m) => m[1]) };
 }
 
 /**
